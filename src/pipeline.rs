@@ -1,0 +1,117 @@
+//! One document in, one `Extraction` out: the stages in order, each a pure function over the
+//! text and what earlier stages found.
+
+use crate::amounts::{self, Amount};
+use crate::article::{self, Article};
+use crate::dates::calendar::Date;
+use crate::dates::{self, DateMention};
+use crate::entities::{self, Entity};
+use crate::events::{self, Event};
+use crate::lexicon::Lexicon;
+use crate::quotes::{self, Quote};
+use crate::text::{segment, Sentence};
+
+/// Everything found in one document; offsets are byte offsets into its text.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+    pub amounts: Vec<Amount>,
+    pub events: Vec<Event>,
+}
+
+/// Run every stage over one document. `anchor` is the caller's publication date, used when
+/// the text states none.
+pub fn extract(text: &str, anchor: Option<Date>, lex: &Lexicon) -> Extraction {
+    let article = article::analyze(text, lex);
+    let sentences = segment(text, &article.regions);
+    let published = article.published.or(anchor);
+    let entities = entities::find(text, &article, &sentences, lex);
+    let dates = dates::find(text, &article, &sentences, published);
+    let amounts = amounts::find(text, &article, &sentences, &dates);
+    let quotes = quotes::find(text, &article, &sentences, &entities, lex);
+    let events = events::code(text, &sentences, &entities, &dates, published, lex);
+    Extraction { article, sentences, entities, quotes, dates, amounts, events }
+}
+
+use crate::table::{DocResult, Tables};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Documents per parallel work item: large enough to amortise scheduling, small enough to
+/// balance two cores on a few hundred documents.
+const CHUNK: usize = 32;
+
+/// Run one document, turning a panic into a per-document error so that one bad document
+/// never takes the batch down.
+pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult {
+    let run = || {
+        if doc.inject_failure {
+            panic!("failure injected for a test");
+        }
+        extract(doc.text, doc.anchor, lex)
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(ex) => DocResult::Ok(ex),
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            DocResult::Failed(format!("internal error in document {doc_id}: {why}"))
+        }
+    }
+}
+
+/// One input document: its text and the caller's publication date.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub anchor: Option<Date>,
+    /// A note for the `error` column (e.g. the text was truncated).
+    pub note: Option<String>,
+    /// Make this document fail as an internal error would (tests of the error path).
+    pub inject_failure: bool,
+}
+
+/// Extract many documents in parallel on the current rayon pool; rows come out in input
+/// order whatever the number of threads.
+pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
+    let parts: Vec<Tables> = docs
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let mut t = Tables::default();
+            for (j, d) in chunk.iter().enumerate() {
+                let id = k * CHUNK + j;
+                let r = extract_guarded(id, d, lex);
+                t.push(id as i64, d.text, &r, d.note.clone());
+            }
+            t
+        })
+        .collect();
+    let mut out = Tables::default();
+    for p in parts {
+        out.append(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_keeps_order_and_counts_documents() {
+        let texts = ["First story. It is short.", "", "Second story."];
+        let docs: Vec<Doc> = texts.iter().enumerate().map(|(i, t)| Doc { text: t, anchor: None, note: None, inject_failure: i == 1 }).collect();
+        let t = extract_batch(&docs, Lexicon::builtin());
+        assert_eq!(t.articles.doc_id, vec![0, 1, 2]);
+        assert_eq!(t.articles.n_sentences, vec![2, 0, 1]);
+        assert!(t.articles.error[0].is_none() && t.articles.error[2].is_none());
+        assert!(t.articles.error[1].as_deref().unwrap().contains("document 1"));
+    }
+}

@@ -1,0 +1,212 @@
+//! The only PyO3 code: argument checks with the GIL held, the extraction with the GIL
+//! released on a rayon pool, and the columns handed back as numpy arrays and lists.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use numpy::IntoPyArray;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::dates::calendar::Date;
+use crate::entities::EntityKind;
+use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
+use crate::pipeline::{extract_batch, Doc};
+use crate::table::Tables;
+
+pyo3::import_exception!(newsparse.exceptions, NewsparseError);
+pyo3::import_exception!(newsparse.exceptions, LexiconFormatError);
+
+impl From<LexiconError> for PyErr {
+    fn from(e: LexiconError) -> PyErr {
+        LexiconFormatError::new_err(e.to_string())
+    }
+}
+
+/// A compiled lexicon (the built-in one plus a user's rows).
+#[pyclass(frozen, name = "CompiledLexicon", module = "newsparse._core")]
+struct CompiledLexicon {
+    inner: Arc<Lexicon>,
+}
+
+type ActorTuple = (String, String, Option<String>, Option<String>, Option<String>, Vec<String>);
+
+/// Compile the built-in lexicon plus user rows: actors `(name, kind, code, canonical, agent,
+/// flags)`, titles `(title, agent, flags)`, verb patterns `(pattern, code)`.
+#[pyfunction]
+fn compile_lexicon(
+    py: Python<'_>,
+    actors: Vec<ActorTuple>,
+    titles: Vec<(String, Option<String>, Vec<String>)>,
+    verbs: Vec<(String, String)>,
+) -> PyResult<CompiledLexicon> {
+    let mut rows = LexiconRows::default();
+    for (i, (name, kind, code, canonical, agent, flags)) in actors.into_iter().enumerate() {
+        let kind = EntityKind::parse(&kind).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "actor {i} ({name:?}): kind must be PERSON, ORG, COUNTRY or PLACE, not {kind:?}"
+            ))
+        })?;
+        if name.trim().is_empty() {
+            return Err(PyValueError::new_err(format!("actor {i}: empty name")));
+        }
+        let canonical = canonical.unwrap_or_else(|| name.clone());
+        rows.actors.push(ActorRow { name, kind, code, canonical, agent, flags });
+    }
+    for (title, agent, flags) in titles {
+        rows.titles.push(TitleRow { title, agent, flags });
+    }
+    for (pattern, code) in verbs {
+        rows.verbs.push(VerbRow { pattern, code });
+    }
+    let lex = py.detach(|| Lexicon::with_extra(&rows))?;
+    Ok(CompiledLexicon { inner: Arc::new(lex) })
+}
+
+/// One rayon pool per thread count, rebuilt after a fork (a forked child has no threads).
+fn pool(workers: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+    type Pools = (u32, HashMap<usize, Arc<rayon::ThreadPool>>);
+    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
+    let mut guard = POOLS
+        .get_or_init(|| Mutex::new((std::process::id(), HashMap::new())))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if guard.0 != std::process::id() {
+        *guard = (std::process::id(), HashMap::new());
+    }
+    if let Some(p) = guard.1.get(&workers) {
+        return Ok(p.clone());
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .thread_name(|i| format!("newsparse-{i}"))
+        .build()
+        .map_err(|e| NewsparseError::new_err(format!("cannot start {workers} threads: {e}")))?;
+    let p = Arc::new(p);
+    guard.1.insert(workers, p.clone());
+    Ok(p)
+}
+
+/// Where the first lone surrogate of a Python string is (in code points).
+fn surrogate_position(s: &Bound<'_, PyString>) -> Option<usize> {
+    let chars: Vec<u32> = s
+        .call_method1("encode", ("utf-32-le", "surrogatepass"))
+        .ok()?
+        .extract::<Vec<u8>>()
+        .ok()?
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
+    chars.iter().position(|&c| (0xD800..0xE000).contains(&c))
+}
+
+/// Parse a batch of documents into the seven tables' columns.
+///
+/// `texts` must be a list; `anchors` holds each document's publication date as days since
+/// 1970-01-01 (or None). Returns `{table: {column: numpy array | list}}`.
+#[pyfunction]
+#[pyo3(signature = (texts, anchors, workers, lexicon=None, max_chars=20_000_000, fail_on=None))]
+fn parse_columns<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    anchors: Vec<Option<i64>>,
+    workers: usize,
+    lexicon: Option<&Bound<'py, CompiledLexicon>>,
+    max_chars: usize,
+    fail_on: Option<Vec<usize>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    // Phase 1, GIL held: borrow every text as &str, with clear errors.
+    if anchors.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} publication dates for {} texts",
+            anchors.len(),
+            texts.len()
+        )));
+    }
+    let strings: Vec<Bound<'py, PyString>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, obj)| {
+            obj.cast_into::<PyString>().map_err(|e| {
+                let ty = e.into_inner().get_type().name().map(|n| n.to_string()).unwrap_or_default();
+                PyTypeError::new_err(format!("texts[{i}] is {ty}, not str"))
+            })
+        })
+        .collect::<PyResult<_>>()?;
+    let mut docs: Vec<Doc<'_>> = Vec::with_capacity(strings.len());
+    let fail_on = fail_on.unwrap_or_default();
+    for (i, s) in strings.iter().enumerate() {
+        let text = s.to_str().map_err(|_| {
+            let at = surrogate_position(s).map_or(String::new(), |p| format!(" at position {p}"));
+            PyValueError::new_err(format!(
+                "texts[{i}] contains a lone surrogate{at}, which is not valid Unicode text"
+            ))
+        })?;
+        let (text, note) = truncate_chars(text, max_chars);
+        let anchor = anchors[i].map(Date::from_days);
+        docs.push(Doc { text, anchor, note, inject_failure: fail_on.contains(&i) });
+    }
+    let lex: Arc<Lexicon> = match lexicon {
+        Some(l) => l.get().inner.clone(),
+        None => Lexicon::builtin_arc(),
+    };
+    let pool = pool(workers.max(1))?;
+
+    // Phase 2, GIL released: rayon across documents, no Python object touched.
+    let tables = py.detach(|| pool.install(|| extract_batch(&docs, &lex)));
+
+    // Phase 3: columns to numpy arrays and lists, one dict per table.
+    to_python(py, tables)
+}
+
+/// Cut a document to `max_chars` code points, with a note for the `error` column.
+fn truncate_chars(text: &str, max_chars: usize) -> (&str, Option<String>) {
+    if text.len() <= max_chars {
+        return (text, None);
+    }
+    match text.char_indices().nth(max_chars) {
+        None => (text, None),
+        Some((b, _)) => (
+            &text[..b],
+            Some(format!(
+                "truncated to the first {max_chars} of {} characters (max_chars)",
+                max_chars + text[b..].chars().count()
+            )),
+        ),
+    }
+}
+
+fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
+    let out = PyDict::new(py);
+    macro_rules! table {
+        ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*]) => {{
+            let d = PyDict::new(py);
+            let c = $cols;
+            $( d.set_item(stringify!($num), c.$num.into_pyarray(py))?; )*
+            $( d.set_item(stringify!($obj), c.$obj)?; )*
+            out.set_item($name, d)?;
+        }};
+    }
+    table!("articles", t.articles, [doc_id, published, body_start, n_chars, n_sentences],
+        [title, dateline, sources, error]);
+    table!("sentences", t.sentences, [doc_id, sentence, start, end], []);
+    table!("entities", t.entities, [doc_id, start, end], [text, kind, canonical, code, title]);
+    table!("quotes", t.quotes, [doc_id, start, end, speaker_start, speaker_end, partial],
+        [text, speaker, verb]);
+    table!("dates", t.dates, [doc_id, start, end, relative], [text, value, granularity]);
+    table!("amounts", t.amounts, [doc_id, start, end, value], [text, unit]);
+    table!("events", t.events, [doc_id, sentence, quad_class, goldstein],
+        [source, source_agent, source_text, target, target_agent, target_text, code, root, plover,
+         date, location, text]);
+    Ok(out)
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(parse_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(compile_lexicon, m)?)?;
+    m.add_class::<CompiledLexicon>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
