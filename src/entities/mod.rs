@@ -1,6 +1,18 @@
 //! Actors named in a document: people (with titles and countries), organizations,
 //! countries (names, adjectives, demonyms) and other places, each mention linked to one
 //! document-level canonical name.
+//!
+//! Reads the content sentences only (body, captions, headline): header lines, credits, tag
+//! lines and boilerplate are skipped. Two passes over the text: one Aho-Corasick pass for
+//! the lexicon (actors, titles) and one linear token scan for capitalised chunks that the
+//! lexicon does not claim. Photographer credits (`NAME/AFP`) and lone sentence-initial
+//! capitalised words with no other evidence are ignored.
+
+mod chunks;
+mod coref;
+mod people;
+pub mod tokens;
+mod words;
 
 use crate::article::Article;
 use crate::lexicon::Lexicon;
@@ -54,7 +66,36 @@ pub struct Entity {
     pub actor: usize,
 }
 
-/// Find the actors of the content sentences, in text order.
-pub fn find(_text: &str, _article: &Article, _sentences: &[Sentence], _lex: &Lexicon) -> Vec<Entity> {
-    Vec::new()
+/// The byte spans to scan: content sentences, or the content regions when the document
+/// has no sentences.
+fn content_spans(article: &Article, sentences: &[Sentence]) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = sentences
+        .iter()
+        .filter(|s| s.region.is_content() && s.start < s.end)
+        .map(|s| (s.start, s.end))
+        .collect();
+    if !spans.is_empty() {
+        return spans;
+    }
+    article
+        .regions
+        .iter()
+        .filter(|r| r.kind.is_content() && r.start < r.end)
+        .map(|r| (r.start, r.end))
+        .collect()
 }
+
+/// Find the actors of the content sentences, in text order.
+pub fn find(text: &str, article: &Article, sentences: &[Sentence], lex: &Lexicon) -> Vec<Entity> {
+    let spans = content_spans(article, sentences);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let doc = chunks::Doc::scan(text, &spans, lex);
+    let mut ents = chunks::classify(&doc, lex);
+    coref::resolve(text, &mut ents, lex);
+    ents
+}
+
+#[cfg(test)]
+mod tests;

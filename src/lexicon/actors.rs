@@ -3,6 +3,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use std::collections::{HashMap, HashSet};
+
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
 
@@ -13,7 +15,19 @@ const FILES: &[(&str, &str)] = &[
     ("places.tsv", include_str!("data/places.tsv")),
     ("organizations.tsv", include_str!("data/organizations.tsv")),
     ("outlets.tsv", include_str!("data/outlets.tsv")),
+    ("actors_extra.tsv", include_str!("data/actors_extra.tsv")),
 ];
+
+const GIVEN_NAMES: &str = include_str!("data/given_names.tsv");
+const ORG_HEADS: &str = include_str!("data/org_heads.tsv");
+const HEADS_EXTRA: &str = include_str!("data/heads_extra.tsv");
+
+/// What a head word ending a capitalised name makes of it ("... Council" -> ORG).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub kind: EntityKind,
+    pub agent: Option<String>,
+}
 
 /// One surface form of an actor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,18 +47,32 @@ impl ActorRow {
 
     /// Parse the cells of a data row (`name kind code canonical agent flags`).
     pub fn from_cells(source: &str, line: usize, c: &[&str]) -> Result<ActorRow, LexiconError> {
-        let err = |message: String| LexiconError { source: source.to_string(), line, message };
+        let err = |message: String| LexiconError {
+            source: source.to_string(),
+            line,
+            message,
+        };
         if c[0].is_empty() {
             return Err(err("empty name".into()));
         }
-        let kind = EntityKind::parse(c[1]).ok_or_else(|| err(format!("unknown kind {:?}", c[1])))?;
+        let kind =
+            EntityKind::parse(c[1]).ok_or_else(|| err(format!("unknown kind {:?}", c[1])))?;
         Ok(ActorRow {
             name: c[0].to_string(),
             kind,
             code: cell(c[2]),
-            canonical: if c[3].is_empty() { c[0].to_string() } else { c[3].to_string() },
+            canonical: if c[3].is_empty() {
+                c[0].to_string()
+            } else {
+                c[3].to_string()
+            },
             agent: cell(c[4]),
-            flags: c[5].split(',').map(str::trim).filter(|f| !f.is_empty()).map(String::from).collect(),
+            flags: c[5]
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect(),
         })
     }
 }
@@ -53,6 +81,12 @@ impl ActorRow {
 pub struct Actors {
     pub rows: Vec<ActorRow>,
     automaton: AhoCorasick,
+    /// Lowercased first names ("paul", "mohammad").
+    pub given_names: HashSet<String>,
+    /// Head words of organization and place names, as written ("Council", "Airport").
+    pub heads: HashMap<String, Head>,
+    /// Country code -> the country's canonical name ("IRN" -> "Iran").
+    pub country_names: HashMap<String, String>,
 }
 
 /// One lexicon match: byte span and the row it names.
@@ -76,13 +110,63 @@ impl Actors {
             rows.retain(|r| !extra.iter().any(|e| e.name == r.name));
             rows.extend(extra.iter().cloned());
         }
+        let mut country_names = HashMap::new();
+        for r in &rows {
+            if r.kind == EntityKind::Country && !r.has_flag("historical") {
+                if let Some(code) = &r.code {
+                    country_names
+                        .entry(code.clone())
+                        .or_insert_with(|| r.canonical.clone());
+                }
+            }
+        }
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         rows.dedup_by(|a, b| a.name == b.name);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(rows.iter().map(|r| r.name.as_str()))
-            .map_err(|e| LexiconError { source: "actors".into(), line: 0, message: e.to_string() })?;
-        Ok(Actors { rows, automaton })
+            .map_err(|e| LexiconError {
+                source: "actors".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        let mut given_names = HashSet::new();
+        for (_, c) in read_tsv("given_names.tsv", GIVEN_NAMES, &["name"])? {
+            given_names.insert(c[0].to_lowercase());
+        }
+        let mut heads = HashMap::new();
+        for (_, c) in read_tsv("heads_extra.tsv", HEADS_EXTRA, &["head", "kind", "agent"])? {
+            let kind = EntityKind::parse(c[1]).unwrap_or(EntityKind::Org);
+            heads.insert(
+                c[0].to_string(),
+                Head {
+                    kind,
+                    agent: cell(c[2]),
+                },
+            );
+        }
+        // the shared list wins for organization heads
+        for (_, c) in read_tsv("org_heads.tsv", ORG_HEADS, &["head", "agent"])? {
+            heads.insert(
+                c[0].to_string(),
+                Head {
+                    kind: EntityKind::Org,
+                    agent: cell(c[1]),
+                },
+            );
+        }
+        Ok(Actors {
+            rows,
+            automaton,
+            given_names,
+            heads,
+            country_names,
+        })
+    }
+
+    /// Is this word (any case) a known first name?
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&word.to_lowercase())
     }
 
     /// Leftmost-longest matches that start and end on word boundaries.
@@ -90,12 +174,19 @@ impl Actors {
         self.automaton
             .find_iter(text)
             .filter(move |m| is_word_bounded(text, m.start(), m.end()))
-            .map(|m| ActorMatch { start: m.start(), end: m.end(), row: m.pattern().as_usize() })
+            .map(|m| ActorMatch {
+                start: m.start(),
+                end: m.end(),
+                row: m.pattern().as_usize(),
+            })
     }
 
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
-        self.rows.binary_search_by(|r| r.name.as_str().cmp(name)).ok().map(|i| &self.rows[i])
+        self.rows
+            .binary_search_by(|r| r.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.rows[i])
     }
 }
 
@@ -124,7 +215,10 @@ mod tests {
         }];
         let a = Actors::build(&extra).unwrap();
         let text = "Talks with Zorblaxia, not Zorblaxian.";
-        let found: Vec<_> = a.find_iter(text).filter(|m| a.rows[m.row].name == "Zorblaxia").collect();
+        let found: Vec<_> = a
+            .find_iter(text)
+            .filter(|m| a.rows[m.row].name == "Zorblaxia")
+            .collect();
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "Zorblaxia");
     }

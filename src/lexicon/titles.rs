@@ -6,6 +6,7 @@ use super::{cell, read_tsv, LexiconError};
 
 const HEADER: &[&str] = &["title", "agent", "flags"];
 const DATA: &str = include_str!("data/titles.tsv");
+const EXTRA: &str = include_str!("data/titles_extra.tsv");
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TitleRow {
@@ -29,12 +30,19 @@ pub struct Titles {
 impl Titles {
     pub fn build(extra: &[TitleRow]) -> Result<Titles, LexiconError> {
         let mut rows = Vec::new();
-        for (_, c) in read_tsv("titles.tsv", DATA, HEADER)? {
-            rows.push(TitleRow {
-                title: c[0].to_string(),
-                agent: cell(c[1]),
-                flags: c[2].split(',').map(str::trim).filter(|f| !f.is_empty()).map(String::from).collect(),
-            });
+        for (source, data) in [("titles.tsv", DATA), ("titles_extra.tsv", EXTRA)] {
+            for (_, c) in read_tsv(source, data, HEADER)? {
+                rows.push(TitleRow {
+                    title: c[0].to_string(),
+                    agent: cell(c[1]),
+                    flags: c[2]
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|f| !f.is_empty())
+                        .map(String::from)
+                        .collect(),
+                });
+            }
         }
         rows.retain(|r| !extra.iter().any(|e| e.title == r.title));
         rows.extend(extra.iter().cloned());
@@ -42,12 +50,32 @@ impl Titles {
         rows.dedup_by(|a, b| a.title == b.title);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // "Foreign Minister" and "the foreign minister" are one title
+            .ascii_case_insensitive(true)
             .build(rows.iter().map(|r| r.title.as_str()))
-            .map_err(|e| LexiconError { source: "titles".into(), line: 0, message: e.to_string() })?;
+            .map_err(|e| LexiconError {
+                source: "titles".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
         Ok(Titles { rows, automaton })
     }
 
+    /// Title matches on word boundaries, any case: `(start, end, row)`.
+    pub fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.automaton
+            .find_iter(text)
+            .filter(move |m| super::actors::is_word_bounded(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+    }
+
     pub fn get(&self, title: &str) -> Option<&TitleRow> {
-        self.rows.binary_search_by(|r| r.title.as_str().cmp(title)).ok().map(|i| &self.rows[i])
+        self.rows
+            .binary_search_by(|r| r.title.as_str().cmp(title))
+            .ok()
+            .map(|i| &self.rows[i])
     }
 }

@@ -1,0 +1,612 @@
+//! Capitalised runs of tokens and what they are: a lexicon actor, an organization or place
+//! named by its head word ("... Council", "... Airport"), a person found by a title, a first
+//! name, a speech verb or an apposition, or an acronym. Runs that none of these claim are
+//! resolved against the people already found (surnames), else left out.
+
+use super::people;
+use super::tokens::{tokenize, Shape, Tok};
+use super::words;
+use super::{Entity, EntityKind};
+use crate::lexicon::actors::ActorMatch;
+use crate::lexicon::Lexicon;
+
+/// The tokens and lexicon matches of a document's content spans.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub actors: Vec<ActorMatch>,
+    /// Title matches `(start, end, row)`.
+    pub titles: Vec<(usize, usize, usize)>,
+    /// Per token: the actor match it overlaps.
+    claim: Vec<Option<usize>>,
+    /// Per token: the title match it overlaps.
+    tclaim: Vec<Option<usize>>,
+}
+
+/// Keep the items whose `[start, end)` lies inside one of the sorted spans.
+fn inside<T>(
+    items: impl Iterator<Item = T>,
+    span_of: impl Fn(&T) -> (usize, usize),
+    spans: &[(usize, usize)],
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for it in items {
+        let (s, e) = span_of(&it);
+        while k < spans.len() && spans[k].1 <= s {
+            k += 1;
+        }
+        if k < spans.len() && spans[k].0 <= s && e <= spans[k].1 {
+            out.push(it);
+        }
+    }
+    out
+}
+
+/// For each token, the index of the (sorted, non-overlapping) span it overlaps.
+fn overlaps(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<Option<usize>> {
+    let mut out = vec![None; toks.len()];
+    let mut k = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while k < spans.len() && spans[k].1 <= t.start {
+            k += 1;
+        }
+        if k < spans.len() && spans[k].0 < t.end && t.start < spans[k].1 {
+            out[i] = Some(k);
+        }
+    }
+    out
+}
+
+impl<'a> Doc<'a> {
+    pub fn scan(text: &'a str, spans: &[(usize, usize)], lex: &Lexicon) -> Doc<'a> {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable();
+        let mut toks = Vec::new();
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            tokenize(text, s, e, k as u32, &mut toks);
+        }
+        let actors = inside(lex.actors.find_iter(text), |m| (m.start, m.end), &spans);
+        let titles = inside(lex.titles.find_iter(text), |m| (m.0, m.1), &spans);
+        let claim = overlaps(
+            &toks,
+            &actors.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(),
+        );
+        let tclaim = overlaps(
+            &toks,
+            &titles.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>(),
+        );
+        Doc {
+            text,
+            toks,
+            actors,
+            titles,
+            claim,
+            tclaim,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    pub fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// Only blanks between tokens `i` and `i + 1`, in one sentence.
+    fn adjacent(&self, i: usize) -> bool {
+        let (a, b) = (&self.toks[i], &self.toks[i + 1]);
+        a.sent == b.sent
+            && self.text[a.end..b.start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.toks.len() && self.toks[i].shape == Shape::Punct && self.word(i) == p
+    }
+}
+
+/// A capitalised stretch that no lexicon entry or title claims.
+#[derive(Clone, Debug)]
+pub struct FreeSeg {
+    pub a: usize,
+    pub b: usize,
+    /// A title right before it inside the same capitalised run.
+    pub title: Option<usize>,
+}
+
+/// What a free stretch turned out to be.
+#[derive(Clone, Debug)]
+enum Verdict {
+    Person(people::Role),
+    Org,
+    Place,
+    Unknown,
+}
+
+struct State<'d, 'a> {
+    doc: &'d Doc<'a>,
+    lex: &'d Lexicon,
+    ents: Vec<Entity>,
+    /// Actor matches dropped (a head-word run took them, or a name took an ambiguous one).
+    suppressed: Vec<bool>,
+    free: Vec<FreeSeg>,
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "&")
+}
+
+impl<'d, 'a> State<'d, 'a> {
+    fn runs(&mut self) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !doc.toks[i].is_name_like() {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            let mut b = i + 1;
+            loop {
+                if b < n && doc.adjacent(b - 1) && doc.toks[b].is_name_like() {
+                    b += 1;
+                    continue;
+                }
+                if b + 1 < n
+                    && doc.toks[b].shape == Shape::Particle
+                    && doc.adjacent(b - 1)
+                    && doc.adjacent(b)
+                    && doc.toks[b + 1].is_name_like()
+                {
+                    b += 2;
+                    continue;
+                }
+                // "Council for National Reconciliation", "Bank of England": only after a head word
+                if b + 1 < n
+                    && doc.adjacent(b - 1)
+                    && is_connector(doc.word(b))
+                    && self.has_head(a, b)
+                {
+                    let mut c = b + 1;
+                    if c + 1 < n && doc.word(c) == "the" && doc.adjacent(c) {
+                        c += 1;
+                    }
+                    if doc.adjacent(c - 1) && doc.toks[c].shape == Shape::Cap {
+                        b = c + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.run(a, b);
+            i = b;
+        }
+    }
+
+    fn has_head(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.lex.actors.heads.contains_key(self.doc.word(k)))
+    }
+
+    fn row(&self, m: usize) -> &'d crate::lexicon::ActorRow {
+        &self.lex.actors.rows[self.doc.actors[m].row]
+    }
+
+    /// One capitalised run `[a, b)`.
+    fn run(&mut self, mut a: usize, b: usize) {
+        let doc = self.doc;
+        while a < b
+            && doc.toks[a].shape != Shape::Upper
+            && words::STOP.contains(&doc.lower(a).as_str())
+        {
+            a += 1;
+        }
+        if a >= b {
+            return;
+        }
+        let (s, e) = (doc.toks[a].start, doc.toks[b - 1].end);
+        // a name ending in a head word is one organization or place, whatever it contains
+        if b - a >= 2 {
+            if let Some(head) = self.lex.actors.heads.get(doc.word(b - 1)) {
+                let whole = doc.claim[a]
+                    .is_some_and(|m| doc.actors[m].start == s && doc.actors[m].end == e);
+
+                if !whole {
+                    let mut code = None;
+                    for k in a..b {
+                        if let Some(m) = doc.claim[k] {
+                            let r = self.row(m);
+                            let first = k == a && r.kind == EntityKind::Country;
+                            if code.is_none()
+                                && (r.kind == EntityKind::Country || head.kind == EntityKind::Place)
+                            {
+                                code = r.code.clone();
+                            }
+                            if !first && doc.actors[m].start >= s && doc.actors[m].end <= e {
+                                self.suppressed[m] = true;
+                            }
+                        }
+                    }
+                    let name = normalize_space(&doc.text[s..e]);
+                    self.ents.push(Entity {
+                        start: s,
+                        end: e,
+                        kind: head.kind,
+                        canonical: name,
+                        code,
+                        title: None,
+                        agent: if head.kind == EntityKind::Org {
+                            head.agent.clone()
+                        } else {
+                            None
+                        },
+                        actor: 0,
+                    });
+                    return;
+                }
+            }
+        }
+        let mut j = a;
+        let mut pending: Option<usize> = None;
+        while j < b {
+            if let Some(m) = doc.claim[j] {
+                if !self.suppressed[m] && !self.release(m, j, a, b) {
+                    pending = None;
+                    let end = doc.actors[m].end;
+                    while j < b && doc.toks[j].start < end {
+                        j += 1;
+                    }
+                    continue;
+                }
+            }
+            let free = |k: usize, st: &Self| {
+                doc.claim[k].map_or(true, |m| st.suppressed[m]) && doc.tclaim[k].is_none()
+            };
+            if let Some(t) = doc.tclaim[j] {
+                if doc.claim[j].map_or(true, |m| self.suppressed[m]) {
+                    pending = Some(t);
+                    let end = doc.titles[t].1;
+                    while j < b && doc.toks[j].start < end {
+                        j += 1;
+                    }
+                    continue;
+                }
+            }
+            let mut k = j;
+            while k < b && free(k, self) {
+                k += 1;
+            }
+            if k == j {
+                j += 1;
+                continue;
+            }
+            self.free.push(FreeSeg {
+                a: j,
+                b: k,
+                title: pending.take(),
+            });
+            j = k;
+        }
+    }
+
+    /// Should the actor match `m` (starting at token `j` of run `[a, b)`) give way to a
+    /// name? An ambiguous country or place next to a name-like word ("Jordan Peterson"), or
+    /// an ambiguous place with no place context ("Mobile" alone).
+    fn release(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
+        let doc = self.doc;
+        let r = self.row(m);
+        if !r.has_flag("ambiguous") || r.has_flag("adj") || r.has_flag("demonym") {
+            return false;
+        }
+        if !matches!(r.kind, EntityKind::Country | EntityKind::Place) {
+            return false;
+        }
+        let end = doc.actors[m].end;
+        let mut k = j;
+        while k < b && doc.toks[k].start < end {
+            k += 1;
+        }
+        let next_free = k < b
+            && doc.claim[k].is_none()
+            && doc.tclaim[k].is_none()
+            && doc.toks[k].shape == Shape::Cap;
+        let prev_given =
+            j > a && doc.claim[j - 1].is_none() && self.lex.actors.is_given_name(doc.word(j - 1));
+        let mut release = next_free || prev_given;
+        if !release && r.kind == EntityKind::Place {
+            let prep = j > 0
+                && doc.toks[j - 1].sent == doc.toks[j].sent
+                && words::PLACE_PREPOSITIONS.contains(&doc.word(j - 1));
+            let comma_place = doc.is_punct(k, ",")
+                && doc.claim.get(k + 1).copied().flatten().is_some_and(|m2| {
+                    matches!(self.row(m2).kind, EntityKind::Place | EntityKind::Country)
+                });
+            let dateline = doc.toks[j].first && doc.toks[j].shape == Shape::Upper;
+            release = !(prep || comma_place || dateline);
+        }
+        if release {
+            self.suppressed[m] = true;
+        }
+        release
+    }
+
+    fn lexicon_entities(&mut self) {
+        for (m, am) in self.doc.actors.iter().enumerate() {
+            if self.suppressed[m] {
+                continue;
+            }
+            let r = &self.lex.actors.rows[am.row];
+            self.ents.push(Entity {
+                start: am.start,
+                end: am.end,
+                kind: r.kind,
+                canonical: r.canonical.clone(),
+                code: r.code.clone(),
+                title: None,
+                agent: r.agent.clone(),
+                actor: 0,
+            });
+        }
+    }
+}
+
+pub fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every entity of the document, canonical names not yet resolved across mentions.
+pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
+    let mut st = State {
+        doc,
+        lex,
+        ents: Vec::new(),
+        suppressed: vec![false; doc.actors.len()],
+        free: Vec::new(),
+    };
+    st.runs();
+    st.lexicon_entities();
+    all_caps_places(doc, lex, &mut st);
+    let mut ents = st.ents;
+    ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    let frees = std::mem::take(&mut st.free);
+    let ctx = people::Context::new(doc, lex, &ents);
+    let mut verdicts: Vec<(FreeSeg, Verdict)> = Vec::new();
+    for f in frees {
+        let Some(f) = trim(doc, f) else { continue };
+        let v = first_verdict(doc, lex, &ctx, &f);
+        verdicts.push((f, v));
+    }
+    // second pass: surnames and repeats of what the first pass found
+    let persons: Vec<Vec<String>> = verdicts
+        .iter()
+        .filter(|(_, v)| matches!(v, Verdict::Person(_)))
+        .map(|(f, _)| name_keys(doc, f.a, f.b))
+        .collect();
+    let orgs: Vec<String> = verdicts
+        .iter()
+        .filter(|(_, v)| matches!(v, Verdict::Org))
+        .map(|(f, _)| span_text(doc, f))
+        .chain(
+            ents.iter()
+                .filter(|e| e.kind == EntityKind::Org)
+                .map(|e| doc.text[e.start..e.end].to_string()),
+        )
+        .collect();
+    for (f, v) in verdicts.iter_mut() {
+        if matches!(v, Verdict::Unknown) {
+            *v = second_verdict(doc, f, &persons, &orgs);
+        }
+    }
+    for (f, v) in verdicts {
+        let (s, e) = (doc.toks[f.a].start, doc.toks[f.b - 1].end);
+        let surface = normalize_space(&doc.text[s..e]);
+        let ent = |kind, role: Option<people::Role>| {
+            let role = role.unwrap_or_default();
+            Entity {
+                start: s,
+                end: e,
+                kind,
+                canonical: surface.clone(),
+                code: role.code,
+                title: role.title,
+                agent: role.agent,
+                actor: 0,
+            }
+        };
+        match v {
+            Verdict::Person(role) => ents.push(ent(EntityKind::Person, Some(role))),
+            Verdict::Org => ents.push(ent(EntityKind::Org, None)),
+            Verdict::Place => ents.push(ent(EntityKind::Place, None)),
+            Verdict::Unknown => {}
+        }
+    }
+    ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    ents
+}
+
+/// All-caps words that spell a lexicon place or country ("TEHRAN" in a dateline).
+fn all_caps_places(doc: &Doc<'_>, lex: &Lexicon, st: &mut State<'_, '_>) {
+    let mut keep = Vec::new();
+    st.free.retain(|f| {
+        if f.b - f.a == 1 && doc.toks[f.a].shape == Shape::Upper {
+            let w = doc.word(f.a);
+            let mut title = String::with_capacity(w.len());
+            for (i, c) in w.chars().enumerate() {
+                if i == 0 {
+                    title.push(c);
+                } else {
+                    title.extend(c.to_lowercase());
+                }
+            }
+            if let Some(r) = lex.actors.get(&title) {
+                if matches!(r.kind, EntityKind::Place | EntityKind::Country) {
+                    keep.push(Entity {
+                        start: doc.toks[f.a].start,
+                        end: doc.toks[f.a].end,
+                        kind: r.kind,
+                        canonical: r.canonical.clone(),
+                        code: r.code.clone(),
+                        title: None,
+                        agent: r.agent.clone(),
+                        actor: 0,
+                    });
+                    return false;
+                }
+            }
+        }
+        true
+    });
+    st.ents.extend(keep);
+}
+
+fn span_text(doc: &Doc<'_>, f: &FreeSeg) -> String {
+    normalize_space(&doc.text[doc.toks[f.a].start..doc.toks[f.b - 1].end])
+}
+
+/// Drop leading function words and non-name words, trailing particles.
+fn trim(doc: &Doc<'_>, mut f: FreeSeg) -> Option<FreeSeg> {
+    while f.a < f.b {
+        let w = doc.lower(f.a);
+        if words::NOT_NAMES.contains(&w.as_str())
+            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains(&w.as_str()))
+        {
+            f.a += 1;
+            f.title = None;
+        } else {
+            break;
+        }
+    }
+    while f.a < f.b && doc.toks[f.b - 1].shape == Shape::Particle {
+        f.b -= 1;
+    }
+    (f.a < f.b).then_some(f)
+}
+
+/// Lowercased name tokens without Arabic articles: "Qasim al-Araji" -> ["qasim", "araji"].
+pub fn name_keys(doc: &Doc<'_>, a: usize, b: usize) -> Vec<String> {
+    (a..b)
+        .filter(|&k| doc.toks[k].shape != Shape::Particle)
+        .map(|k| key_of(doc.word(k)))
+        .collect()
+}
+
+pub fn key_of(w: &str) -> String {
+    let l = w.to_lowercase();
+    for p in ["al-", "el-", "al ", "el "] {
+        if let Some(rest) = l.strip_prefix(p) {
+            return rest.to_string();
+        }
+    }
+    l.trim_end_matches('.').to_string()
+}
+
+fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSeg) -> Verdict {
+    let n = doc.toks.len();
+    // photographer credits: "ATTA KENARE/AFP/Getty Images"
+    if doc.is_punct(f.b, "/") || (f.a > 0 && doc.is_punct(f.a - 1, "/")) {
+        return Verdict::Unknown;
+    }
+    let len = f.b - f.a;
+    let all_upper = (f.a..f.b).all(|k| doc.toks[k].shape == Shape::Upper);
+    if let Some(role) = ctx.person_role(doc, lex, f) {
+        if !(all_upper && len == 1) {
+            return Verdict::Person(role);
+        }
+    }
+    if all_upper && len == 1 {
+        let w = doc.word(f.a);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=7).contains(&letters)
+            && !words::STOP.contains(&w.to_lowercase().as_str())
+            && !shouting(doc, f.a)
+        {
+            return Verdict::Org;
+        }
+        return Verdict::Unknown;
+    }
+    // "European Aeronautic Defence and Space Company (EADS)"
+    if f.b + 2 < n
+        && doc.is_punct(f.b, "(")
+        && doc.toks[f.b + 1].shape == Shape::Upper
+        && doc.is_punct(f.b + 2, ")")
+    {
+        return Verdict::Org;
+    }
+    // "in Milak", "Las Cruces, New Mexico"
+    let prep = f.a > 0
+        && doc.toks[f.a - 1].sent == doc.toks[f.a].sent
+        && words::PLACE_PREPOSITIONS.contains(&doc.word(f.a - 1));
+    let comma_place = doc.is_punct(f.b, ",")
+        && ctx
+            .starts_at(doc.toks.get(f.b + 1).map_or(usize::MAX, |t| t.start))
+            .is_some_and(|e| matches!(e.kind, EntityKind::Place | EntityKind::Country))
+        && (doc
+            .toks
+            .get(f.b + 2)
+            .map_or(true, |t| t.sent != doc.toks[f.b].sent)
+            || !doc.toks[f.b + 2].is_name_like());
+    if comma_place && !all_upper {
+        return Verdict::Place;
+    }
+    if prep && doc.word(f.a - 1) != "to" && doc.word(f.a - 1) != "from" && len <= 2 && !all_upper {
+        return Verdict::Place;
+    }
+    Verdict::Unknown
+}
+
+/// Most of the sentence is in capitals (a shouted headline or a header line).
+fn shouting(doc: &Doc<'_>, i: usize) -> bool {
+    let sent = doc.toks[i].sent;
+    let (mut up, mut words) = (0, 0);
+    let mut k = i;
+    while k > 0 && doc.toks[k - 1].sent == sent {
+        k -= 1;
+    }
+    while k < doc.toks.len() && doc.toks[k].sent == sent {
+        match doc.toks[k].shape {
+            Shape::Upper => {
+                up += 1;
+                words += 1
+            }
+            Shape::Cap | Shape::Lower | Shape::Particle => words += 1,
+            _ => {}
+        }
+        k += 1;
+    }
+    words >= 3 && up * 2 > words
+}
+
+fn second_verdict(doc: &Doc<'_>, f: &FreeSeg, persons: &[Vec<String>], orgs: &[String]) -> Verdict {
+    let keys = name_keys(doc, f.a, f.b);
+    if let Some(last) = keys.last() {
+        let hit = persons.iter().any(|p| {
+            p.len() >= keys.len()
+                && p.last() == Some(last)
+                && keys[..keys.len() - 1].iter().all(|k| p.contains(k))
+        });
+        if hit {
+            return Verdict::Person(people::Role::default());
+        }
+    }
+    let surface = span_text(doc, f);
+    if orgs.contains(&surface) {
+        return Verdict::Org;
+    }
+    let len = f.b - f.a;
+    let first = doc.toks[f.a].first;
+    let all_cap = (f.a..f.b).all(|k| doc.toks[k].shape == Shape::Cap);
+    if !all_cap {
+        return Verdict::Unknown;
+    }
+    // a capitalised word mid-sentence that is no person: most often a company or body
+    if len == 1 && !first {
+        return Verdict::Org;
+    }
+    if (2..=4).contains(&len) {
+        return Verdict::Org;
+    }
+    Verdict::Unknown
+}

@@ -1,0 +1,206 @@
+//! One canonical name per actor per document: a surname or a partial name resolves to the
+//! longest compatible full name (`Araji` -> `Qasim al-Araji`), an acronym defined in
+//! parentheses to its organization (`(IRGC)`), a capital that speaks for its government
+//! ("Tehran said") to its country; then titles and codes are shared by every mention of the
+//! actor, and each actor gets an index.
+
+use std::collections::HashMap;
+
+use super::chunks::key_of;
+use super::words;
+use super::{Entity, EntityKind};
+use crate::lexicon::Lexicon;
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
+}
+
+fn keys(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .filter(|w| !words::PARTICLES.contains(w))
+        .map(key_of)
+        .collect()
+}
+
+/// "ATTA KENARE" -> "Atta Kenare"; other names unchanged.
+fn display_name(s: &str) -> String {
+    if !s.chars().any(|c| c.is_lowercase()) {
+        let mut out = String::with_capacity(s.len());
+        let mut start = true;
+        for c in s.chars() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic() && c != '\'' && c != '’';
+        }
+        return out;
+    }
+    s.to_string()
+}
+
+pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
+    link_acronyms(text, ents);
+    resolve_people(ents);
+    capitals_as_governments(text, ents, lex);
+    share_roles(ents);
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for e in ents.iter_mut() {
+        let n = index.len();
+        e.actor = *index.entry((e.kind, e.canonical.clone())).or_insert(n);
+    }
+}
+
+/// "Islamic Revolution Guards Corps (IRGC)": the acronym, wherever it appears, names the
+/// organization before the parenthesis.
+fn link_acronyms(text: &str, ents: &mut [Entity]) {
+    let mut alias: HashMap<String, usize> = HashMap::new();
+    for i in 0..ents.len() {
+        let e = &ents[i];
+        if e.kind != EntityKind::Org || !is_acronym(&text[e.start..e.end]) {
+            continue;
+        }
+        let before = text[..e.start].trim_end();
+        let after = text[e.end..].trim_start();
+        if !before.ends_with('(') || !after.starts_with(')') {
+            continue;
+        }
+        let mut b = before[..before.len() - 1].trim_end();
+        for p in ["'s", "’s", "'", "’"] {
+            if let Some(x) = b.strip_suffix(p) {
+                b = x;
+                break;
+            }
+        }
+        let end = b.len();
+        if let Some(j) = ents[..i]
+            .iter()
+            .rposition(|x| x.end == end && matches!(x.kind, EntityKind::Org))
+        {
+            alias.insert(text[e.start..e.end].to_string(), j);
+        }
+    }
+    if alias.is_empty() {
+        return;
+    }
+    let targets: HashMap<String, (String, Option<String>, Option<String>)> = alias
+        .into_iter()
+        .map(|(a, j)| {
+            (
+                a,
+                (
+                    ents[j].canonical.clone(),
+                    ents[j].code.clone(),
+                    ents[j].agent.clone(),
+                ),
+            )
+        })
+        .collect();
+    for e in ents.iter_mut() {
+        if e.kind != EntityKind::Org {
+            continue;
+        }
+        let key = if targets.contains_key(&e.canonical) {
+            e.canonical.clone()
+        } else {
+            text[e.start..e.end].to_string()
+        };
+        if let Some((c, code, agent)) = targets.get(&key) {
+            e.canonical = c.clone();
+            if e.code.is_none() {
+                e.code = code.clone();
+            }
+            if e.agent.is_none() {
+                e.agent = agent.clone();
+            }
+        }
+    }
+}
+
+/// Each person mention takes the longest compatible name of the document: same last name,
+/// and its other name parts among the full name's.
+fn resolve_people(ents: &mut [Entity]) {
+    let names: Vec<(String, Vec<String>)> = {
+        let mut seen: Vec<(String, Vec<String>)> = Vec::new();
+        for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
+            if !seen.iter().any(|(s, _)| *s == e.canonical) {
+                seen.push((e.canonical.clone(), keys(&e.canonical)));
+            }
+        }
+        seen
+    };
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        let k = keys(&e.canonical);
+        let Some(last) = k.last() else { continue };
+        let best = names
+            .iter()
+            .filter(|(_, p)| {
+                p.last() == Some(last) && k[..k.len() - 1].iter().all(|x| p.contains(x))
+            })
+            .max_by_key(|(s, p)| (p.len(), s.len()));
+        if let Some((s, _)) = best {
+            e.canonical = display_name(s);
+        } else {
+            e.canonical = display_name(&e.canonical);
+        }
+    }
+}
+
+/// "Tehran said": a capital followed by a verb of its government is the country.
+fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Place) {
+        let Some(code) = e.code.clone() else { continue };
+        let Some(row) = lex.actors.get(&text[e.start..e.end]) else {
+            continue;
+        };
+        if !row.has_flag("capital") {
+            continue;
+        }
+        let next = text[e.end..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches([',', '.', ';']);
+        if words::GOVERNMENT_VERBS.contains(&next) {
+            if let Some(name) = lex.actors.country_names.get(&code) {
+                e.kind = EntityKind::Country;
+                e.canonical = name.clone();
+                e.agent = Some("GOV".into());
+            }
+        }
+    }
+}
+
+/// Title, code and agent of one person.
+type Shared = (Option<String>, Option<String>, Option<String>);
+
+/// A person's title and code, stated once, belong to every mention of them.
+fn share_roles(ents: &mut [Entity]) {
+    let mut role: HashMap<String, Shared> = HashMap::new();
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
+        let r = role.entry(e.canonical.clone()).or_default();
+        if r.0.is_none() {
+            r.0 = e.title.clone();
+        }
+        if r.1.is_none() {
+            r.1 = e.code.clone();
+        }
+        if r.2.is_none() {
+            r.2 = e.agent.clone();
+        }
+    }
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        if let Some((t, c, a)) = role.get(&e.canonical) {
+            if e.title.is_none() {
+                e.title = t.clone();
+            }
+            if e.code.is_none() {
+                e.code = c.clone();
+            }
+            if e.agent.is_none() {
+                e.agent = a.clone();
+            }
+        }
+    }
+}

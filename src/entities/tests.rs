@@ -1,0 +1,172 @@
+//! Table-driven tests of the entities stage on sentences written for them.
+
+use super::*;
+use crate::article;
+use crate::text::segment;
+
+fn run(text: &str) -> Vec<Entity> {
+    let lex = Lexicon::builtin();
+    let art = article::analyze(text, lex);
+    let sents = segment(text, &art.regions);
+    find(text, &art, &sents, lex)
+}
+
+fn get<'a>(ents: &'a [Entity], text: &str, surface: &str) -> Option<&'a Entity> {
+    ents.iter().find(|e| &text[e.start..e.end] == surface)
+}
+
+#[test]
+fn people_with_titles_and_countries() {
+    // (text, surface, kind, canonical, title, code)
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let cases: &[Case] = &[
+        (
+            "Iranian Foreign Minister Mohammad Javad Zarif arrived on Monday.",
+            "Mohammad Javad Zarif",
+            "PERSON",
+            "Mohammad Javad Zarif",
+            Some("Foreign Minister"),
+            Some("IRN"),
+        ),
+        (
+            "He met Pakistan's top diplomat Shah Mahmood Qureshi in the capital.",
+            "Shah Mahmood Qureshi",
+            "PERSON",
+            "Shah Mahmood Qureshi",
+            Some("top diplomat"),
+            Some("PAK"),
+        ),
+        (
+            "Talks began with Fuad Hussein, the Iraqi foreign minister, late on Sunday.",
+            "Fuad Hussein",
+            "PERSON",
+            "Fuad Hussein",
+            Some("foreign minister"),
+            Some("IRQ"),
+        ),
+        (
+            "Mirela Dascalu said the vote was fair.",
+            "Mirela Dascalu",
+            "PERSON",
+            "Mirela Dascalu",
+            None,
+            None,
+        ),
+        (
+            "The Iranian delegation left.",
+            "Iranian",
+            "COUNTRY",
+            "Iran",
+            None,
+            Some("IRN"),
+        ),
+        (
+            "Crowds gathered in Kabul after the vote.",
+            "Kabul",
+            "PLACE",
+            "Kabul",
+            None,
+            Some("AFG"),
+        ),
+    ];
+    for &(text, surface, kind, canonical, title, code) in cases {
+        let ents = run(text);
+        let e = get(&ents, text, surface)
+            .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}: {ents:?}"));
+        assert_eq!(e.kind.as_str(), kind, "{text}");
+        assert_eq!(e.canonical, canonical, "{text}");
+        assert_eq!(e.title.as_deref(), title, "{text}");
+        assert_eq!(e.code.as_deref(), code, "{text}");
+    }
+}
+
+#[test]
+fn surnames_resolve_to_the_full_name() {
+    let text =
+        "Brigadier General Qasim al-Rubaie visited the port. Rubaie said the ships would stay.";
+    let ents = run(text);
+    let short = get(&ents, text, "Rubaie").expect("surname found");
+    assert_eq!(short.kind, EntityKind::Person);
+    assert_eq!(short.canonical, "Qasim al-Rubaie");
+    let full = get(&ents, text, "Qasim al-Rubaie").unwrap();
+    assert_eq!(short.actor, full.actor);
+    assert_eq!(short.title.as_deref(), Some("Brigadier General"));
+}
+
+#[test]
+fn acronyms_in_parentheses_link_to_the_organization() {
+    let text = "The Zorbian Workers Council (ZWC) met in secret. Later the ZWC denied it.";
+    let ents = run(text);
+    let org = get(&ents, text, "Zorbian Workers Council").expect("org found");
+    assert_eq!(org.kind, EntityKind::Org);
+    let acr: Vec<&Entity> = ents
+        .iter()
+        .filter(|e| &text[e.start..e.end] == "ZWC")
+        .collect();
+    assert_eq!(acr.len(), 2);
+    assert!(acr
+        .iter()
+        .all(|e| e.canonical == "Zorbian Workers Council" && e.actor == org.actor));
+}
+
+#[test]
+fn credits_and_sentence_starters_are_not_people() {
+    let text = "Officials said the border was closed. JOHN DOE/AFP/Getty Images";
+    let ents = run(text);
+    assert!(
+        ents.iter().all(|e| e.kind != EntityKind::Person),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn capital_speaking_for_its_government_is_the_country() {
+    let text = "Tehran said it would respond. Thousands marched in Tehran.";
+    let ents = run(text);
+    assert_eq!(ents[0].kind, EntityKind::Country);
+    assert_eq!(ents[0].code.as_deref(), Some("IRN"));
+    let last = ents.last().unwrap();
+    assert_eq!(
+        (last.kind, last.canonical.as_str()),
+        (EntityKind::Place, "Tehran")
+    );
+}
+
+#[test]
+fn head_words_make_organizations_and_places() {
+    let text = "The Zorbian Defense Ministry said planes landed at Zorba International Airport.";
+    let ents = run(text);
+    assert_eq!(
+        get(&ents, text, "Zorbian Defense Ministry").map(|e| e.kind),
+        Some(EntityKind::Org)
+    );
+    assert_eq!(
+        get(&ents, text, "Zorba International Airport").map(|e| e.kind),
+        Some(EntityKind::Place)
+    );
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for t in [
+        "",
+        " ",
+        "(",
+        "’s",
+        "A.",
+        "U.S.",
+        "al- bin",
+        "Ünïcödé Ñame said",
+        "X (Y",
+        "\u{a0}Zz ’ s",
+    ] {
+        let _ = run(t);
+    }
+}

@@ -1,0 +1,224 @@
+//! Word tokens of a sentence, with the shapes name chunking needs: capitalised words,
+//! all-caps words, initials (`J.`), name particles (`al-`, `bin`, `van`), possessives.
+//! One linear pass over the sentence; no regex.
+
+use super::words;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// `Zarif`, `al-Araji`, `O'Leary`, `Takht-Ravanchi`
+    Cap,
+    /// `IRGC`, `ATTA`, `U.S.` (two or more letters, all upper case)
+    Upper,
+    /// `J.` or a single capital letter
+    Initial,
+    /// a lowercase name particle: `al`, `bin`, `van`, `de`
+    Particle,
+    /// any other word (lowercase, digits)
+    Lower,
+    /// `'s` / `’s`
+    Poss,
+    /// one punctuation character
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub shape: Shape,
+    /// Index of the sentence (among the scanned spans).
+    pub sent: u32,
+    /// The first word of its sentence (after opening quotes or brackets).
+    pub first: bool,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    pub fn is_name_like(&self) -> bool {
+        matches!(self.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokenize `text[start..end]` into `out`.
+pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<Tok>) {
+    let s = &text[start..end];
+    let mut it = s.char_indices().peekable();
+    let mut seen_word = false;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            // a word: letters/digits with inner hyphens and apostrophes, dotted initials
+            let mut j = i + c.len_utf8();
+            loop {
+                let rest = &s[j..];
+                let mut chars = rest.chars();
+                let Some(d) = chars.next() else { break };
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let next = chars.clone().next();
+                if d == '-' && next.is_some_and(char::is_alphanumeric) {
+                    j += 1;
+                    continue;
+                }
+                if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
+                    // possessive 's stays a token of its own
+                    let after = chars.clone().nth(1);
+                    let possessive = matches!(next, Some('s') | Some('S'))
+                        && !after.is_some_and(char::is_alphanumeric);
+                    if possessive {
+                        break;
+                    }
+                    j += d.len_utf8();
+                    continue;
+                }
+                if d == '.' {
+                    let w = &s[i..j];
+                    if is_initialism(w) {
+                        j += 1;
+                        // U.S. / U.N.: keep reading letters after the dot
+                        continue;
+                    }
+                    if words::ABBREVIATIONS.contains(&w) {
+                        j += 1;
+                    }
+                }
+                break;
+            }
+            // skip what the word consumed
+            while it.peek().is_some_and(|&(k, _)| k < j) {
+                it.next();
+            }
+            let w = &s[i..j];
+            out.push(Tok {
+                start: start + i,
+                end: start + j,
+                shape: shape_of(w),
+                sent,
+                first: !seen_word,
+            });
+            seen_word = true;
+            continue;
+        }
+        if is_apostrophe(c) {
+            let rest = &s[i + c.len_utf8()..];
+            let mut chars = rest.chars();
+            if matches!(chars.next(), Some('s') | Some('S'))
+                && !chars.next().is_some_and(char::is_alphanumeric)
+            {
+                it.next();
+                out.push(Tok {
+                    start: start + i,
+                    end: start + i + c.len_utf8() + 1,
+                    shape: Shape::Poss,
+                    sent,
+                    first: false,
+                });
+                continue;
+            }
+        }
+        out.push(Tok {
+            start: start + i,
+            end: start + i + c.len_utf8(),
+            shape: Shape::Punct,
+            sent,
+            first: false,
+        });
+    }
+}
+
+/// `J`, `U.S`, `U.S.A` (before their final dot).
+fn is_initialism(w: &str) -> bool {
+    !w.is_empty()
+        && w.split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+}
+
+fn shape_of(w: &str) -> Shape {
+    let first = w.chars().next().unwrap_or(' ');
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if first.is_uppercase() {
+        if letters == 1 {
+            // "A senior official", "I said": words, not initials
+            if w == "A" || w == "I" {
+                return Shape::Lower;
+            }
+            return Shape::Initial;
+        }
+        if w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
+            return Shape::Upper;
+        }
+        return Shape::Cap;
+    }
+    if words::PARTICLES.contains(&w) {
+        return Shape::Particle;
+    }
+    // al-Araji, el-Sisi, bin-Laden: a particle glued to a capitalised name
+    if let Some(p) = w.find('-') {
+        let (head, tail) = (&w[..p], &w[p + 1..]);
+        if words::PARTICLES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase) {
+            return Shape::Cap;
+        }
+    }
+    Shape::Lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<(&str, Shape)> {
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut v);
+        v.iter().map(|k| (k.text(t), k.shape)).collect()
+    }
+
+    #[test]
+    fn shapes() {
+        use Shape::*;
+        let cases: &[(&str, &[(&str, Shape)])] = &[
+            (
+                "Qasim al-Araji's",
+                &[("Qasim", Cap), ("al-Araji", Cap), ("'s", Poss)],
+            ),
+            (
+                "the U.S. forces",
+                &[("the", Lower), ("U.S.", Upper), ("forces", Lower)],
+            ),
+            (
+                "Mohammed bin Salman",
+                &[("Mohammed", Cap), ("bin", Particle), ("Salman", Cap)],
+            ),
+            (
+                "Lt. Gen. J. Smith",
+                &[("Lt.", Cap), ("Gen.", Cap), ("J.", Initial), ("Smith", Cap)],
+            ),
+            (
+                "O’Leary (IRGC)",
+                &[
+                    ("O’Leary", Cap),
+                    ("(", Punct),
+                    ("IRGC", Upper),
+                    (")", Punct),
+                ],
+            ),
+            ("Hashd al-Sha’abi", &[("Hashd", Cap), ("al-Sha’abi", Cap)]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&toks(input), want, "input: {input:?}");
+        }
+    }
+}
