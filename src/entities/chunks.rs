@@ -67,7 +67,11 @@ impl<'a> Doc<'a> {
             tokenize(text, s, e, k as u32, &mut toks);
         }
         let actors = inside(lex.actors.find_iter(text), |m| (m.start, m.end), &spans);
-        let titles = inside(lex.titles.find_iter(text), |m| (m.0, m.1), &spans);
+        let mut titles = inside(lex.titles.find_iter(text), |m| (m.0, m.1), &spans);
+        // a title covers whole tokens: not "Amir" in "Amir-Abdollahian"
+        let starts: std::collections::HashSet<usize> = toks.iter().map(|t| t.start).collect();
+        let ends: std::collections::HashSet<usize> = toks.iter().map(|t| t.end).collect();
+        titles.retain(|t| starts.contains(&t.0) && ends.contains(&t.1));
         let claim = overlaps(
             &toks,
             &actors.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(),
@@ -151,6 +155,7 @@ impl<'d, 'a> State<'d, 'a> {
             }
             let a = i;
             let mut b = i + 1;
+            let mut joined = false;
             loop {
                 if b < n && doc.adjacent(b - 1) && doc.toks[b].is_name_like() {
                     b += 1;
@@ -165,26 +170,38 @@ impl<'d, 'a> State<'d, 'a> {
                     b += 2;
                     continue;
                 }
-                // "Council for National Reconciliation", "Bank of England": only after a head word
+                // "Council for National Reconciliation", "Bank of England": only after a head
+                // word, and not between two organizations the lexicon knows ("Quds Force of
+                // the Islamic Revolution Guards Corps"); "&" always
                 if b + 1 < n
                     && doc.adjacent(b - 1)
                     && is_connector(doc.word(b))
-                    && self.has_head(a, b)
+                    && (doc.word(b) == "&" || (self.has_head(a, b) && !self.lexicon_org(b - 1)))
                 {
                     let mut c = b + 1;
                     if c + 1 < n && doc.word(c) == "the" && doc.adjacent(c) {
                         c += 1;
                     }
-                    if doc.adjacent(c - 1) && doc.toks[c].shape == Shape::Cap {
+                    if c < n
+                        && doc.adjacent(c - 1)
+                        && doc.toks[c].is_name_like()
+                        && !self.lexicon_org(c)
+                    {
+                        joined = true;
                         b = c + 1;
                         continue;
                     }
                 }
                 break;
             }
-            self.run(a, b);
+            self.run(a, b, joined);
             i = b;
         }
+    }
+
+    /// Token `k` lies in a lexicon organization.
+    fn lexicon_org(&self, k: usize) -> bool {
+        self.doc.claim[k].is_some_and(|m| self.row(m).kind == EntityKind::Org)
     }
 
     fn has_head(&self, a: usize, b: usize) -> bool {
@@ -196,7 +213,7 @@ impl<'d, 'a> State<'d, 'a> {
     }
 
     /// One capitalised run `[a, b)`.
-    fn run(&mut self, mut a: usize, b: usize) {
+    fn run(&mut self, mut a: usize, b: usize, joined: bool) {
         let doc = self.doc;
         while a < b
             && doc.toks[a].shape != Shape::Upper
@@ -209,8 +226,17 @@ impl<'d, 'a> State<'d, 'a> {
         }
         let (s, e) = (doc.toks[a].start, doc.toks[b - 1].end);
         // a name ending in a head word is one organization or place, whatever it contains
-        if b - a >= 2 {
-            if let Some(head) = self.lex.actors.heads.get(doc.word(b - 1)) {
+        let named = b - a == 2 && self.lex.actors.is_given_name(doc.word(a));
+        if b - a >= 2 && !named {
+            let head = self.lex.actors.heads.get(doc.word(b - 1)).or_else(|| {
+                // "High Council for National Reconciliation": the head before the connector
+                if joined {
+                    (a..b).find_map(|k| self.lex.actors.heads.get(doc.word(k)))
+                } else {
+                    None
+                }
+            });
+            if let Some(head) = head {
                 let whole = doc.claim[a]
                     .is_some_and(|m| doc.actors[m].start == s && doc.actors[m].end == e);
 
@@ -253,6 +279,12 @@ impl<'d, 'a> State<'d, 'a> {
         let mut pending: Option<usize> = None;
         while j < b {
             if let Some(m) = doc.claim[j] {
+                if !self.suppressed[m]
+                    && !self.release(m, j, a, b)
+                    && self.brand_with_country(m, j, a, b)
+                {
+                    return;
+                }
                 if !self.suppressed[m] && !self.release(m, j, a, b) {
                     pending = None;
                     let end = doc.actors[m].end;
@@ -292,6 +324,49 @@ impl<'d, 'a> State<'d, 'a> {
         }
     }
 
+    /// "Air France", "Ford Australia", "Garuda Indonesia": one capitalised word and a
+    /// country name that ends the run are a company.
+    fn brand_with_country(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
+        let doc = self.doc;
+        let r = self.row(m);
+        if r.kind != EntityKind::Country
+            || r.has_flag("adj")
+            || r.has_flag("demonym")
+            || doc.actors[m].end != doc.toks[b - 1].end
+        {
+            return false;
+        }
+        let Some(f) = self.free.last() else {
+            return false;
+        };
+        if f.b != j || f.a + 1 != j || f.a < a || f.title.is_some() {
+            return false;
+        }
+        let w = doc.word(f.a);
+        let lw = w.to_lowercase();
+        if doc.toks[f.a].shape != Shape::Cap
+            || self.lex.actors.is_given_name(w)
+            || words::STOP.contains(&lw.as_str())
+            || words::NOT_NAMES.contains(&lw.as_str())
+        {
+            return false;
+        }
+        let (s, e) = (doc.toks[f.a].start, doc.actors[m].end);
+        self.free.pop();
+        self.suppressed[m] = true;
+        self.ents.push(Entity {
+            start: s,
+            end: e,
+            kind: EntityKind::Org,
+            canonical: normalize_space(&doc.text[s..e]),
+            code: r.code.clone(),
+            title: None,
+            agent: Some("BUS".into()),
+            actor: 0,
+        });
+        true
+    }
+
     /// Should the actor match `m` (starting at token `j` of run `[a, b)`) give way to a
     /// name? An ambiguous country or place next to a name-like word ("Jordan Peterson"), or
     /// an ambiguous place with no place context ("Mobile" alone).
@@ -316,7 +391,7 @@ impl<'d, 'a> State<'d, 'a> {
         let prev_given =
             j > a && doc.claim[j - 1].is_none() && self.lex.actors.is_given_name(doc.word(j - 1));
         let mut release = next_free || prev_given;
-        if !release && r.kind == EntityKind::Place {
+        if !release && r.kind == EntityKind::Place && !r.has_flag("capital") {
             let prep = j > 0
                 && doc.toks[j - 1].sent == doc.toks[j].sent
                 && words::PLACE_PREPOSITIONS.contains(&doc.word(j - 1));
@@ -401,7 +476,15 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         }
     }
     for (f, v) in verdicts {
-        let (s, e) = (doc.toks[f.a].start, doc.toks[f.b - 1].end);
+        let (s, mut e) = (doc.toks[f.a].start, doc.toks[f.b - 1].end);
+        // "the Fars news agency"
+        if matches!(v, Verdict::Org)
+            && f.b + 1 < doc.toks.len()
+            && doc.word(f.b) == "news"
+            && doc.word(f.b + 1) == "agency"
+        {
+            e = doc.toks[f.b + 1].end;
+        }
         let surface = normalize_space(&doc.text[s..e]);
         let ent = |kind, role: Option<people::Role>| {
             let role = role.unwrap_or_default();
@@ -521,6 +604,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if (2..=7).contains(&letters)
             && !words::STOP.contains(&w.to_lowercase().as_str())
+            && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
             && !shouting(doc, f.a)
         {
             return Verdict::Org;
@@ -555,6 +639,28 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         return Verdict::Place;
     }
     Verdict::Unknown
+}
+
+/// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").
+fn title_case(doc: &Doc<'_>, i: usize) -> bool {
+    let sent = doc.toks[i].sent;
+    let (mut caps, mut lower) = (0, 0);
+    let mut k = i;
+    while k > 0 && doc.toks[k - 1].sent == sent {
+        k -= 1;
+    }
+    while k < doc.toks.len() && doc.toks[k].sent == sent {
+        let w = doc.word(k);
+        if !words::STOP.contains(&w.to_lowercase().as_str()) {
+            match doc.toks[k].shape {
+                Shape::Cap | Shape::Upper => caps += 1,
+                Shape::Lower if w.chars().next().is_some_and(char::is_alphabetic) => lower += 1,
+                _ => {}
+            }
+        }
+        k += 1;
+    }
+    caps >= 3 && lower * 4 <= caps
 }
 
 /// Most of the sentence is in capitals (a shouted headline or a header line).
@@ -598,7 +704,7 @@ fn second_verdict(doc: &Doc<'_>, f: &FreeSeg, persons: &[Vec<String>], orgs: &[S
     let len = f.b - f.a;
     let first = doc.toks[f.a].first;
     let all_cap = (f.a..f.b).all(|k| doc.toks[k].shape == Shape::Cap);
-    if !all_cap {
+    if !all_cap || title_case(doc, f.a) {
         return Verdict::Unknown;
     }
     // a capitalised word mid-sentence that is no person: most often a company or body

@@ -46,8 +46,9 @@ fn display_name(s: &str) -> String {
 pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     link_acronyms(text, ents);
     resolve_people(ents);
+    longest_org_names(ents);
     capitals_as_governments(text, ents, lex);
-    share_roles(ents);
+    share_roles(ents, lex);
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
     for e in ents.iter_mut() {
         let n = index.len();
@@ -176,11 +177,16 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
 type Shared = (Option<String>, Option<String>, Option<String>);
 
 /// A person's title and code, stated once, belong to every mention of them.
-fn share_roles(ents: &mut [Entity]) {
+fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
     let mut role: HashMap<String, Shared> = HashMap::new();
     for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
         let r = role.entry(e.canonical.clone()).or_default();
-        if r.0.is_none() {
+        // a role ("commander") wins over a rank ("General") stated elsewhere
+        let weak = |t: &Option<String>| t.as_deref().map_or(true, |t| lex.titles.is_rank(t));
+        if weak(&r.0)
+            && !(e.title.is_some() && weak(&e.title) && r.0.is_some())
+            && e.title.is_some()
+        {
             r.0 = e.title.clone();
         }
         if r.1.is_none() {
@@ -201,6 +207,33 @@ fn share_roles(ents: &mut [Entity]) {
             if e.agent.is_none() {
                 e.agent = a.clone();
             }
+        }
+    }
+}
+
+/// "Apple" -> "Apple Inc." when the document names the longer form too.
+fn longest_org_names(ents: &mut [Entity]) {
+    let names: Vec<String> = {
+        let mut v: Vec<String> = ents
+            .iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .map(|e| e.canonical.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Org) {
+        if e.canonical.contains(' ') {
+            continue;
+        }
+        let prefix = format!("{} ", e.canonical);
+        if let Some(long) = names
+            .iter()
+            .filter(|n| n.starts_with(&prefix))
+            .max_by_key(|n| n.len())
+        {
+            e.canonical = long.clone();
         }
     }
 }

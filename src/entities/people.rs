@@ -17,6 +17,8 @@ pub struct Role {
     pub title: Option<String>,
     pub code: Option<String>,
     pub agent: Option<String>,
+    /// The title is a military rank ("General"), weaker than a role ("commander").
+    pub rank: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -109,6 +111,7 @@ impl Context {
             title: (!honorific).then(|| super::chunks::normalize_space(text)),
             code: None,
             agent: r.agent.clone(),
+            rank: r.has_flag("rank"),
         };
         if let Some(&q) = self.tok_start.get(&ts) {
             if let Some(e) = self.owner_before(doc, q) {
@@ -257,10 +260,21 @@ impl Context {
 
     /// The role of a person named by `f`, or `None` when nothing says it is a person.
     pub fn person_role(&self, doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> Option<Role> {
-        if let Some(t) = f.title {
-            return Some(self.role_of_title(doc, lex, t));
-        }
-        if let Some(r) = self.title_before(doc, lex, f.a) {
+        let before = f
+            .title
+            .map(|t| self.role_of_title(doc, lex, t))
+            .or_else(|| self.title_before(doc, lex, f.a));
+        if let Some(r) = before {
+            // "General X, the commander of the Quds Force": the role says more than the rank
+            if r.rank {
+                if let Some(ap) = self.apposition(doc, lex, f.b) {
+                    return Some(Role {
+                        code: ap.code.clone().or(r.code),
+                        agent: ap.agent.clone().or(r.agent),
+                        ..ap
+                    });
+                }
+            }
             return Some(r);
         }
         if let Some(r) = self.apposition(doc, lex, f.b) {
@@ -289,12 +303,12 @@ impl Context {
                 Shape::Cap | Shape::Initial | Shape::Particle | Shape::Upper
             )
         });
-        if names_only && ((given && len >= 2) || verb_after || verb_before) {
+        // a lone word next to "said" may be a company ("Boeing said"): the second pass decides
+        if names_only && len >= 2 && (given || verb_after || verb_before) {
             let owner = self.owner_before(doc, f.a);
             return Some(Role {
-                title: None,
                 code: owner.and_then(|e| e.code.clone()),
-                agent: None,
+                ..Role::default()
             });
         }
         None

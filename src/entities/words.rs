@@ -463,3 +463,13 @@ pub const GOVERNMENT_VERBS: &[&str] = &[
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "outside", "at", "from", "to", "into", "across",
 ];
+
+/// All-caps words that are units, currencies or common abbreviations, not organizations.
+pub const NOT_ACRONYMS: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "GB", "MB", "KB", "TB", "GHZ", "MHZ", "LCD", "LED", "VIP",
+    "OS", "CEO", "CFO", "COO", "AM", "PM", "GMT", "UTC", "EST", "PST", "ID", "TV", "PC", "AU",
+    "DVD", "CD", "USB", "HD", "PDF", "FAQ", "RSS", "PR", "AI", "IT", "OK", "AD", "BC", "CE", "BCE",
+    "MP", "FM", "PS", "NB", "RE", "FW", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "HIV", "AIDS", "GDP", "KM", "KG", "MW", "GW", "KW", "MPH", "URL", "WWW", "HTTP", "HTML", "APP",
+    "SMS", "GPS", "DNA", "LNG", "LPG", "CO2", "SUV", "ATM", "Q1", "Q2", "Q3", "Q4",
+];

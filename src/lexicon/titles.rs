@@ -72,6 +72,13 @@ impl Titles {
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
     }
 
+    /// Is this title (any case) a military rank?
+    pub fn is_rank(&self, title: &str) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.title.eq_ignore_ascii_case(title) && r.has_flag("rank"))
+    }
+
     pub fn get(&self, title: &str) -> Option<&TitleRow> {
         self.rows
             .binary_search_by(|r| r.title.as_str().cmp(title))
