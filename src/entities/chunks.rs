@@ -20,7 +20,7 @@ pub struct Doc<'a> {
     /// Per token: the actor match it overlaps.
     claim: Vec<Option<usize>>,
     /// Per token: the title match it overlaps.
-    tclaim: Vec<Option<usize>>,
+    pub tclaim: Vec<Option<usize>>,
 }
 
 /// Keep the items whose `[start, end)` lies inside one of the sorted spans.
@@ -299,11 +299,22 @@ impl<'d, 'a> State<'d, 'a> {
             };
             if let Some(t) = doc.tclaim[j] {
                 if doc.claim[j].map_or(true, |m| self.suppressed[m]) {
-                    pending = Some(t);
                     let end = doc.titles[t].1;
-                    while j < b && doc.toks[j].start < end {
-                        j += 1;
+                    let mut k = j;
+                    while k < b && doc.toks[k].start < end {
+                        k += 1;
                     }
+                    // "Martin Luther King": a title word that ends a name begun by a first name
+                    let lex = self.lex;
+                    if let Some(f) = self.free.last_mut() {
+                        if k == b && f.b == j && f.a >= a && lex.actors.is_given_name(doc.word(f.a)) {
+                            f.b = k;
+                            j = k;
+                            continue;
+                        }
+                    }
+                    pending = Some(t);
+                    j = k;
                     continue;
                 }
             }
@@ -593,6 +604,15 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         return Verdict::Unknown;
     }
     let len = f.b - f.a;
+    if starts_with_non_actor(doc, lex, f) {
+        return Verdict::Unknown;
+    }
+    // "Apple Inc. CEO Steve Jobs": the part before the title, ending in a head word
+    if len >= 2 && !(len == 2 && lex.actors.is_given_name(doc.word(f.a))) {
+        if let Some(h) = lex.actors.heads.get(doc.word(f.b - 1)) {
+            return if h.kind == EntityKind::Place { Verdict::Place } else { Verdict::Org };
+        }
+    }
     let all_upper = (f.a..f.b).all(|k| doc.toks[k].shape == Shape::Upper);
     if let Some(role) = ctx.person_role(doc, lex, f) {
         if !(all_upper && len == 1) {
@@ -639,6 +659,12 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         return Verdict::Place;
     }
     Verdict::Unknown
+}
+
+/// "Dow Jones Industrial Average", "New Year": a name that is no actor starts the chunk.
+fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
+    let s = doc.toks[f.a].start;
+    (f.a..f.b.min(f.a + 4)).any(|k| lex.actors.non_actors.contains(&doc.text[s..doc.toks[k].end].to_lowercase()))
 }
 
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").
@@ -707,9 +733,17 @@ fn second_verdict(doc: &Doc<'_>, f: &FreeSeg, persons: &[Vec<String>], orgs: &[S
     if !all_cap || title_case(doc, f.a) {
         return Verdict::Unknown;
     }
-    // a capitalised word mid-sentence that is no person: most often a company or body
+    // a capitalised word mid-sentence that is no person: most often a company or body;
+    // not a model or product ("the Dreamliner", "A380s", "Chapter 11")
     if len == 1 && !first {
-        return Verdict::Org;
+        let w = doc.word(f.a);
+        let det = f.a > 0 && matches!(doc.word(f.a - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        let digits = w.chars().any(|c| c.is_ascii_digit());
+        let numbered = doc.toks.get(f.b).is_some_and(|t| t.sent == doc.toks[f.a].sent && t.shape == Shape::Lower && doc.word(f.b).starts_with(|c: char| c.is_ascii_digit()));
+        if !det && !digits && !numbered {
+            return Verdict::Org;
+        }
+        return Verdict::Unknown;
     }
     if (2..=4).contains(&len) {
         return Verdict::Org;

@@ -148,6 +148,12 @@ fn shape_of(w: &str) -> Shape {
     let first = w.chars().next().unwrap_or(' ');
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if first.is_uppercase() {
+        // "EADS-led", "Craiova-based": an adjective, not a name
+        if let Some(p) = w.rfind('-') {
+            if w[p + 1..].chars().next().is_some_and(char::is_lowercase) {
+                return Shape::Lower;
+            }
+        }
         if letters == 1 {
             // "A senior official", "I said": words, not initials
             if w == "A" || w == "I" {

@@ -21,6 +21,7 @@ const FILES: &[(&str, &str)] = &[
 const GIVEN_NAMES: &str = include_str!("data/given_names.tsv");
 const ORG_HEADS: &str = include_str!("data/org_heads.tsv");
 const HEADS_EXTRA: &str = include_str!("data/heads_extra.tsv");
+const NON_ACTORS: &str = include_str!("data/non_actors.tsv");
 
 /// What a head word ending a capitalised name makes of it ("... Council" -> ORG).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +86,8 @@ pub struct Actors {
     pub given_names: HashSet<String>,
     /// Head words of organization and place names, as written ("Council", "Airport").
     pub heads: HashMap<String, Head>,
+    /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
+    pub non_actors: HashSet<String>,
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
     pub country_names: HashMap<String, String>,
 }
@@ -155,13 +158,11 @@ impl Actors {
                 },
             );
         }
-        Ok(Actors {
-            rows,
-            automaton,
-            given_names,
-            heads,
-            country_names,
-        })
+        let mut non_actors = HashSet::new();
+        for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
+            non_actors.insert(c[0].to_lowercase());
+        }
+        Ok(Actors { rows, automaton, given_names, heads, country_names, non_actors })
     }
 
     /// Is this word (any case) a known first name?
