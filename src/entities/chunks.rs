@@ -307,7 +307,8 @@ impl<'d, 'a> State<'d, 'a> {
                     // "Martin Luther King": a title word that ends a name begun by a first name
                     let lex = self.lex;
                     if let Some(f) = self.free.last_mut() {
-                        if k == b && f.b == j && f.a >= a && lex.actors.is_given_name(doc.word(f.a)) {
+                        if k == b && f.b == j && f.a >= a && lex.actors.is_given_name(doc.word(f.a))
+                        {
                             f.b = k;
                             j = k;
                             continue;
@@ -610,7 +611,11 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
     // "Apple Inc. CEO Steve Jobs": the part before the title, ending in a head word
     if len >= 2 && !(len == 2 && lex.actors.is_given_name(doc.word(f.a))) {
         if let Some(h) = lex.actors.heads.get(doc.word(f.b - 1)) {
-            return if h.kind == EntityKind::Place { Verdict::Place } else { Verdict::Org };
+            return if h.kind == EntityKind::Place {
+                Verdict::Place
+            } else {
+                Verdict::Org
+            };
         }
     }
     let all_upper = (f.a..f.b).all(|k| doc.toks[k].shape == Shape::Upper);
@@ -664,7 +669,11 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
 /// "Dow Jones Industrial Average", "New Year": a name that is no actor starts the chunk.
 fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
     let s = doc.toks[f.a].start;
-    (f.a..f.b.min(f.a + 4)).any(|k| lex.actors.non_actors.contains(&doc.text[s..doc.toks[k].end].to_lowercase()))
+    (f.a..f.b.min(f.a + 4)).any(|k| {
+        lex.actors
+            .non_actors
+            .contains(&doc.text[s..doc.toks[k].end].to_lowercase())
+    })
 }
 
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").
@@ -729,24 +738,42 @@ fn second_verdict(doc: &Doc<'_>, f: &FreeSeg, persons: &[Vec<String>], orgs: &[S
     }
     let len = f.b - f.a;
     let first = doc.toks[f.a].first;
+    if title_case(doc, f.a) {
+        return Verdict::Unknown;
+    }
+    // "EADS North America", "GM Korea": an acronym with name words
+    let acronym = (f.a..f.b).any(|k| {
+        doc.toks[k].shape == Shape::Upper
+            && !words::NOT_ACRONYMS.contains(&doc.word(k).to_uppercase().as_str())
+    });
+    if acronym && (2..=4).contains(&len) && doc.toks[f.a].shape == Shape::Upper {
+        return Verdict::Org;
+    }
     let all_cap = (f.a..f.b).all(|k| doc.toks[k].shape == Shape::Cap);
-    if !all_cap || title_case(doc, f.a) {
+    if !all_cap {
         return Verdict::Unknown;
     }
     // a capitalised word mid-sentence that is no person: most often a company or body;
     // not a model or product ("the Dreamliner", "A380s", "Chapter 11")
     if len == 1 && !first {
         let w = doc.word(f.a);
-        let det = f.a > 0 && matches!(doc.word(f.a - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        let det = f.a > 0
+            && matches!(
+                doc.word(f.a - 1),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            );
         let digits = w.chars().any(|c| c.is_ascii_digit());
-        let numbered = doc.toks.get(f.b).is_some_and(|t| t.sent == doc.toks[f.a].sent && t.shape == Shape::Lower && doc.word(f.b).starts_with(|c: char| c.is_ascii_digit()));
+        let numbered = doc.toks.get(f.b).is_some_and(|t| {
+            t.sent == doc.toks[f.a].sent
+                && t.shape == Shape::Lower
+                && doc.word(f.b).starts_with(|c: char| c.is_ascii_digit())
+        });
         if !det && !digits && !numbered {
             return Verdict::Org;
         }
         return Verdict::Unknown;
     }
-    if (2..=4).contains(&len) {
-        return Verdict::Org;
-    }
+    // two or more capitalised words with no evidence: a product, an event, a programme as
+    // often as an organization; left out
     Verdict::Unknown
 }

@@ -297,14 +297,15 @@ impl Context {
             && doc.toks[f.a - 1].shape == Shape::Lower
             && is_speech(f.a - 1)
             && !(f.b < n && doc.is_punct(f.b, "(")); // "said Fars (news agency)"
-        // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
+                                                     // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
         let owner_of_title = f.b < n && doc.tclaim[f.b].is_some();
-        let names_only = !owner_of_title && (f.a..f.b).all(|k| {
-            matches!(
-                doc.toks[k].shape,
-                Shape::Cap | Shape::Initial | Shape::Particle | Shape::Upper
-            )
-        });
+        let names_only = !owner_of_title
+            && (f.a..f.b).all(|k| {
+                matches!(
+                    doc.toks[k].shape,
+                    Shape::Cap | Shape::Initial | Shape::Particle | Shape::Upper
+                )
+            });
         // a lone word next to "said" may be a company ("Boeing said"): the second pass decides
         if names_only && len >= 2 && (given || verb_after || verb_before) {
             let owner = self.owner_before(doc, f.a);

@@ -162,7 +162,14 @@ impl Actors {
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
         }
-        Ok(Actors { rows, automaton, given_names, heads, country_names, non_actors })
+        Ok(Actors {
+            rows,
+            automaton,
+            given_names,
+            heads,
+            country_names,
+            non_actors,
+        })
     }
 
     /// Is this word (any case) a known first name?
