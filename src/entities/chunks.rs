@@ -3,6 +3,8 @@
 //! name, a speech verb or an apposition, or an acronym. Runs that none of these claim are
 //! resolved against the people already found (surnames), else left out.
 
+use std::collections::HashMap;
+
 use super::people;
 use super::tokens::{tokenize, Shape, Tok};
 use super::words;
@@ -295,10 +297,20 @@ impl<'d, 'a> State<'d, 'a> {
                 }
             }
             let free = |k: usize, st: &Self| {
-                doc.claim[k].map_or(true, |m| st.suppressed[m]) && doc.tclaim[k].is_none()
+                doc.claim[k].map_or(true, |m| st.suppressed[m])
+                    && doc.tclaim[k].map_or(true, |t| {
+                        // an honorific after a title belongs to the name
+                        k > 0 && st.lex.titles.rows[doc.titles[t].2].has_flag("honorific")
+                            && doc.tclaim[k - 1].is_some_and(|u| u != t)
+                    })
             };
             if let Some(t) = doc.tclaim[j] {
-                if doc.claim[j].map_or(true, |m| self.suppressed[m]) {
+                // "top diplomat Shah Mahmood Qureshi", "Minister Seyed Abbas Araghchi": an
+                // honorific right after a title is part of the name
+                let row = &self.lex.titles.rows[doc.titles[t].2];
+                let after_title = j > 0 && doc.toks[j - 1].sent == doc.toks[j].sent && doc.tclaim[j - 1].is_some_and(|u| u != t);
+                let name_part = row.has_flag("honorific") && after_title;
+                if !name_part && doc.claim[j].map_or(true, |m| self.suppressed[m]) {
                     let end = doc.titles[t].1;
                     let mut k = j;
                     while k < b && doc.toks[k].start < end {
@@ -421,16 +433,48 @@ impl<'d, 'a> State<'d, 'a> {
     }
 
     fn lexicon_entities(&mut self) {
-        for (m, am) in self.doc.actors.iter().enumerate() {
+        let doc = self.doc;
+        // an organization is named as the document names it at its longest ("Apple Computer",
+        // "Hashd al-Sha'abi"), not by the lexicon's standard name; its mentions stay one actor
+        let mut longest: HashMap<&str, String> = HashMap::new();
+        let mut spans = Vec::with_capacity(doc.actors.len());
+        for (m, am) in doc.actors.iter().enumerate() {
+            let r = &self.lex.actors.rows[am.row];
+            let mut end = am.end;
+            if r.kind == EntityKind::Org {
+                // "the Fars news agency", "Mehr News Agency"
+                let rest = &doc.text[end..];
+                for tail in [" news agency", " News Agency", " news channel", " News"] {
+                    if rest.starts_with(tail) && !rest[tail.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                        end += tail.len();
+                        break;
+                    }
+                }
+            }
+            spans.push(end);
+            if self.suppressed[m] || r.kind != EntityKind::Org {
+                continue;
+            }
+            let surface = normalize_space(&doc.text[am.start..end]);
+            let slot = longest.entry(r.canonical.as_str()).or_default();
+            if surface.len() > slot.len() {
+                *slot = surface;
+            }
+        }
+        for (m, am) in doc.actors.iter().enumerate() {
             if self.suppressed[m] {
                 continue;
             }
             let r = &self.lex.actors.rows[am.row];
+            let canonical = match r.kind {
+                EntityKind::Org => longest.get(r.canonical.as_str()).cloned().unwrap_or_else(|| r.canonical.clone()),
+                _ => r.canonical.clone(),
+            };
             self.ents.push(Entity {
                 start: am.start,
-                end: am.end,
+                end: spans[m],
                 kind: r.kind,
-                canonical: r.canonical.clone(),
+                canonical,
                 code: r.code.clone(),
                 title: None,
                 agent: r.agent.clone(),
@@ -487,8 +531,17 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
             *v = second_verdict(doc, f, &persons, &orgs);
         }
     }
+    // lexicon entities stretched over a following word ("UrduPoint News") keep it
+    let taken: Vec<(usize, usize)> = ents.iter().map(|e| (e.start, e.end)).collect();
+    let overlaps_taken = |s: usize, e: usize| {
+        let i = taken.partition_point(|t| t.0 < e);
+        taken[..i].iter().rev().take(8).any(|t| t.1 > s)
+    };
     for (f, v) in verdicts {
         let (s, mut e) = (doc.toks[f.a].start, doc.toks[f.b - 1].end);
+        if overlaps_taken(s, e) {
+            continue;
+        }
         // "the Fars news agency"
         if matches!(v, Verdict::Org)
             && f.b + 1 < doc.toks.len()
