@@ -239,8 +239,14 @@ impl<'d, 'a> State<'d, 'a> {
                 }
             });
             if let Some(head) = head {
-                let whole = doc.claim[a]
-                    .is_some_and(|m| doc.actors[m].start == s && doc.actors[m].end == e);
+                // a lexicon organization that covers the run ("Iran's Supreme National
+                // Security Council") names it already
+                let whole = (a..b).any(|k| {
+                    doc.claim[k].is_some_and(|m| {
+                        let am = &doc.actors[m];
+                        am.start <= s && am.end >= e && (am.start == s || self.row(m).kind == EntityKind::Org)
+                    })
+                });
 
                 if !whole {
                     let mut code = None;
@@ -281,6 +287,12 @@ impl<'d, 'a> State<'d, 'a> {
         let mut pending: Option<usize> = None;
         while j < b {
             if let Some(m) = doc.claim[j] {
+                // "Vice President": a longer title wins over an actor inside it ("Vice")
+                if let Some(t) = doc.tclaim[j] {
+                    if doc.titles[t].1 > doc.actors[m].end && doc.titles[t].0 <= doc.actors[m].start {
+                        self.suppressed[m] = true;
+                    }
+                }
                 if !self.suppressed[m]
                     && !self.release(m, j, a, b)
                     && self.brand_with_country(m, j, a, b)
@@ -357,6 +369,7 @@ impl<'d, 'a> State<'d, 'a> {
             || r.has_flag("adj")
             || r.has_flag("demonym")
             || doc.actors[m].end != doc.toks[b - 1].end
+            || title_case(doc, j)
         {
             return false;
         }
@@ -528,7 +541,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         .collect();
     for (f, v) in verdicts.iter_mut() {
         if matches!(v, Verdict::Unknown) {
-            *v = second_verdict(doc, f, &persons, &orgs);
+            *v = second_verdict(doc, lex, f, &persons, &orgs);
         }
     }
     // lexicon entities stretched over a following word ("UrduPoint News") keep it
@@ -773,7 +786,7 @@ fn shouting(doc: &Doc<'_>, i: usize) -> bool {
     words >= 3 && up * 2 > words
 }
 
-fn second_verdict(doc: &Doc<'_>, f: &FreeSeg, persons: &[Vec<String>], orgs: &[String]) -> Verdict {
+fn second_verdict(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg, persons: &[Vec<String>], orgs: &[String]) -> Verdict {
     let keys = name_keys(doc, f.a, f.b);
     if let Some(last) = keys.last() {
         let hit = persons.iter().any(|p| {
@@ -810,7 +823,13 @@ fn second_verdict(doc: &Doc<'_>, f: &FreeSeg, persons: &[Vec<String>], orgs: &[S
     // not a model or product ("the Dreamliner", "A380s", "Chapter 11")
     if len == 1 && !first {
         let w = doc.word(f.a);
-        let det = f.a > 0
+        // "the Afghan War", "the Iranian Revolution": a noun after a country adjective
+        let after_adj = f.a > 0
+            && doc.claim[f.a - 1].is_some_and(|m| {
+                let r = &lex.actors.rows[doc.actors[m].row];
+                r.has_flag("adj") && doc.actors[m].end == doc.toks[f.a - 1].end
+            });
+        let det = after_adj || f.a > 0
             && matches!(
                 doc.word(f.a - 1),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her"

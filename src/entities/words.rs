@@ -356,7 +356,7 @@ pub const NOT_NAMES: &[&str] = &[
     "conservative",
     "communist",
     "socialist",
-    "mujahideen",
+    "mujahideen", "east", "west", "north", "south", "middle", "war", "revolution",
     "jihadi",
     "jihadist",
     "jihadists",
