@@ -244,7 +244,9 @@ impl<'d, 'a> State<'d, 'a> {
                 let whole = (a..b).any(|k| {
                     doc.claim[k].is_some_and(|m| {
                         let am = &doc.actors[m];
-                        am.start <= s && am.end >= e && (am.start == s || self.row(m).kind == EntityKind::Org)
+                        am.start <= s
+                            && am.end >= e
+                            && (am.start == s || self.row(m).kind == EntityKind::Org)
                     })
                 });
 
@@ -289,7 +291,8 @@ impl<'d, 'a> State<'d, 'a> {
             if let Some(m) = doc.claim[j] {
                 // "Vice President": a longer title wins over an actor inside it ("Vice")
                 if let Some(t) = doc.tclaim[j] {
-                    if doc.titles[t].1 > doc.actors[m].end && doc.titles[t].0 <= doc.actors[m].start {
+                    if doc.titles[t].1 > doc.actors[m].end && doc.titles[t].0 <= doc.actors[m].start
+                    {
                         self.suppressed[m] = true;
                     }
                 }
@@ -312,7 +315,8 @@ impl<'d, 'a> State<'d, 'a> {
                 doc.claim[k].map_or(true, |m| st.suppressed[m])
                     && doc.tclaim[k].map_or(true, |t| {
                         // an honorific after a title belongs to the name
-                        k > 0 && st.lex.titles.rows[doc.titles[t].2].has_flag("honorific")
+                        k > 0
+                            && st.lex.titles.rows[doc.titles[t].2].is_name_title()
                             && doc.tclaim[k - 1].is_some_and(|u| u != t)
                     })
             };
@@ -320,8 +324,10 @@ impl<'d, 'a> State<'d, 'a> {
                 // "top diplomat Shah Mahmood Qureshi", "Minister Seyed Abbas Araghchi": an
                 // honorific right after a title is part of the name
                 let row = &self.lex.titles.rows[doc.titles[t].2];
-                let after_title = j > 0 && doc.toks[j - 1].sent == doc.toks[j].sent && doc.tclaim[j - 1].is_some_and(|u| u != t);
-                let name_part = row.has_flag("honorific") && after_title;
+                let after_title = j > 0
+                    && doc.toks[j - 1].sent == doc.toks[j].sent
+                    && doc.tclaim[j - 1].is_some_and(|u| u != t);
+                let name_part = row.is_name_title() && after_title;
                 if !name_part && doc.claim[j].map_or(true, |m| self.suppressed[m]) {
                     let end = doc.titles[t].1;
                     let mut k = j;
@@ -458,7 +464,9 @@ impl<'d, 'a> State<'d, 'a> {
                 // "the Fars news agency", "Mehr News Agency"
                 let rest = &doc.text[end..];
                 for tail in [" news agency", " News Agency", " news channel", " News"] {
-                    if rest.starts_with(tail) && !rest[tail.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                    if rest.starts_with(tail)
+                        && !rest[tail.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    {
                         end += tail.len();
                         break;
                     }
@@ -480,7 +488,10 @@ impl<'d, 'a> State<'d, 'a> {
             }
             let r = &self.lex.actors.rows[am.row];
             let canonical = match r.kind {
-                EntityKind::Org => longest.get(r.canonical.as_str()).cloned().unwrap_or_else(|| r.canonical.clone()),
+                EntityKind::Org => longest
+                    .get(r.canonical.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| r.canonical.clone()),
                 _ => r.canonical.clone(),
             };
             self.ents.push(Entity {
@@ -786,7 +797,13 @@ fn shouting(doc: &Doc<'_>, i: usize) -> bool {
     words >= 3 && up * 2 > words
 }
 
-fn second_verdict(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg, persons: &[Vec<String>], orgs: &[String]) -> Verdict {
+fn second_verdict(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    f: &FreeSeg,
+    persons: &[Vec<String>],
+    orgs: &[String],
+) -> Verdict {
     let keys = name_keys(doc, f.a, f.b);
     if let Some(last) = keys.last() {
         let hit = persons.iter().any(|p| {
@@ -829,11 +846,12 @@ fn second_verdict(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg, persons: &[Vec<Stri
                 let r = &lex.actors.rows[doc.actors[m].row];
                 r.has_flag("adj") && doc.actors[m].end == doc.toks[f.a - 1].end
             });
-        let det = after_adj || f.a > 0
-            && matches!(
-                doc.word(f.a - 1),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            );
+        let det = after_adj
+            || f.a > 0
+                && matches!(
+                    doc.word(f.a - 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                );
         let digits = w.chars().any(|c| c.is_ascii_digit());
         let numbered = doc.toks.get(f.b).is_some_and(|t| {
             t.sent == doc.toks[f.a].sent

@@ -268,10 +268,16 @@ impl Context {
             // "General X, the commander of the Quds Force": the role says more than the rank
             if r.rank {
                 // "Quds Force commander Major General X": the role before the rank
-                let rank_start = f.title.map(|t| doc.titles[t].0).and_then(|ts| self.tok_start.get(&ts).copied());
+                let rank_start = f
+                    .title
+                    .map(|t| doc.titles[t].0)
+                    .and_then(|ts| self.tok_start.get(&ts).copied());
                 if let Some(role) = rank_start.and_then(|q| self.title_before(doc, lex, q)) {
                     if !role.rank {
-                        return Some(Role { code: role.code.clone().or(r.code), ..role });
+                        return Some(Role {
+                            code: role.code.clone().or(r.code),
+                            ..role
+                        });
                     }
                 }
                 if let Some(ap) = self.apposition(doc, lex, f.b) {

@@ -20,6 +20,12 @@ impl TitleRow {
     pub fn has_flag(&self, flag: &str) -> bool {
         self.flags.iter().any(|f| f == flag)
     }
+
+    /// Honorifics and monarchs' titles ("Seyed", "Shah") that are also parts of names: right
+    /// after another title they belong to the name ("top diplomat Shah Mahmood Qureshi").
+    pub fn is_name_title(&self) -> bool {
+        self.has_flag("honorific") || (self.has_flag("head_of_state") && !self.title.contains(' '))
+    }
 }
 
 pub struct Titles {
