@@ -477,6 +477,10 @@ impl<'d, 'a> State<'d, 'a> {
                 continue;
             }
             let surface = normalize_space(&doc.text[am.start..end]);
+            // an acronym or short form alone is named by the lexicon ("IRGC", "NRDF")
+            if r.has_flag("short") || !surface.chars().any(char::is_lowercase) {
+                continue;
+            }
             let slot = longest.entry(r.canonical.as_str()).or_default();
             if surface.len() > slot.len() {
                 *slot = surface;
