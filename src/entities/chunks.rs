@@ -23,6 +23,8 @@ pub struct Doc<'a> {
     claim: Vec<Option<usize>>,
     /// Per token: the title match it overlaps.
     pub tclaim: Vec<Option<usize>>,
+    /// Per sentence: written like a headline, mostly in capitals.
+    casing: Vec<(bool, bool)>,
 }
 
 /// Keep the items whose `[start, end)` lies inside one of the sorted spans.
@@ -71,9 +73,15 @@ impl<'a> Doc<'a> {
         let actors = inside(lex.actors.find_iter(text), |m| (m.start, m.end), &spans);
         let mut titles = inside(lex.titles.find_iter(text), |m| (m.0, m.1), &spans);
         // a title covers whole tokens: not "Amir" in "Amir-Abdollahian"
-        let starts: std::collections::HashSet<usize> = toks.iter().map(|t| t.start).collect();
-        let ends: std::collections::HashSet<usize> = toks.iter().map(|t| t.end).collect();
-        titles.retain(|t| starts.contains(&t.0) && ends.contains(&t.1));
+        let at = |pos: usize, end: bool| {
+            let i = toks.partition_point(|t| t.start < pos);
+            if end {
+                i > 0 && toks[i - 1].end == pos
+            } else {
+                i < toks.len() && toks[i].start == pos
+            }
+        };
+        titles.retain(|t| at(t.0, false) && at(t.1, true));
         let claim = overlaps(
             &toks,
             &actors.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(),
@@ -82,6 +90,7 @@ impl<'a> Doc<'a> {
             &toks,
             &titles.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>(),
         );
+        let casing = sentence_casing(text, &toks, spans.len());
         Doc {
             text,
             toks,
@@ -89,7 +98,14 @@ impl<'a> Doc<'a> {
             titles,
             claim,
             tclaim,
+            casing,
         }
+    }
+
+    /// The token that starts at byte `pos`.
+    pub fn tok_at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.start < pos);
+        (i < self.toks.len() && self.toks[i].start == pos).then_some(i)
     }
 
     pub fn word(&self, i: usize) -> &'a str {
@@ -416,7 +432,20 @@ impl<'d, 'a> State<'d, 'a> {
     fn release(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
         let doc = self.doc;
         let r = self.row(m);
-        if !r.has_flag("ambiguous") || r.has_flag("adj") || r.has_flag("demonym") {
+        if r.has_flag("adj") || r.has_flag("demonym") {
+            return false;
+        }
+        // "William Clay Ford Jr.": a one-word actor that ends a name begun by a first name
+        let one_word = doc.toks[j].end == doc.actors[m].end;
+        if one_word && j > a && doc.claim[j - 1].is_none() && doc.tclaim[j - 1].is_none() {
+            if let Some(f) = self.free.last() {
+                if f.b == j && f.a >= a && self.lex.actors.is_given_name(doc.word(f.a)) {
+                    self.suppressed[m] = true;
+                    return true;
+                }
+            }
+        }
+        if !r.has_flag("ambiguous") {
             return false;
         }
         if !matches!(r.kind, EntityKind::Country | EntityKind::Place) {
@@ -518,11 +547,23 @@ pub fn normalize_space(s: &str) -> String {
 
 /// Every entity of the document, canonical names not yet resolved across mentions.
 pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
+    // names that are no actor ("Dow Jones", "FTSE 100") whatever a lexicon file says
+    let suppressed = doc
+        .actors
+        .iter()
+        .map(|m| {
+            !lex.actors.non_actors.is_empty()
+                && lex
+                    .actors
+                    .non_actors
+                    .contains(&doc.text[m.start..m.end].to_lowercase())
+        })
+        .collect();
     let mut st = State {
         doc,
         lex,
         ents: Vec::new(),
-        suppressed: vec![false; doc.actors.len()],
+        suppressed,
         free: Vec::new(),
     };
     st.runs();
@@ -759,46 +800,43 @@ fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
 
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").
 fn title_case(doc: &Doc<'_>, i: usize) -> bool {
-    let sent = doc.toks[i].sent;
-    let (mut caps, mut lower) = (0, 0);
-    let mut k = i;
-    while k > 0 && doc.toks[k - 1].sent == sent {
-        k -= 1;
-    }
-    while k < doc.toks.len() && doc.toks[k].sent == sent {
-        let w = doc.word(k);
-        if !words::STOP.contains(&w.to_lowercase().as_str()) {
-            match doc.toks[k].shape {
-                Shape::Cap | Shape::Upper => caps += 1,
-                Shape::Lower if w.chars().next().is_some_and(char::is_alphabetic) => lower += 1,
-                _ => {}
-            }
-        }
-        k += 1;
-    }
-    caps >= 3 && lower * 4 <= caps
+    doc.casing[doc.toks[i].sent as usize].0
 }
 
 /// Most of the sentence is in capitals (a shouted headline or a header line).
 fn shouting(doc: &Doc<'_>, i: usize) -> bool {
-    let sent = doc.toks[i].sent;
-    let (mut up, mut words) = (0, 0);
-    let mut k = i;
-    while k > 0 && doc.toks[k - 1].sent == sent {
-        k -= 1;
-    }
-    while k < doc.toks.len() && doc.toks[k].sent == sent {
-        match doc.toks[k].shape {
+    doc.casing[doc.toks[i].sent as usize].1
+}
+
+/// Per sentence: (headline-style capitals, mostly all-caps), in one pass over the tokens.
+fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)> {
+    // (capitalised, lowercase, all-caps, words) per sentence
+    let mut counts = vec![(0u32, 0u32, 0u32, 0u32); n_sents];
+    for t in toks {
+        let c = &mut counts[t.sent as usize];
+        let w = t.text(text);
+        match t.shape {
             Shape::Upper => {
-                up += 1;
-                words += 1
+                c.2 += 1;
+                c.3 += 1;
             }
-            Shape::Cap | Shape::Lower | Shape::Particle => words += 1,
+            Shape::Cap | Shape::Lower | Shape::Particle => c.3 += 1,
             _ => {}
         }
-        k += 1;
+        if !words::STOP.contains_lower(w) {
+            match t.shape {
+                Shape::Cap | Shape::Upper => c.0 += 1,
+                Shape::Lower if w.chars().next().is_some_and(char::is_alphabetic) => c.1 += 1,
+                _ => {}
+            }
+        }
     }
-    words >= 3 && up * 2 > words
+    counts
+        .into_iter()
+        .map(|(caps, lower, up, words)| {
+            (caps >= 3 && lower * 4 <= caps, words >= 3 && up * 2 > words)
+        })
+        .collect()
 }
 
 fn second_verdict(
@@ -825,7 +863,9 @@ fn second_verdict(
     }
     let len = f.b - f.a;
     let first = doc.toks[f.a].first;
-    if title_case(doc, f.a) {
+    // a quoted name is a work, a plan or a product ("the “Way Forward” plan")
+    let quoted = f.a > 0 && matches!(doc.word(f.a - 1), "\"" | "“" | "‘" | "'");
+    if quoted || title_case(doc, f.a) {
         return Verdict::Unknown;
     }
     // "EADS North America", "GM Korea": an acronym with name words

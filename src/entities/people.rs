@@ -36,7 +36,6 @@ pub struct Context {
     by_end: HashMap<usize, EntRef>,
     title_start: HashMap<usize, usize>,
     title_end: HashMap<usize, usize>,
-    tok_start: HashMap<usize, usize>,
 }
 
 /// Words between a title and the country or body it belongs to ("former Afghan President").
@@ -73,18 +72,12 @@ impl Context {
             title_start.insert(t.0, i);
             title_end.insert(t.1, i);
         }
-        let tok_start = doc
-            .toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.start, i))
-            .collect();
+
         Context {
             by_start,
             by_end,
             title_start,
             title_end,
-            tok_start,
         }
     }
 
@@ -113,7 +106,7 @@ impl Context {
             agent: r.agent.clone(),
             rank: r.has_flag("rank"),
         };
-        if let Some(&q) = self.tok_start.get(&ts) {
+        if let Some(q) = doc.tok_at(ts) {
             if let Some(e) = self.owner_before(doc, q) {
                 role.code = e.code.clone();
                 if role.agent.is_none() {
@@ -271,7 +264,7 @@ impl Context {
                 let rank_start = f
                     .title
                     .map(|t| doc.titles[t].0)
-                    .and_then(|ts| self.tok_start.get(&ts).copied());
+                    .and_then(|ts| doc.tok_at(ts));
                 if let Some(role) = rank_start.and_then(|q| self.title_before(doc, lex, q)) {
                     if !role.rank {
                         return Some(Role {

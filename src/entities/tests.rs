@@ -170,3 +170,107 @@ fn never_panics_on_odd_text() {
         let _ = run(t);
     }
 }
+
+/// Throughput of this stage alone, by hand:
+/// `cargo test --release -q entities::tests::throughput -- --ignored --nocapture`.
+/// Reads the shared gold articles when they are there; prints MB/s, asserts nothing.
+#[test]
+#[ignore]
+fn throughput() {
+    let mut texts: Vec<String> = Vec::new();
+    for path in [
+        "/work/shared/eval/dev.jsonl",
+        "/work/shared/eval/meantime.jsonl",
+    ] {
+        if let Ok(s) = std::fs::read_to_string(path) {
+            for line in s.lines().filter(|l| !l.trim().is_empty()) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    if let Some(t) = v["text"].as_str() {
+                        texts.push(t.to_string());
+                    }
+                }
+            }
+        }
+    }
+    if texts.is_empty() {
+        texts.push("Iranian Foreign Minister Mohammad Javad Zarif met Qasim al-Araji in Tehran. Zarif said the U.S. must leave.".into());
+    }
+    let lex = Lexicon::builtin();
+    let prepared: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            let art = article::analyze(t, lex);
+            let sents = segment(t, &art.regions);
+            (t.as_str(), art, sents)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let rounds = (20_000_000 / bytes.max(1)).max(1);
+    let start = std::time::Instant::now();
+    let mut n = 0usize;
+    for _ in 0..rounds {
+        for (t, art, sents) in &prepared {
+            n += find(t, art, sents, lex).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes * rounds) as f64 / 1e6;
+    if std::env::var("NP_PARTS").is_ok() {
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for (tx, _, _) in &prepared {
+                n += lex.actors.find_iter(tx).count();
+            }
+        }
+        println!("actors per doc: {:.2}s", t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for (tx, _, _) in &prepared {
+                n += lex.titles.find_iter(tx).count();
+            }
+        }
+        println!("titles per doc: {:.2}s", t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for (tx, art, sents) in &prepared {
+                let spans = content_spans(art, sents);
+                n += chunks::Doc::scan(tx, &spans, lex).toks.len();
+            }
+        }
+        println!("scan: {:.2}s", t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for (tx, art, sents) in &prepared {
+                let spans = content_spans(art, sents);
+                let d = chunks::Doc::scan(tx, &spans, lex);
+                n += chunks::classify(&d, lex).len();
+            }
+        }
+        println!("scan+classify: {:.2}s", t.elapsed().as_secs_f64());
+    }
+    println!(
+        "entities: {:.1} MB in {:.2} s = {:.1} MB/s ({} mentions)",
+        mb,
+        secs,
+        mb / secs,
+        n
+    );
+}
+
+#[test]
+#[ignore]
+fn throughput_parts() {
+    let s = std::fs::read_to_string("/work/shared/eval/meantime.jsonl").unwrap_or_default();
+    let text = s.repeat(20_000_000 / s.len().max(1));
+    let lex = Lexicon::builtin();
+    let t = std::time::Instant::now();
+    let n = lex.actors.find_iter(&text).count();
+    println!("actors: {n} in {:.2}s", t.elapsed().as_secs_f64());
+    let t = std::time::Instant::now();
+    let n = lex.titles.find_iter(&text).count();
+    println!("titles: {n} in {:.2}s", t.elapsed().as_secs_f64());
+    let t = std::time::Instant::now();
+    let mut v = Vec::new();
+    tokens::tokenize(&text, 0, text.len(), 0, &mut v);
+    println!("tokens: {} in {:.2}s", v.len(), t.elapsed().as_secs_f64());
+}

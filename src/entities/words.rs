@@ -2,6 +2,37 @@
 //! only at a sentence start, name particles, abbreviations that keep their dot, speech
 //! verbs, and capitalised words that are never names on their own.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A word list as a set, built once.
+pub struct WordSet(OnceLock<HashSet<&'static str>>, &'static [&'static str]);
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet(OnceLock::new(), words)
+    }
+    pub fn contains(&self, w: &&str) -> bool {
+        self.0
+            .get_or_init(|| self.1.iter().copied().collect())
+            .contains(w)
+    }
+
+    /// `contains` of the lowercased word, without allocating for short ASCII words.
+    pub fn contains_lower(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.len() <= 24 && b.is_ascii() {
+            let mut buf = [0u8; 24];
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            // ASCII in, ASCII out: always valid UTF-8
+            return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| self.contains(&l));
+        }
+        self.contains(&w.to_lowercase().as_str())
+    }
+}
+
 /// Lowercase name particles (`al-Araji`, `bin Salman`, `van der Berg`).
 pub const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "den", "da", "di", "du", "del",
@@ -16,7 +47,7 @@ pub const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Capitalised words that start a sentence or a run but never a name (lowercased).
-pub const STOP: &[&str] = &[
+pub static STOP: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -294,11 +325,11 @@ pub const STOP: &[&str] = &[
     "faq",
     "rss",
     "url",
-];
+]);
 
 /// Capitalised words that are never names by themselves (religions, ethnic and regional
 /// adjectives, common proper-noun-like words), lowercased.
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordSet = WordSet::new(&[
     "shia",
     "shiite",
     "shiites",
@@ -372,11 +403,11 @@ pub const NOT_NAMES: &[&str] = &[
     "ms",
     "dr",
     "sir",
-];
+]);
 
 /// Speech verbs that mark the name next to them as a speaker (a fallback for the shared
 /// speech verb list).
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -418,10 +449,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "believes",
     "thinks",
     "described",
-];
+]);
 
 /// Words after a capital city that make it stand for its government ("Tehran said").
-pub const GOVERNMENT_VERBS: &[&str] = &[
+pub static GOVERNMENT_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "has",
@@ -464,7 +495,7 @@ pub const GOVERNMENT_VERBS: &[&str] = &[
     "may",
     "did",
     "does",
-];
+]);
 
 /// Lowercase words that, right before a capitalised name, make it a place ("in Milak").
 pub const PLACE_PREPOSITIONS: &[&str] = &[
@@ -472,11 +503,11 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// All-caps words that are units, currencies or common abbreviations, not organizations.
-pub const NOT_ACRONYMS: &[&str] = &[
+pub static NOT_ACRONYMS: WordSet = WordSet::new(&[
     "USD", "EUR", "GBP", "JPY", "CNY", "GB", "MB", "KB", "TB", "GHZ", "MHZ", "LCD", "LED", "VIP",
     "OS", "CEO", "CFO", "COO", "AM", "PM", "GMT", "UTC", "EST", "PST", "ID", "TV", "PC", "AU",
     "DVD", "CD", "USB", "HD", "PDF", "FAQ", "RSS", "PR", "AI", "IT", "OK", "AD", "BC", "CE", "BCE",
     "MP", "FM", "PS", "NB", "RE", "FW", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
     "HIV", "AIDS", "GDP", "KM", "KG", "MW", "GW", "KW", "MPH", "URL", "WWW", "HTTP", "HTML", "APP",
     "SMS", "GPS", "DNA", "LNG", "LPG", "CO2", "SUV", "ATM", "Q1", "Q2", "Q3", "Q4",
-];
+]);

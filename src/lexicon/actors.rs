@@ -1,7 +1,7 @@
 //! Named actors: countries (names, adjectives, demonyms), places, organizations and news
 //! outlets, each with a kind, an actor code and a canonical name.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use std::collections::{HashMap, HashSet};
 
@@ -125,8 +125,10 @@ impl Actors {
         }
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         rows.dedup_by(|a, b| a.name == b.name);
+        // a DFA: several hundred MB/s over news text, for a few MB of memory
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(rows.iter().map(|r| r.name.as_str()))
             .map_err(|e| LexiconError {
                 source: "actors".into(),

@@ -1,6 +1,6 @@
 //! Titles and roles of people (`Foreign Minister`, `top diplomat`, `Lt. Gen.`, `Ayatollah`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{cell, read_tsv, LexiconError};
 
@@ -31,6 +31,8 @@ impl TitleRow {
 pub struct Titles {
     pub rows: Vec<TitleRow>,
     pub automaton: AhoCorasick,
+    /// Lowercased military ranks ("general", "lt. gen.").
+    ranks: std::collections::HashSet<String>,
 }
 
 impl Titles {
@@ -56,6 +58,7 @@ impl Titles {
         rows.dedup_by(|a, b| a.title == b.title);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             // "Foreign Minister" and "the foreign minister" are one title
             .ascii_case_insensitive(true)
             .build(rows.iter().map(|r| r.title.as_str()))
@@ -64,7 +67,16 @@ impl Titles {
                 line: 0,
                 message: e.to_string(),
             })?;
-        Ok(Titles { rows, automaton })
+        let ranks = rows
+            .iter()
+            .filter(|r| r.has_flag("rank"))
+            .map(|r| r.title.to_lowercase())
+            .collect();
+        Ok(Titles {
+            rows,
+            automaton,
+            ranks,
+        })
     }
 
     /// Title matches on word boundaries, any case: `(start, end, row)`.
@@ -80,9 +92,7 @@ impl Titles {
 
     /// Is this title (any case) a military rank?
     pub fn is_rank(&self, title: &str) -> bool {
-        self.rows
-            .iter()
-            .any(|r| r.title.eq_ignore_ascii_case(title) && r.has_flag("rank"))
+        self.ranks.contains(&title.to_lowercase())
     }
 
     pub fn get(&self, title: &str) -> Option<&TitleRow> {
