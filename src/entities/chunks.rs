@@ -27,26 +27,6 @@ pub struct Doc<'a> {
     casing: Vec<(bool, bool)>,
 }
 
-/// Keep the items whose `[start, end)` lies inside one of the sorted spans.
-fn inside<T>(
-    items: impl Iterator<Item = T>,
-    span_of: impl Fn(&T) -> (usize, usize),
-    spans: &[(usize, usize)],
-) -> Vec<T> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    for it in items {
-        let (s, e) = span_of(&it);
-        while k < spans.len() && spans[k].1 <= s {
-            k += 1;
-        }
-        if k < spans.len() && spans[k].0 <= s && e <= spans[k].1 {
-            out.push(it);
-        }
-    }
-    out
-}
-
 /// For each token, the index of the (sorted, non-overlapping) span it overlaps.
 fn overlaps(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<Option<usize>> {
     let mut out = vec![None; toks.len()];
@@ -70,8 +50,43 @@ impl<'a> Doc<'a> {
         for (k, &(s, e)) in spans.iter().enumerate() {
             tokenize(text, s, e, k as u32, &mut toks);
         }
-        let actors = inside(lex.actors.find_iter(text), |m| (m.start, m.end), &spans);
-        let mut titles = inside(lex.titles.find_iter(text), |m| (m.0, m.1), &spans);
+        // anchored lexicon searches from word starts only: names start a word, and a search
+        // that fails does so within a few bytes
+        let mut actors = Vec::new();
+        let mut titles = Vec::new();
+        let (mut actor_end, mut title_end) = (0, 0);
+        for t in &toks {
+            if matches!(t.shape, Shape::Punct | Shape::Poss) {
+                continue;
+            }
+            let limit = spans[t.sent as usize].1;
+            let name_start = t.shape != Shape::Lower || text.as_bytes()[t.start].is_ascii_digit();
+            if t.start >= actor_end && name_start {
+                if let Some(m) = lex.actors.find_at(text, t.start, limit) {
+                    actor_end = m.end;
+                    actors.push(m);
+                }
+            }
+            // "Tehran-Kabul relations", "US-Iran talks": names after a hyphen inside a word
+            let w = t.text(text);
+            if w.len() > 2 && w.contains('-') {
+                for (h, _) in w.match_indices('-') {
+                    let p = t.start + h + 1;
+                    if p >= actor_end && text[p..].starts_with(|c: char| c.is_uppercase()) {
+                        if let Some(m) = lex.actors.find_at(text, p, limit) {
+                            actor_end = m.end;
+                            actors.push(m);
+                        }
+                    }
+                }
+            }
+            if t.start >= title_end {
+                if let Some(m) = lex.titles.find_at(text, t.start, limit) {
+                    title_end = m.1;
+                    titles.push(m);
+                }
+            }
+        }
         // a title covers whole tokens: not "Amir" in "Amir-Abdollahian"
         let at = |pos: usize, end: bool| {
             let i = toks.partition_point(|t| t.start < pos);

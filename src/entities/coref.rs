@@ -49,10 +49,17 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     longest_org_names(ents);
     capitals_as_governments(text, ents, lex);
     share_roles(ents, lex);
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for e in ents.iter_mut() {
-        let n = index.len();
-        e.actor = *index.entry((e.kind, e.canonical.clone())).or_insert(n);
+    let actors: Vec<usize> = {
+        let mut index: HashMap<(EntityKind, &str), usize> = HashMap::new();
+        ents.iter()
+            .map(|e| {
+                let n = index.len();
+                *index.entry((e.kind, e.canonical.as_str())).or_insert(n)
+            })
+            .collect()
+    };
+    for (e, a) in ents.iter_mut().zip(actors) {
+        e.actor = a;
     }
 }
 

@@ -46,47 +46,55 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Tokenize `text[start..end]` into `out`.
+/// The char at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// Tokenize `text[start..end]` into `out`: one pass over the bytes, decoding only non-ASCII.
 pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<Tok>) {
     let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
+    let mut i = 0usize;
     let mut seen_word = false;
-    while let Some((i, c)) = it.next() {
+    while let Some((c, n)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         if c.is_alphanumeric() {
             // a word: letters/digits with inner hyphens and apostrophes, dotted initials
-            let mut j = i + c.len_utf8();
-            loop {
-                let rest = &s[j..];
-                let mut chars = rest.chars();
-                let Some(d) = chars.next() else { break };
+            let mut j = i + n;
+            while let Some((d, dn)) = char_at(s, j) {
                 if d.is_alphanumeric() {
-                    j += d.len_utf8();
+                    j += dn;
                     continue;
                 }
-                let next = chars.clone().next();
+                let next = char_at(s, j + dn).map(|x| x.0);
                 if d == '-' && next.is_some_and(char::is_alphanumeric) {
                     j += 1;
                     continue;
                 }
                 if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
                     // possessive 's stays a token of its own
-                    let after = chars.clone().nth(1);
+                    let after = char_at(s, j + dn + 1).map(|x| x.0);
                     let possessive = matches!(next, Some('s') | Some('S'))
                         && !after.is_some_and(char::is_alphanumeric);
                     if possessive {
                         break;
                     }
-                    j += d.len_utf8();
+                    j += dn;
                     continue;
                 }
                 if d == '.' {
                     let w = &s[i..j];
                     if is_initialism(w) {
-                        j += 1;
                         // U.S. / U.N.: keep reading letters after the dot
+                        j += 1;
                         continue;
                     }
                     if words::ABBREVIATIONS.contains(&w) {
@@ -94,10 +102,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                     }
                 }
                 break;
-            }
-            // skip what the word consumed
-            while it.peek().is_some_and(|&(k, _)| k < j) {
-                it.next();
             }
             let w = &s[i..j];
             out.push(Tok {
@@ -108,32 +112,32 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 first: !seen_word,
             });
             seen_word = true;
+            i = j;
             continue;
         }
         if is_apostrophe(c) {
-            let rest = &s[i + c.len_utf8()..];
-            let mut chars = rest.chars();
-            if matches!(chars.next(), Some('s') | Some('S'))
-                && !chars.next().is_some_and(char::is_alphanumeric)
-            {
-                it.next();
+            let next = char_at(s, i + n).map(|x| x.0);
+            let after = char_at(s, i + n + 1).map(|x| x.0);
+            if matches!(next, Some('s') | Some('S')) && !after.is_some_and(char::is_alphanumeric) {
                 out.push(Tok {
                     start: start + i,
-                    end: start + i + c.len_utf8() + 1,
+                    end: start + i + n + 1,
                     shape: Shape::Poss,
                     sent,
                     first: false,
                 });
+                i += n + 1;
                 continue;
             }
         }
         out.push(Tok {
             start: start + i,
-            end: start + i + c.len_utf8(),
+            end: start + i + n,
             shape: Shape::Punct,
             sent,
             first: false,
         });
+        i += n;
     }
 }
 
@@ -146,6 +150,14 @@ fn is_initialism(w: &str) -> bool {
 
 fn shape_of(w: &str) -> Shape {
     let first = w.chars().next().unwrap_or(' ');
+    // the common case: a lowercase ASCII word with no hyphen
+    if first.is_ascii_lowercase() && !w.contains('-') {
+        return if words::PARTICLES.contains(&w) {
+            Shape::Particle
+        } else {
+            Shape::Lower
+        };
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if first.is_uppercase() {
         // "EADS-led", "Craiova-based": an adjective, not a name

@@ -1,7 +1,9 @@
 //! Named actors: countries (names, adjectives, demonyms), places, organizations and news
 //! outlets, each with a kind, an actor code and a canonical name.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use std::collections::{HashMap, HashSet};
 
@@ -129,6 +131,8 @@ impl Actors {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            // anchored searches from word starts (the entities stage), unanchored for others
+            .start_kind(StartKind::Both)
             .build(rows.iter().map(|r| r.name.as_str()))
             .map_err(|e| LexiconError {
                 source: "actors".into(),
@@ -189,6 +193,18 @@ impl Actors {
                 end: m.end(),
                 row: m.pattern().as_usize(),
             })
+    }
+
+    /// The longest match that starts exactly at `start` and ends on a word boundary at or
+    /// before `end`.
+    pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<ActorMatch> {
+        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        is_word_bounded(text, m.start(), m.end()).then(|| ActorMatch {
+            start: m.start(),
+            end: m.end(),
+            row: m.pattern().as_usize(),
+        })
     }
 
     /// The row with exactly this surface form.

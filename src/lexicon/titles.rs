@@ -1,6 +1,8 @@
 //! Titles and roles of people (`Foreign Minister`, `top diplomat`, `Lt. Gen.`, `Ayatollah`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::{cell, read_tsv, LexiconError};
 
@@ -59,6 +61,8 @@ impl Titles {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            // anchored searches from word starts (the entities stage), unanchored for others
+            .start_kind(StartKind::Both)
             // "Foreign Minister" and "the foreign minister" are one title
             .ascii_case_insensitive(true)
             .build(rows.iter().map(|r| r.title.as_str()))
@@ -77,6 +81,15 @@ impl Titles {
             automaton,
             ranks,
         })
+    }
+
+    /// The longest title that starts exactly at `start`, ends on a word boundary at or
+    /// before `end`: `(start, end, row)`.
+    pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        super::actors::is_word_bounded(text, m.start(), m.end())
+            .then(|| (m.start(), m.end(), m.pattern().as_usize()))
     }
 
     /// Title matches on word boundaries, any case: `(start, end, row)`.
