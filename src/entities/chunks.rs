@@ -80,7 +80,8 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            if t.start >= title_end {
+            // no title starts with a short lowercase word ("of", "to", "in")
+            if t.start >= title_end && !(t.shape == Shape::Lower && t.end - t.start <= 2) {
                 if let Some(m) = lex.titles.find_at(text, t.start, limit) {
                     title_end = m.1;
                     titles.push(m);
@@ -838,12 +839,11 @@ fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)
             Shape::Cap | Shape::Lower | Shape::Particle => c.3 += 1,
             _ => {}
         }
-        if !words::STOP.contains_lower(w) {
-            match t.shape {
-                Shape::Cap | Shape::Upper => c.0 += 1,
-                Shape::Lower if w.chars().next().is_some_and(char::is_alphabetic) => c.1 += 1,
-                _ => {}
-            }
+        match t.shape {
+            Shape::Cap | Shape::Upper if !words::STOP.contains_lower(w) => c.0 += 1,
+            // content words only: "to", "from", "as" are lowercase in headlines too
+            Shape::Lower if w.len() >= 5 && w.as_bytes()[0].is_ascii_alphabetic() => c.1 += 1,
+            _ => {}
         }
     }
     counts

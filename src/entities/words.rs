@@ -5,8 +5,36 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// FNV-1a: short words hash faster than with SipHash, and these sets hold no user input
+/// that could be chosen to collide.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// A word list as a set, built once.
-pub struct WordSet(OnceLock<HashSet<&'static str>>, &'static [&'static str]);
+pub struct WordSet(
+    OnceLock<HashSet<&'static str, FnvBuild>>,
+    &'static [&'static str],
+);
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
@@ -23,7 +51,7 @@ impl WordSet {
         let b = w.as_bytes();
         if b.len() <= 24 && b.is_ascii() {
             let mut buf = [0u8; 24];
-            for (d, s) in buf.iter_mut().zip(b) {
+            for (d, s) in buf.iter_mut().zip(b.iter()) {
                 *d = s.to_ascii_lowercase();
             }
             // ASCII in, ASCII out: always valid UTF-8
