@@ -49,7 +49,9 @@ class Lexicon:
             self._actors.append((surface, kind, code, name, agent, list(flags)))
         self._compiled = None
 
-    def add_title(self, title: str, agent: str | None = None, flags: list[str] | tuple[str, ...] = ()) -> None:
+    def add_title(
+        self, title: str, agent: str | None = None, flags: list[str] | tuple[str, ...] = ()
+    ) -> None:
         """Add a title or role that precedes or follows people's names."""
         if not isinstance(title, str) or not title.strip():
             raise LexiconFormatError(f"title must be a non-empty str, not {title!r}")
@@ -59,7 +61,9 @@ class Lexicon:
     def add_verb(self, pattern: str, code: str) -> None:
         """Add an event verb pattern (see the README) coded as CAMEO ``code``."""
         if not isinstance(code, str) or not code.isdigit() or not 2 <= len(code) <= 4:
-            raise LexiconFormatError(f"verb {pattern!r}: CAMEO code must be 2-4 digits, not {code!r}")
+            raise LexiconFormatError(
+                f"verb {pattern!r}: CAMEO code must be 2-4 digits, not {code!r}"
+            )
         self._verbs.append((pattern, code))
         self._compiled = None
 
