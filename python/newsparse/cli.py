@@ -210,7 +210,7 @@ def _cell(value: Any) -> str:
 
 
 def _clip(s: str, width: int) -> str:
-    return s if len(s) <= width else s[: max(width - 1, 0)] + "…"
+    return s if len(s) <= width else s[: max(width - 1, 0)].rstrip() + "…"
 
 
 def render(df: pd.DataFrame, width: int) -> list[str]:
