@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from .display import DocumentView
 
 __all__ = ["Corpus", "SCHEMA", "TABLES", "build_tables", "empty_table"]
 
@@ -213,6 +216,42 @@ class Corpus:
             by_id = dict(zip(doc_ids.tolist(), self._texts, strict=False))
             texts = [by_id[d] for d in tables["articles"]["doc_id"].tolist()]
         return Corpus(tables, texts=texts)
+
+    def show(self, doc_id: int) -> DocumentView:
+        """One document with its entities, quotes, dates and amounts highlighted.
+
+        Returns a :class:`~newsparse.display.DocumentView`, which Jupyter displays as HTML;
+        ``.html()`` gives the HTML, ``.save(path)`` writes a page.
+
+        Example:
+            >>> import newsparse
+            >>> corpus = newsparse.parse(["First story.", "Second story."])
+            >>> corpus.show(1).text
+            'Second story.'
+        """
+        from .display import DocumentView
+
+        if self._texts is None:
+            raise ValueError("this corpus does not keep its texts, so it cannot show one")
+        texts = self.texts
+        if isinstance(doc_id, bool) or doc_id not in texts:
+            raise KeyError(f"no document with doc_id {doc_id!r}")
+
+        def rows(table: pd.DataFrame) -> pd.DataFrame:
+            return table[table["doc_id"] == doc_id]
+
+        article = {str(k): v for k, v in rows(self.articles).iloc[0].to_dict().items()}
+        return DocumentView(
+            texts[doc_id],
+            doc_id=int(doc_id),
+            doc_key=article.get("id"),
+            article=article,
+            entities=rows(self.entities),
+            quotes=rows(self.quotes),
+            dates=rows(self.dates),
+            amounts=rows(self.amounts),
+            events=rows(self.events),
+        )
 
     def to_parquet(self, folder: str | Path) -> list[Path]:
         """Write one Parquet file per table (``articles.parquet``, ...) into ``folder``."""
