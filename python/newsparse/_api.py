@@ -19,7 +19,13 @@ _EPOCH = _dt.date(1970, 1, 1)
 
 
 def resolve_workers(workers: int | None) -> int:
-    """Threads to use: ``workers``, else ``$NEWSPARSE_NUM_THREADS``, else all cores."""
+    """Threads to use: ``workers``, else ``$NEWSPARSE_NUM_THREADS``, else all cores.
+
+    Example:
+        >>> from newsparse._api import resolve_workers
+        >>> resolve_workers(3)
+        3
+    """
     if workers is None:
         env = os.environ.get("NEWSPARSE_NUM_THREADS", "").strip()
         if env:

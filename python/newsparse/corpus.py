@@ -169,24 +169,51 @@ class Corpus:
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The seven tables by name."""
+        """The seven tables by name.
+
+        Example:
+            >>> import newsparse
+            >>> list(newsparse.parse(["A story."]).tables)[:3]
+            ['articles', 'sentences', 'entities']
+        """
         return {name: getattr(self, name) for name in TABLES}
 
     @property
     def texts(self) -> dict[int, str]:
-        """The input text of each document, by ``doc_id`` (empty if not kept)."""
+        """The input text of each document, by ``doc_id`` (empty if not kept).
+
+        Example:
+            >>> import newsparse
+            >>> newsparse.parse(["One.", "Two."]).texts
+            {0: 'One.', 1: 'Two.'}
+        """
         if self._texts is None:
             return {}
         return dict(zip(self.articles["doc_id"].tolist(), self._texts, strict=False))
 
     @property
     def errors(self) -> pd.DataFrame:
-        """The ``articles`` rows of documents that could not be read or processed in full."""
+        """The ``articles`` rows of documents that could not be read or processed in full.
+
+        Example:
+            >>> import newsparse
+            >>> c = newsparse.parse(["Fine.", "Far too long."], max_chars=5)
+            >>> c.errors["doc_id"].tolist()
+            [1]
+        """
         a = self.articles
         return a[a["error"].notna()]
 
     def shift_doc_ids(self, offset: int) -> None:
-        """Add ``offset`` to ``doc_id`` in every table (batches of a stream)."""
+        """Add ``offset`` to ``doc_id`` in every table (batches of a stream).
+
+        Example:
+            >>> import newsparse
+            >>> c = newsparse.parse(["A story."])
+            >>> c.shift_doc_ids(100)
+            >>> c.articles["doc_id"].tolist()
+            [100]
+        """
         if offset:
             for name in TABLES:
                 getattr(self, name)["doc_id"] += offset
@@ -254,15 +281,38 @@ class Corpus:
         )
 
     def to_parquet(self, folder: str | Path) -> list[Path]:
-        """Write one Parquet file per table (``articles.parquet``, ...) into ``folder``."""
+        """Write one Parquet file per table (``articles.parquet``, ...) into ``folder``.
+
+        Needs pyarrow. Text columns are Arrow strings, ``sources`` a list of strings.
+
+        Example:
+            >>> import tempfile, newsparse
+            >>> paths = newsparse.parse(["A story."]).to_parquet(tempfile.mkdtemp())
+            >>> [p.name for p in paths][:2]
+            ['articles.parquet', 'sentences.parquet']
+        """
         return self._write(folder, "parquet")
 
     def to_csv(self, folder: str | Path) -> list[Path]:
-        """Write one CSV file per table into ``folder``."""
+        """Write one CSV file per table into ``folder`` (``sources`` as a JSON list).
+
+        Example:
+            >>> import tempfile, newsparse
+            >>> paths = newsparse.parse(["A story."]).to_csv(tempfile.mkdtemp())
+            >>> paths[0].read_text().splitlines()[0]
+            'doc_id,title,published,dateline,sources,body_start,n_chars,n_sentences,error'
+        """
         return self._write(folder, "csv")
 
     def to_jsonl(self, folder: str | Path) -> list[Path]:
-        """Write one JSON Lines file per table into ``folder``."""
+        """Write one JSON Lines file per table into ``folder`` (dates in ISO format).
+
+        Example:
+            >>> import json, tempfile, newsparse
+            >>> paths = newsparse.parse(["A story."]).to_jsonl(tempfile.mkdtemp())
+            >>> json.loads(paths[0].read_text())["n_chars"]
+            8
+        """
         return self._write(folder, "jsonl")
 
     def _write(self, folder: str | Path, fmt: str) -> list[Path]:
