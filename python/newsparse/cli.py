@@ -94,7 +94,7 @@ def _files_parser() -> _Parser:
     p = _Parser(
         prog=PROG,
         description=(
-            "Turn news articles into seven tables (articles, sentences, entities, quotes, "
+            "Turn news articles into seven tables (articles, sentences, entities, quotes,\n"
             "dates, amounts, events). Run 'newsparse demo' to see them on sample articles."
         ),
         epilog=EXAMPLES,
