@@ -112,6 +112,7 @@ def input_files(paths_or_glob: PathLike | Iterable[PathLike]) -> list[Path]:
     """
     out: list[Path] = []
     for item in _as_items(paths_or_glob):
+        item = os.path.expanduser(item)
         path = Path(item)
         if path.is_dir():
             out.extend(_walk(path))
