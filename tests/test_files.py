@@ -237,3 +237,12 @@ def test_dangling_symlink_is_a_row(tmp_path: Path) -> None:
     errors = dict(zip(corpus.articles["id"], corpus.articles["error"], strict=True))
     assert "No such file or directory" in errors[str(tmp_path / "gone.txt")]
     assert errors[str(tmp_path / "here.txt")] is None
+
+
+def test_only_empty_files_give_empty_tables_with_ids(tmp_path: Path) -> None:
+    (tmp_path / "nothing.jsonl").write_text("\n\n")
+    pd.DataFrame({"text": []}).to_csv(tmp_path / "nothing.csv", index=False)
+    corpus = newsparse.parse_files(tmp_path, progress=False)
+    assert len(corpus) == 0
+    for name, df in corpus.tables.items():
+        assert list(df.columns[:2]) == ["doc_id", "id"], name

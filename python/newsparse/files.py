@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ._api import _days, parse
-from .corpus import Corpus
+from .corpus import TABLES, Corpus, empty_table
 from .exceptions import InputError
 
 __all__ = ["SUFFIXES", "input_files", "iter_parse_files", "parse_files"]
@@ -651,4 +651,6 @@ def parse_files(
             **parse_kwargs,
         )
     )
+    if not corpora:  # only empty files: the tables still have their `id` column
+        return Corpus({n: empty_table(n, with_id=True) for n in TABLES}, texts=[], ids=[])
     return Corpus.concat(corpora)
