@@ -63,7 +63,7 @@ pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult
         extract(doc.text, doc.anchor, lex)
     };
     match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(ex) => DocResult::Ok(ex),
+        Ok(ex) => DocResult::Ok(Box::new(ex)),
         Err(payload) => {
             let why = payload
                 .downcast_ref::<&str>()

@@ -112,7 +112,7 @@ pub struct Tables {
 
 /// The outcome for one document: its extraction, or why it failed.
 pub enum DocResult {
-    Ok(Extraction),
+    Ok(Box<Extraction>),
     /// The document could not be processed; the message says why.
     Failed(String),
 }
