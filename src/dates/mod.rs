@@ -48,17 +48,28 @@ pub struct DateMention {
 }
 
 /// Find the temporal expressions of the content sentences and header lines.
-pub fn find(text: &str, article: &Article, sentences: &[Sentence], anchor: Option<Date>) -> Vec<DateMention> {
+pub fn find(
+    text: &str,
+    article: &Article,
+    sentences: &[Sentence],
+    anchor: Option<Date>,
+) -> Vec<DateMention> {
     let re = parse::regex();
     let mut out = Vec::new();
     for r in &article.regions {
         let header = r.kind == RegionKind::Header;
-        if !(r.kind.is_content() || header) || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        if !(r.kind.is_content() || header)
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
             continue;
         }
         let region = &text[r.start..r.end];
         for caps in re.captures_iter(region) {
-            let Some(group) = parse::GROUPS.iter().find(|g| caps.name(g).is_some()) else { continue };
+            let Some(group) = parse::GROUPS.iter().find(|g| caps.name(g).is_some()) else {
+                continue;
+            };
             let m = caps.get(0).expect("group 0");
             let (s, e) = (r.start + m.start(), r.start + m.end());
             if header && !matches!(*group, "iso" | "mdy" | "dmy" | "my" | "md" | "dm") {
@@ -74,27 +85,70 @@ pub fn find(text: &str, article: &Article, sentences: &[Sentence], anchor: Optio
 
 /// Words before a bare month name that make it a date (`in March`, `since May`).
 const MONTH_LEADS: &[&str] = &[
-    "in", "since", "until", "till", "by", "during", "of", "from", "to", "and", "or", "through", "between",
-    "early", "late", "mid", "last", "next", "this", "before", "after", "on", "as", "end", "beginning", "start",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "of",
+    "from",
+    "to",
+    "and",
+    "or",
+    "through",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "before",
+    "after",
+    "on",
+    "as",
+    "end",
+    "beginning",
+    "start",
 ];
 
 /// Words that make a weekday the name of a day (`Black Monday`, `Good Friday`), not a date.
-const NAMED_DAYS: &[&str] = &["Black", "Good", "Holy", "Easter", "Ash", "Cyber", "Super", "Bloody", "Maundy", "Palm", "Shrove", "Blue", "Clean", "Great", "Whit"];
+const NAMED_DAYS: &[&str] = &[
+    "Black", "Good", "Holy", "Easter", "Ash", "Cyber", "Super", "Bloody", "Maundy", "Palm",
+    "Shrove", "Blue", "Clean", "Great", "Whit",
+];
 
 /// The word before byte `i` (letters only), and whether a sentence break or the text start
 /// lies between it and `i`.
 fn prev_word(text: &str, i: usize) -> (&str, bool) {
     let before = &text[..i];
-    let trimmed = before.trim_end_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}' || c == '(');
-    if trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', '\n', '"', '\u{201c}', '\'', '\u{2018}', ':', '|']) {
+    let trimmed =
+        before.trim_end_matches([' ', '\t', '\u{a0}', '(']);
+    if trimmed.is_empty()
+        || trimmed.ends_with([
+            '.', '!', '?', '\n', '"', '\u{201c}', '\'', '\u{2018}', ':', '|',
+        ])
+    {
         return ("", true);
     }
-    let start = trimmed.rfind(|c: char| !(c.is_alphanumeric() || c == '-')).map_or(0, |k| k + trimmed[k..].chars().next().map_or(1, char::len_utf8));
+    let start = trimmed
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |k| {
+            k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+        });
     (&trimmed[start..], false)
 }
 
 /// One match turned into a mention, or `None` when the context says it is no date.
-fn mention(text: &str, s: usize, e: usize, group: &str, sentences: &[Sentence], anchor: Option<Date>) -> Option<DateMention> {
+fn mention(
+    text: &str,
+    s: usize,
+    e: usize,
+    group: &str,
+    sentences: &[Sentence],
+    anchor: Option<Date>,
+) -> Option<DateMention> {
     let surface = &text[s..e];
     let (prev, at_start) = prev_word(text, s);
     let after = &text[e..];
@@ -114,47 +168,94 @@ fn mention(text: &str, s: usize, e: usize, group: &str, sentences: &[Sentence], 
         }
         "md" | "dm" => {
             // a clock time or a number run on (`June 3-5` is kept, `3:30` is not a day)
-            if after.starts_with(':') || (group == "dm" && after.starts_with(['.', ','])) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            if after.starts_with(':')
+                || (group == "dm" && after.starts_with(['.', ',']))
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 return None;
             }
             let (pd, g) = parse::read_fields(surface)?;
             abs(pd, g, true)
         }
         "mon" => {
-            let word = surface.rsplit([' ', '-', '\u{a0}']).next().unwrap_or(surface);
-            let led = MONTH_LEADS.contains(&prev.to_ascii_lowercase().as_str()) || surface.len() > word.len();
+            let word = surface
+                .rsplit([' ', '-', '\u{a0}'])
+                .next()
+                .unwrap_or(surface);
+            let led = MONTH_LEADS.contains(&prev.to_ascii_lowercase().as_str())
+                || surface.len() > word.len();
             // `May` is a verb and a name unless a preposition leads it; `April Smith` is a name
-            if (word == "May" && !led) || (!led && !at_start && prev.starts_with(char::is_uppercase)) {
+            if (word == "May" && !led)
+                || (!led && !at_start && prev.starts_with(char::is_uppercase))
+            {
                 return None;
             }
-            if !led && after.starts_with(' ') && after[1..].starts_with(char::is_uppercase) && !after[1..].starts_with(|c: char| c == 'I') {
+            if !led
+                && after.starts_with(' ')
+                && after[1..].starts_with(char::is_uppercase)
+                && !after[1..].starts_with('I')
+            {
                 return None;
             }
-            let pd = PartialDate { year: None, month: parse::month_number(word), day: None };
+            let pd = PartialDate {
+                year: None,
+                month: parse::month_number(word),
+                day: None,
+            };
             abs(pd, Granularity::Month, true)
         }
         "year" => {
             year_context_ok(text, s, e, prev)?;
             // `Russell 2000 Index`: a number inside a name
-            if !at_start && prev.starts_with(char::is_uppercase) && parse::month_number(prev).is_none() && after.starts_with(' ') && after[1..].starts_with(char::is_uppercase) {
+            if !at_start
+                && prev.starts_with(char::is_uppercase)
+                && parse::month_number(prev).is_none()
+                && after.starts_with(' ')
+                && after[1..].starts_with(char::is_uppercase)
+            {
                 return None;
             }
             let digits = surface.trim_start_matches(|c: char| !c.is_ascii_digit());
             let y: i32 = digits.parse().ok()?;
-            Some(build(s, e, Granularity::Year, false, Some(resolve::year_value(y))))
+            Some(build(
+                s,
+                e,
+                Granularity::Year,
+                false,
+                Some(resolve::year_value(y)),
+            ))
         }
         "decade" => {
             let y: i32 = surface.get(..4)?.parse().ok()?;
-            Some(build(s, e, Granularity::Year, false, Some((format!("{:03}", y / 10), Granularity::Year, None))))
+            Some(build(
+                s,
+                e,
+                Granularity::Year,
+                false,
+                Some((format!("{:03}", y / 10), Granularity::Year, None)),
+            ))
         }
         "shortyear" => {
-            if !matches!(prev.to_ascii_lowercase().as_str(), "since" | "in" | "of" | "from" | "until" | "by") {
+            if !matches!(
+                prev.to_ascii_lowercase().as_str(),
+                "since" | "in" | "of" | "from" | "until" | "by"
+            ) {
                 return None;
             }
             let yy: i32 = surface[surface.len() - 2..].parse().ok()?;
             let this = anchor.map_or(2030, |a| a.year);
-            let y = if 2000 + yy <= this { 2000 + yy } else { 1900 + yy };
-            Some(build(s, e, Granularity::Year, false, Some(resolve::year_value(y))))
+            let y = if 2000 + yy <= this {
+                2000 + yy
+            } else {
+                1900 + yy
+            };
+            Some(build(
+                s,
+                e,
+                Granularity::Year,
+                false,
+                Some(resolve::year_value(y)),
+            ))
         }
         "wday" => {
             // `Black Monday`, `Good Friday`: a capitalised word before names a day
@@ -178,7 +279,9 @@ fn rel_granularity(p: &str) -> Granularity {
     let l = p.to_ascii_lowercase();
     if l.ends_with("week") || l.ends_with("weekend") {
         Granularity::Week
-    } else if l.ends_with("month") || parse::month_number(l.rsplit(' ').next().unwrap_or("")).is_some() {
+    } else if l.ends_with("month")
+        || parse::month_number(l.rsplit(' ').next().unwrap_or("")).is_some()
+    {
         Granularity::Month
     } else if l.ends_with("year") {
         Granularity::Year
@@ -191,21 +294,78 @@ fn rel_granularity(p: &str) -> Granularity {
 /// (`about 2000 troops`, `$1999`, `1500 GMT`, `2010 percent`).
 fn year_context_ok(text: &str, s: usize, e: usize, prev: &str) -> Option<()> {
     let before = text[..s].trim_end_matches(' ');
-    if before.ends_with(['$', '\u{20ac}', '\u{a3}', '#', '.', ',', '/', '-', '+', '\u{a5}']) {
+    if before.ends_with([
+        '$', '\u{20ac}', '\u{a3}', '#', '.', ',', '/', '-', '+', '\u{a5}',
+    ]) {
         return None;
     }
     let after = &text[e..];
-    if after.starts_with(['%', ':', '/']) || (after.starts_with(['.', ',', '-']) && after[1..].starts_with(|c: char| c.is_ascii_digit())) {
+    if after.starts_with(['%', ':', '/'])
+        || (after.starts_with(['.', ',', '-'])
+            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         return None;
     }
     let next = after.trim_start_matches(' ');
     let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     let nl = next_word.to_ascii_lowercase();
-    if matches!(nl.as_str(), "gmt" | "utc" | "hours" | "hrs" | "hr" | "local" | "am" | "pm" | "percent" | "million" | "billion" | "thousand" | "people" | "troops" | "soldiers" | "dollars" | "euros" | "jobs" | "points" | "km" | "kilometres" | "kilometers" | "miles" | "meters" | "metres" | "tons" | "tonnes") {
+    if matches!(
+        nl.as_str(),
+        "gmt"
+            | "utc"
+            | "hours"
+            | "hrs"
+            | "hr"
+            | "local"
+            | "am"
+            | "pm"
+            | "percent"
+            | "million"
+            | "billion"
+            | "thousand"
+            | "people"
+            | "troops"
+            | "soldiers"
+            | "dollars"
+            | "euros"
+            | "jobs"
+            | "points"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "meters"
+            | "metres"
+            | "tons"
+            | "tonnes"
+    ) {
         return None;
     }
     let pl = prev.to_ascii_lowercase();
-    if matches!(pl.as_str(), "about" | "around" | "some" | "nearly" | "almost" | "approximately" | "roughly" | "than" | "over" | "under" | "least" | "to" | "at" | "no" | "number" | "id" | "page" | "resolution" | "code" | "flight" | "route") {
+    if matches!(
+        pl.as_str(),
+        "about"
+            | "around"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "approximately"
+            | "roughly"
+            | "than"
+            | "over"
+            | "under"
+            | "least"
+            | "to"
+            | "at"
+            | "no"
+            | "number"
+            | "id"
+            | "page"
+            | "resolution"
+            | "code"
+            | "flight"
+            | "route"
+    ) {
         // `up to 2000`, `at 2000 GMT`; but `from 2009 to 2011`, `in 2001`
         if pl == "to" && next_word.is_empty() && !text[..s].trim_end().ends_with("up to") {
             return Some(());
@@ -217,8 +377,22 @@ fn year_context_ok(text: &str, s: usize, e: usize, prev: &str) -> Option<()> {
 
 fn build(s: usize, e: usize, g: Granularity, relative: bool, v: Option<Value>) -> DateMention {
     match v {
-        Some((value, gran, day)) => DateMention { start: s, end: e, value: Some(value), granularity: gran, relative, day },
-        None => DateMention { start: s, end: e, value: None, granularity: g, relative, day: None },
+        Some((value, gran, day)) => DateMention {
+            start: s,
+            end: e,
+            value: Some(value),
+            granularity: gran,
+            relative,
+            day,
+        },
+        None => DateMention {
+            start: s,
+            end: e,
+            value: None,
+            granularity: g,
+            relative,
+            day: None,
+        },
     }
 }
 

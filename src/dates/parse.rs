@@ -62,7 +62,7 @@ fn pattern() -> String {
              |(?:{rel_mod}){sp}(?:{MONTH_FULL}))(?-u:\\b))"
         ),
         format!("(?P<wday>(?-u:\\b)(?:(?:{rel_mod}){sp})?(?:{WEEKDAY})(?-u:\\b))"),
-        format!("(?P<decade>(?-u:\\b)(?:1[89]|20)[0-9]0s(?-u:\\b))"),
+        "(?P<decade>(?-u:\\b)(?:1[89]|20)[0-9]0s(?-u:\\b))".to_string(),
         format!("(?P<mon>(?-u:\\b){pre}{mf})"),
         format!("(?P<year>(?-u:\\b){pre}(?:19[0-9]{{2}}|20[0-9]{{2}})(?-u:\\b))"),
         "(?P<shortyear>['\u{2019}][0-9]{2}(?-u:\\b))".to_string(),
@@ -77,8 +77,20 @@ pub(crate) fn regex() -> &'static Regex {
 }
 
 /// Group names of the alternatives, in pattern order.
-pub(crate) const GROUPS: [&str; 12] =
-    ["iso", "mdy", "dmy", "my", "md", "dm", "rel", "wday", "decade", "mon", "year", "shortyear"];
+pub(crate) const GROUPS: [&str; 12] = [
+    "iso",
+    "mdy",
+    "dmy",
+    "my",
+    "md",
+    "dm",
+    "rel",
+    "wday",
+    "decade",
+    "mon",
+    "year",
+    "shortyear",
+];
 
 /// Month number of a name or abbreviation (`Sept.` -> 9); case-insensitive.
 pub fn month_number(word: &str) -> Option<u32> {
@@ -109,7 +121,15 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// ISO weekday of a name (`Monday` = 1); case-insensitive.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    const NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let lower = word.to_ascii_lowercase();
     NAMES.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
 }
@@ -127,7 +147,14 @@ pub fn read_fields(s: &str) -> Option<(PartialDate, Granularity)> {
         let m: u32 = s.get(5..7)?.parse().ok()?;
         let d: u32 = s.get(8..10)?.parse().ok()?;
         super::calendar::Date::new(y, m, d)?;
-        return Some((PartialDate { year: Some(y), month: Some(m), day: Some(d) }, Granularity::Day));
+        return Some((
+            PartialDate {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            },
+            Granularity::Day,
+        ));
     }
     let mut pd = PartialDate::default();
     for tok in s.split(|c: char| c.is_whitespace() || c == ',' || c == '-') {
@@ -192,11 +219,17 @@ pub fn first_date(s: &str) -> Option<(usize, usize, PartialDate, Granularity)> {
     let re = regex();
     for caps in re.captures_iter(s) {
         let name = GROUPS.iter().find(|g| caps.name(g).is_some())?;
-        if !matches!(*name, "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year") {
+        if !matches!(
+            *name,
+            "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year"
+        ) {
             continue;
         }
         let m = caps.get(0)?;
-        if *name == "mon" && m.as_str().trim_start_matches(|c: char| c.is_alphabetic()).is_empty()
+        if *name == "mon"
+            && m.as_str()
+                .trim_start_matches(|c: char| c.is_alphabetic())
+                .is_empty()
             && month_number(m.as_str()) == Some(5)
         {
             continue; // bare "May" could be the verb
@@ -213,28 +246,65 @@ mod tests {
     use super::*;
 
     fn full(y: i32, m: u32, d: u32) -> PartialDate {
-        PartialDate { year: Some(y), month: Some(m), day: Some(d) }
+        PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        }
     }
 
     #[test]
     fn parses_one_date_string() {
         let cases: &[(&str, Option<(PartialDate, Granularity)>)] = &[
-            ("January 3, 2020", Some((full(2020, 1, 3), Granularity::Day))),
+            (
+                "January 3, 2020",
+                Some((full(2020, 1, 3), Granularity::Day)),
+            ),
             ("3 January 2020", Some((full(2020, 1, 3), Granularity::Day))),
-            ("03rd February, 2021", Some((full(2021, 2, 3), Granularity::Day))),
+            (
+                "03rd February, 2021",
+                Some((full(2021, 2, 3), Granularity::Day)),
+            ),
             ("2021-02-03", Some((full(2021, 2, 3), Granularity::Day))),
             ("19 Dec 2020", Some((full(2020, 12, 19), Granularity::Day))),
             ("Sept. 9, 2019", Some((full(2019, 9, 9), Granularity::Day))),
-            ("Tuesday, March 12 2019", Some((full(2019, 3, 12), Granularity::Day))),
+            (
+                "Tuesday, March 12 2019",
+                Some((full(2019, 3, 12), Granularity::Day)),
+            ),
             (
                 "Jan. 3",
-                Some((PartialDate { year: None, month: Some(1), day: Some(3) }, Granularity::Day)),
+                Some((
+                    PartialDate {
+                        year: None,
+                        month: Some(1),
+                        day: Some(3),
+                    },
+                    Granularity::Day,
+                )),
             ),
             (
                 "March 2020",
-                Some((PartialDate { year: Some(2020), month: Some(3), day: None }, Granularity::Month)),
+                Some((
+                    PartialDate {
+                        year: Some(2020),
+                        month: Some(3),
+                        day: None,
+                    },
+                    Granularity::Month,
+                )),
             ),
-            ("1979", Some((PartialDate { year: Some(1979), month: None, day: None }, Granularity::Year))),
+            (
+                "1979",
+                Some((
+                    PartialDate {
+                        year: Some(1979),
+                        month: None,
+                        day: None,
+                    },
+                    Granularity::Year,
+                )),
+            ),
             ("February 30, 2021", None),
             ("2021-02-30", None),
             ("Press TV", None),

@@ -31,7 +31,12 @@ pub fn week_value(d: Date) -> Value {
 }
 
 /// A date with all its fields, or with the year missing (then resolved against the anchor).
-pub fn absolute(pd: PartialDate, gran: Granularity, anchor: Option<Date>, future: bool) -> Option<Value> {
+pub fn absolute(
+    pd: PartialDate,
+    gran: Granularity,
+    anchor: Option<Date>,
+    future: bool,
+) -> Option<Value> {
     let year = match pd.year {
         Some(y) => y,
         None => {
@@ -55,9 +60,16 @@ fn pick_year(pd: PartialDate, a: Date, future: bool) -> Option<i32> {
     let last_day = |y: i32| Date::new(y, m, pd.day.unwrap_or_else(|| days_in_month(y, m)));
     let a_days = a.to_days();
     if future {
-        years.iter().copied().find(|&y| last_day(y).is_some_and(|d| d.to_days() >= a_days - SLACK_DAYS))
+        years
+            .iter()
+            .copied()
+            .find(|&y| last_day(y).is_some_and(|d| d.to_days() >= a_days - SLACK_DAYS))
     } else {
-        years.iter().rev().copied().find(|&y| first_day(y).is_some_and(|d| d.to_days() <= a_days + SLACK_DAYS))
+        years
+            .iter()
+            .rev()
+            .copied()
+            .find(|&y| first_day(y).is_some_and(|d| d.to_days() <= a_days + SLACK_DAYS))
     }
 }
 
@@ -97,8 +109,10 @@ pub fn weekday(words: &str, anchor: Date, future: bool) -> Option<Value> {
 }
 
 fn number_word(w: &str) -> Option<i64> {
-    const WORDS: [&str; 13] =
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
     let w = w.to_ascii_lowercase();
     if w == "a" || w == "an" {
         return Some(1);
@@ -180,10 +194,17 @@ pub fn is_future(before: &str, after: &str) -> bool {
         .rev()
         .take(4)
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .filter(|w| !matches!(*w, "on" | "by" | "from" | "since" | "in" | "until" | "" | "early" | "late"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "on" | "by" | "from" | "since" | "in" | "until" | "" | "early" | "late"
+            )
+        })
         .collect();
     if let Some(w) = words.first() {
-        let passive = words.get(1).is_some_and(|p| matches!(*p, "be" | "been" | "being" | "to" | "will" | "would"));
+        let passive = words
+            .get(1)
+            .is_some_and(|p| matches!(*p, "be" | "been" | "being" | "to" | "will" | "would"));
         if !passive && ((w.len() > 3 && w.ends_with("ed")) || PAST.contains(w)) {
             return false;
         }
@@ -203,14 +224,24 @@ pub fn is_future(before: &str, after: &str) -> bool {
 
 /// Past verbs that, right before a date, make it a report of the past.
 const PAST: &[&str] = &[
-    "said", "told", "met", "held", "made", "took", "gave", "began", "saw", "came", "went", "was", "were", "had",
-    "did", "won", "lost", "sent", "left", "hit", "shot", "fell", "rose", "led", "spoke", "wrote", "broke", "put",
-    "struck", "flew", "paid", "sold", "bought", "brought", "fought", "became", "ago",
+    "said", "told", "met", "held", "made", "took", "gave", "began", "saw", "came", "went", "was",
+    "were", "had", "did", "won", "lost", "sent", "left", "hit", "shot", "fell", "rose", "led",
+    "spoke", "wrote", "broke", "put", "struck", "flew", "paid", "sold", "bought", "brought",
+    "fought", "became", "ago",
 ];
 
 /// Past markers anywhere earlier in the sentence.
 const PAST_MARKS: &[&str] = &[
-    " said ", " told ", " announced ", " reported ", " was ", " were ", " had ", " added ", " stated ", " did ",
+    " said ",
+    " told ",
+    " announced ",
+    " reported ",
+    " was ",
+    " were ",
+    " had ",
+    " added ",
+    " stated ",
+    " did ",
     " claimed ",
 ];
 
@@ -247,8 +278,17 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Cues after the mention (`the meeting on Friday will ...`).
-const AFTER_CUES: &[&str] =
-    &[" will ", " would ", " is to ", " are to ", " is due", " are due", " is expected", " are expected", " schedul"];
+const AFTER_CUES: &[&str] = &[
+    " will ",
+    " would ",
+    " is to ",
+    " are to ",
+    " is due",
+    " are due",
+    " is expected",
+    " are expected",
+    " schedul",
+];
 
 #[cfg(test)]
 mod tests {
@@ -306,19 +346,72 @@ mod tests {
 
     #[test]
     fn yearless_dates_take_the_year_the_tense_implies() {
-        let md = |m, dd| PartialDate { year: None, month: Some(m), day: Some(dd) };
+        let md = |m, dd| PartialDate {
+            year: None,
+            month: Some(m),
+            day: Some(dd),
+        };
         let a = d(2021, 2, 3);
-        assert_eq!(absolute(md(1, 15), Granularity::Day, Some(a), false).unwrap().0, "2021-01-15");
-        assert_eq!(absolute(md(12, 28), Granularity::Day, Some(a), false).unwrap().0, "2020-12-28");
-        assert_eq!(absolute(md(2, 8), Granularity::Day, Some(a), false).unwrap().0, "2021-02-08");
-        assert_eq!(absolute(md(6, 17), Granularity::Day, Some(a), true).unwrap().0, "2021-06-17");
-        assert_eq!(absolute(md(1, 15), Granularity::Day, Some(a), true).unwrap().0, "2022-01-15");
-        assert_eq!(absolute(md(2, 29), Granularity::Day, Some(d(2008, 7, 2)), false).unwrap().0, "2008-02-29");
+        assert_eq!(
+            absolute(md(1, 15), Granularity::Day, Some(a), false)
+                .unwrap()
+                .0,
+            "2021-01-15"
+        );
+        assert_eq!(
+            absolute(md(12, 28), Granularity::Day, Some(a), false)
+                .unwrap()
+                .0,
+            "2020-12-28"
+        );
+        assert_eq!(
+            absolute(md(2, 8), Granularity::Day, Some(a), false)
+                .unwrap()
+                .0,
+            "2021-02-08"
+        );
+        assert_eq!(
+            absolute(md(6, 17), Granularity::Day, Some(a), true)
+                .unwrap()
+                .0,
+            "2021-06-17"
+        );
+        assert_eq!(
+            absolute(md(1, 15), Granularity::Day, Some(a), true)
+                .unwrap()
+                .0,
+            "2022-01-15"
+        );
+        assert_eq!(
+            absolute(md(2, 29), Granularity::Day, Some(d(2008, 7, 2)), false)
+                .unwrap()
+                .0,
+            "2008-02-29"
+        );
         assert_eq!(absolute(md(1, 15), Granularity::Day, None, false), None);
-        let mon = |m| PartialDate { year: None, month: Some(m), day: None };
-        assert_eq!(absolute(mon(10), Granularity::Month, Some(d(2004, 11, 24)), false).unwrap().0, "2004-10");
-        assert_eq!(absolute(mon(12), Granularity::Month, Some(d(2010, 1, 25)), false).unwrap().0, "2009-12");
-        assert_eq!(absolute(mon(10), Granularity::Month, Some(d(2009, 6, 5)), true).unwrap().0, "2009-10");
+        let mon = |m| PartialDate {
+            year: None,
+            month: Some(m),
+            day: None,
+        };
+        assert_eq!(
+            absolute(mon(10), Granularity::Month, Some(d(2004, 11, 24)), false)
+                .unwrap()
+                .0,
+            "2004-10"
+        );
+        assert_eq!(
+            absolute(mon(12), Granularity::Month, Some(d(2010, 1, 25)), false)
+                .unwrap()
+                .0,
+            "2009-12"
+        );
+        assert_eq!(
+            absolute(mon(10), Granularity::Month, Some(d(2009, 6, 5)), true)
+                .unwrap()
+                .0,
+            "2009-10"
+        );
     }
 
     #[test]
