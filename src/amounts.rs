@@ -503,11 +503,12 @@ fn amount(
         }
         // `Big Three`, `Five Hundred`: a capitalised number word inside a sentence is a name
         let (prev0, prev0_start) = word_before(text, num_s);
-        let at_sentence_start = prev0.is_empty() && {
-            let t = text[..prev0_start.min(num_s)].trim_end();
+        let at_sentence_start = {
+            let t = text[..num_s].trim_end();
             t.is_empty()
                 || t.ends_with(['.', '!', '?', '\n', '"', '\u{201c}', ':', '|', '\u{2018}'])
         };
+        let _ = prev0_start;
         if !is_digits && num_str.starts_with(char::is_uppercase) && !at_sentence_start {
             return None;
         }
@@ -592,7 +593,13 @@ fn amount(
         end = next_end;
         Some(code.to_string())
     } else {
-        let (head, head_end) = head_noun(text, e);
+        // `tens of thousands of refugees`: the counted thing follows `of`
+        let from = if !is_digits && nl == "of" {
+            next_end
+        } else {
+            e
+        };
+        let (head, head_end) = head_noun(text, from);
         if let Some(he) = head_end {
             end = he;
         } else if !is_digits_and_money(cur, scale)

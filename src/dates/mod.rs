@@ -123,8 +123,7 @@ const NAMED_DAYS: &[&str] = &[
 /// lies between it and `i`.
 fn prev_word(text: &str, i: usize) -> (&str, bool) {
     let before = &text[..i];
-    let trimmed =
-        before.trim_end_matches([' ', '\t', '\u{a0}', '(']);
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '(']);
     if trimmed.is_empty()
         || trimmed.ends_with([
             '.', '!', '?', '\n', '"', '\u{201c}', '\'', '\u{2018}', ':', '|',
@@ -401,4 +400,170 @@ fn sentence_of(sentences: &[Sentence], i: usize) -> Option<&Sentence> {
     let k = sentences.partition_point(|x| x.start <= i);
     let x = sentences.get(k.checked_sub(1)?)?;
     (i < x.end).then_some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Region;
+    use crate::text::segment;
+
+    /// (surface, value) of every mention of one body-only text.
+    fn run(text: &str, anchor: Option<Date>) -> Vec<(String, Option<String>)> {
+        let article = Article {
+            regions: vec![Region {
+                start: 0,
+                end: text.len(),
+                kind: RegionKind::Body,
+            }],
+            ..Article::default()
+        };
+        let sentences = segment(text, &article.regions);
+        find(text, &article, &sentences, anchor)
+            .into_iter()
+            .map(|d| (text[d.start..d.end].to_string(), d.value))
+            .collect()
+    }
+
+    fn d(y: i32, m: u32, dd: u32) -> Option<Date> {
+        Date::new(y, m, dd)
+    }
+
+    #[test]
+    fn finds_and_resolves_mentions() {
+        let wed = d(2021, 2, 3);
+        let cases: &[(&str, Option<Date>, &[(&str, Option<&str>)])] = &[
+            (
+                "The minister arrived on Wednesday.",
+                wed,
+                &[("Wednesday", Some("2021-02-03"))],
+            ),
+            (
+                "The minister arrived on Monday.",
+                wed,
+                &[("Monday", Some("2021-02-01"))],
+            ),
+            (
+                "The minister will arrive on Monday.",
+                wed,
+                &[("Monday", Some("2021-02-08"))],
+            ),
+            ("The minister arrived on Monday.", None, &[("Monday", None)]),
+            (
+                "Talks were held on January 15.",
+                wed,
+                &[("January 15", Some("2021-01-15"))],
+            ),
+            (
+                "Talks were held on December 28.",
+                wed,
+                &[("December 28", Some("2020-12-28"))],
+            ),
+            (
+                "He was killed on 3 January 2020 in Baghdad.",
+                None,
+                &[("3 January 2020", Some("2020-01-03"))],
+            ),
+            (
+                "Reported at 0535 GMT April 12, 2021.",
+                None,
+                &[("April 12, 2021", Some("2021-04-12"))],
+            ),
+            (
+                "The accord was signed in 2015 and left in 2018.",
+                None,
+                &[("2015", Some("2015")), ("2018", Some("2018"))],
+            ),
+            (
+                "It has grown since the 1990s.",
+                None,
+                &[("1990s", Some("199"))],
+            ),
+            (
+                "Output should recover by mid-2021.",
+                None,
+                &[("mid-2021", Some("2021"))],
+            ),
+            ("Prices rose in March.", wed, &[("March", Some("2020-03"))]),
+            (
+                "Prices rose last month and will rise next week.",
+                wed,
+                &[
+                    ("last month", Some("2021-01")),
+                    ("next week", Some("2021-W06")),
+                ],
+            ),
+            (
+                "The envoy left yesterday, earlier this month than planned.",
+                wed,
+                &[
+                    ("yesterday", Some("2021-02-02")),
+                    ("earlier this month", Some("2021-02")),
+                ],
+            ),
+            // not dates: durations, vague spans, clock times, the verb `may`, a name
+            (
+                "The ceasefire lasted seven days after 18 years of war.",
+                wed,
+                &[],
+            ),
+            ("In recent months the talks stalled at 10:30.", wed, &[]),
+            ("Officials may meet again. Theresa May spoke.", wed, &[]),
+            ("Shares fell on Black Monday.", wed, &[]),
+            ("About 2000 troops and 1500 GMT.", wed, &[]),
+        ];
+        for (text, anchor, want) in cases {
+            let got = run(text, *anchor);
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(s, v)| (s.to_string(), v.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn header_lines_give_written_dates_only_and_boilerplate_none() {
+        let text = "News ID: 302104\nPublished: 0535 GMT April 12, 2021\nIran said on Monday it was ready.\nShare this. Today only!";
+        let l1 = text.find("Published").unwrap();
+        let b = text.find("Iran").unwrap();
+        let bp = text.find("Share").unwrap();
+        let article = Article {
+            regions: vec![
+                Region {
+                    start: 0,
+                    end: l1 - 1,
+                    kind: RegionKind::Header,
+                },
+                Region {
+                    start: l1,
+                    end: b - 1,
+                    kind: RegionKind::Header,
+                },
+                Region {
+                    start: b,
+                    end: bp - 1,
+                    kind: RegionKind::Body,
+                },
+                Region {
+                    start: bp,
+                    end: text.len(),
+                    kind: RegionKind::Boilerplate,
+                },
+            ],
+            ..Article::default()
+        };
+        let sentences = segment(text, &article.regions);
+        let got: Vec<(&str, Option<String>)> = find(text, &article, &sentences, d(2021, 4, 12))
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("April 12, 2021", Some("2021-04-12".to_string())),
+                ("Monday", Some("2021-04-12".to_string()))
+            ]
+        );
+    }
 }
