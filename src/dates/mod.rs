@@ -425,6 +425,9 @@ mod tests {
             .collect()
     }
 
+    /// text, anchor, the (surface, value) pairs expected
+    type Case = (&'static str, Option<Date>, &'static [(&'static str, Option<&'static str>)]);
+
     fn d(y: i32, m: u32, dd: u32) -> Option<Date> {
         Date::new(y, m, dd)
     }
@@ -432,7 +435,7 @@ mod tests {
     #[test]
     fn finds_and_resolves_mentions() {
         let wed = d(2021, 2, 3);
-        let cases: &[(&str, Option<Date>, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             (
                 "The minister arrived on Wednesday.",
                 wed,
