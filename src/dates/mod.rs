@@ -66,13 +66,13 @@ pub fn find(
             continue;
         }
         let region = &text[r.start..r.end];
-        for caps in re.captures_iter(region) {
-            let Some(group) = parse::GROUPS.iter().find(|g| caps.name(g).is_some()) else {
+        for m in re.find_iter(region) {
+            let group = parse::classify(m.as_str());
+            let Some(group) = Some(group).filter(|g| !g.is_empty()) else {
                 continue;
             };
-            let m = caps.get(0).expect("group 0");
             let (s, e) = (r.start + m.start(), r.start + m.end());
-            if header && !matches!(*group, "iso" | "mdy" | "dmy" | "my" | "md" | "dm") {
+            if header && !matches!(group, "iso" | "mdy" | "dmy" | "my" | "md" | "dm") {
                 continue;
             }
             if let Some(d) = mention(text, s, e, group, sentences, anchor) {
@@ -82,6 +82,9 @@ pub fn find(
     }
     out
 }
+
+/// How far back in its sentence a mention's tense is read, in bytes.
+const TENSE_WINDOW: usize = 240;
 
 /// Words before a bare month name that make it a date (`in March`, `since May`).
 const MONTH_LEADS: &[&str] = &[
@@ -154,10 +157,13 @@ fn mention(
     let future = || {
         let sent = sentence_of(sentences, s);
         let (ss, se) = sent.map_or((s, e), |x| (x.start, x.end.max(e)));
-        resolve::is_future(&text[ss..s], &text[e..se])
+        // a bounded window keeps the cost per mention constant in run-on "sentences"
+        let ss = ss.max(crate::text::floor_boundary(text, s.saturating_sub(TENSE_WINDOW)));
+        let se = se.min(crate::text::floor_boundary(text, e + 60));
+        resolve::is_future(&text[ss..s], &text[e..se.max(e)])
     };
     let abs = |pd: PartialDate, g: Granularity, relative: bool| -> Option<DateMention> {
-        let v = resolve::absolute(pd, g, anchor, relative && future());
+        let v = resolve::absolute(pd, g, anchor, relative && anchor.is_some() && future());
         Some(build(s, e, g, relative, v))
     };
     match group {

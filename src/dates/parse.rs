@@ -70,13 +70,19 @@ fn pattern() -> String {
     .join("|")
 }
 
+#[doc(hidden)]
+pub fn pattern_for_bench() -> String {
+    pattern()
+}
+
 /// The compiled pattern, shared by all threads.
 pub(crate) fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&pattern()).expect("date pattern compiles"))
 }
 
-/// Group names of the alternatives, in pattern order.
+/// Group names of the alternatives, in pattern order (the tests check `classify` against them).
+#[cfg(test)]
 pub(crate) const GROUPS: [&str; 12] = [
     "iso",
     "mdy",
@@ -91,6 +97,75 @@ pub(crate) const GROUPS: [&str; 12] = [
     "year",
     "shortyear",
 ];
+
+/// Which alternative of the pattern a match is, read from its text: cheaper than asking the
+/// regex for capture groups (a bounded backtracker over the whole pattern per match).
+pub(crate) fn classify(m: &str) -> &'static str {
+    let b = m.as_bytes();
+    let Some(&first) = b.first() else { return "" };
+    if first == b'\'' || m.starts_with('\u{2019}') {
+        return "shortyear";
+    }
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && first.is_ascii_digit() {
+        return "iso";
+    }
+    if first.is_ascii_digit() && m.ends_with('s') {
+        return "decade";
+    }
+    let mut month_at = None;
+    let mut day_at = None;
+    let mut year = false;
+    let mut weekday = false;
+    let mut first_word = None;
+    for (k, tok) in m.split([' ', '\t', '\u{a0}', ',', '-']).filter(|t| !t.is_empty()).enumerate() {
+        if k == 0 {
+            first_word = Some(tok);
+        }
+        let digits = tok.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 4 && tok.len() == 4 {
+            year = true;
+        } else if digits > 0 && digits <= 2 {
+            day_at.get_or_insert(k);
+        } else if weekday_number(tok).is_some() {
+            weekday = true;
+        } else if month_at.is_none() && tok.starts_with(char::is_uppercase) && month_number(tok).is_some() {
+            month_at = Some(k);
+        } else if matches!(
+            tok.to_ascii_lowercase().as_str(),
+            "today" | "tonight" | "yesterday" | "tomorrow" | "ago" | "week" | "month" | "year" | "weekend"
+        ) {
+            return "rel";
+        }
+    }
+    match (month_at, day_at, year) {
+        (Some(mo), Some(d), true) => {
+            if mo < d {
+                "mdy"
+            } else {
+                "dmy"
+            }
+        }
+        (Some(_), None, true) => "my",
+        (Some(mo), Some(d), false) => {
+            if mo < d {
+                "md"
+            } else {
+                "dm"
+            }
+        }
+        (Some(_), None, false) => {
+            let lead = first_word.unwrap_or("").to_ascii_lowercase();
+            if matches!(lead.as_str(), "last" | "next" | "this" | "coming") {
+                "rel"
+            } else {
+                "mon"
+            }
+        }
+        (None, _, true) => "year",
+        _ if weekday => "wday",
+        _ => "",
+    }
+}
 
 /// Month number of a name or abbreviation (`Sept.` -> 9); case-insensitive.
 pub fn month_number(word: &str) -> Option<u32> {
@@ -213,26 +288,18 @@ pub fn parse_date(s: &str) -> Option<(PartialDate, Granularity)> {
     first_date(t).map(|(_, _, pd, g)| (pd, g))
 }
 
-/// The first absolute date with at least a month inside `s` (a header line such as
+/// The first absolute date (a day, month or year written out) inside `s` (a header line such as
 /// `Published: 0535 GMT April 12, 2021`): byte span, fields and granularity.
 pub fn first_date(s: &str) -> Option<(usize, usize, PartialDate, Granularity)> {
     let re = regex();
-    for caps in re.captures_iter(s) {
-        let name = GROUPS.iter().find(|g| caps.name(g).is_some())?;
-        if !matches!(
-            *name,
-            "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year"
-        ) {
+    for m in re.find_iter(s) {
+        let name = classify(m.as_str());
+        if !matches!(name, "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year") {
             continue;
         }
-        let m = caps.get(0)?;
-        if *name == "mon"
-            && m.as_str()
-                .trim_start_matches(|c: char| c.is_alphabetic())
-                .is_empty()
-            && month_number(m.as_str()) == Some(5)
-        {
-            continue; // bare "May" could be the verb
+        // a bare "May" could be the verb
+        if name == "mon" && m.as_str() == "May" {
+            continue;
         }
         if let Some((pd, g)) = read_fields(m.as_str()) {
             return Some((m.start(), m.end(), pd, g));
@@ -324,6 +391,22 @@ mod tests {
         let s = " date 2021-02-03 TEHRAN (Agency - 03rd February, 2021)";
         let (a, b, _, _) = first_date(s).unwrap();
         assert_eq!(&s[a..b], "2021-02-03");
+    }
+
+    #[test]
+    fn classify_agrees_with_the_pattern_groups() {
+        let text = "On Monday, March 3, 2020 and 3rd of March 2020, in May 2019, Jan. 3, 19 Dec, \
+                    2021-02-03, the 1990s, since '82, early June, mid-2021, in 1979, yesterday, \
+                    earlier this month, last week, two days ago, last September, next Friday.";
+        let re = regex();
+        let mut n = 0;
+        for caps in re.captures_iter(text) {
+            let group = GROUPS.iter().find(|g| caps.name(g).is_some()).unwrap();
+            let m = caps.get(0).unwrap().as_str();
+            assert_eq!(classify(m), *group, "{m}");
+            n += 1;
+        }
+        assert_eq!(n, 16);
     }
 
     #[test]
