@@ -112,7 +112,7 @@ fn pattern() -> String {
     let vague = "(?:[Tt]ens|[Hh]undreds|[Dd]ozens)\\s+of\\s+(?:thousands|millions)\
                  |[Aa]\\s+(?:dozen|hundred|thousand|million|billion)";
     let digits = "[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?";
-    let cur = "(?:US\\$|AU\\$|A\\$|C\\$|HK\\$|USD\\s?\\$?|EUR\\s?|GBP\\s?|Rs\\.?\\s?|[$\u{20ac}\u{a3}\u{a5}#])";
+    let cur = "(?:(?:US|AU|A|C|HK)\\$\\s?|USD\\s?\\$?|EUR\\s?|GBP\\s?|Rs\\.?\\s?|[$\u{20ac}\u{a3}\u{a5}#])";
     let scale = "(?:\\s?(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)(?-u:\\b)|\\s?(?:bn|mn|tn)(?-u:\\b)|[mbk](?-u:\\b))";
     let one_scale = "[Oo]ne\\s(?:hundred|thousand|million|billion|trillion)(?-u:\\b)";
     let pct = "(?:\\s?%|\\s(?:percent|per\\s+cent|pct)(?-u:\\b))";
@@ -138,6 +138,7 @@ fn word_value(w: &str) -> Option<f64> {
         "tens of millions" => 10_000_000.0,
         "hundreds of millions" => 100_000_000.0,
         "dozens of millions" => 12_000_000.0,
+        "a" | "an" => 1.0,
         "hundreds" => 100.0,
         "thousands" => 1000.0,
         "dozens" | "a dozen" => 12.0,
@@ -412,15 +413,14 @@ pub fn find(
             continue;
         }
         let region = &text[r.start..r.end];
-        for caps in re.captures_iter(region) {
-            let m = caps.get(0).expect("group 0");
+        for m in re.find_iter(region) {
             let (s, e) = (r.start + m.start(), r.start + m.end());
             // dates are sorted by start within a region; a linear scan per match would be
             // quadratic in a document with many dates, so binary-search the overlap
             if overlaps_date(dates, s, e) {
                 continue;
             }
-            if let Some(a) = amount(text, s, e, &caps, r.start) {
+            if let Some(a) = amount(text, s, e) {
                 out.push(a);
             }
         }
@@ -433,20 +433,109 @@ fn overlaps_date(dates: &[DateMention], s: usize, e: usize) -> bool {
     dates[..k].iter().rev().take(8).any(|d| d.end > s)
 }
 
-fn amount(
-    text: &str,
-    s: usize,
-    e: usize,
-    caps: &regex::Captures<'_>,
-    base: usize,
-) -> Option<Amount> {
-    let num = caps.name("num")?;
-    let num_s = base + num.start();
-    let num_str = num.as_str();
-    let cur = caps.name("cur").map(|c| c.as_str().trim());
-    let scale = caps.name("scale").map(|c| c.as_str());
-    let pct = caps.name("pct").is_some();
-    let measure = caps.name("measure").map(|c| c.as_str().trim());
+/// The parts of one match, read from its text (cheaper than capture groups).
+struct Parts<'a> {
+    cur: Option<&'a str>,
+    /// The number as written and its byte offset in the match.
+    num: &'a str,
+    num_off: usize,
+    scale: Option<&'a str>,
+    pct: bool,
+    measure: Option<&'a str>,
+}
+
+const SCALE_WORDS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn",
+];
+const MEASURES: &[&str] = &[
+    "km", "kg", "GB", "MB", "TB", "GHz", "MHz", "mm", "cm", "mph", "kph", "kW", "MW", "GW", "lbs",
+    "lb", "ft", "bpd",
+];
+
+fn split_parts(m: &str) -> Option<Parts<'_>> {
+    let mut cur = None;
+    let mut rest = m;
+    if !m.starts_with(|c: char| c.is_alphanumeric())
+        || m.starts_with(['U', 'A', 'C', 'H', 'E', 'G', 'R'])
+    {
+        for (p, _) in CURRENCY_PREFIX {
+            if let Some(r) = m.strip_prefix(p) {
+                let r = r.trim_start();
+                let r = if *p == "USD" {
+                    r.strip_prefix('$').unwrap_or(r)
+                } else {
+                    r
+                };
+                if r.starts_with(|c: char| c.is_alphanumeric()) {
+                    cur = Some(*p);
+                    rest = r;
+                    break;
+                }
+            }
+        }
+    }
+    let num_off = m.len() - rest.len();
+    let mut tail = rest;
+    let mut pct = false;
+    let mut measure = None;
+    let mut scale = None;
+    if let Some(t) = tail.strip_suffix('%') {
+        pct = true;
+        tail = t.trim_end();
+    } else if let Some(t) = ["percent", "pct"].iter().find_map(|w| tail.strip_suffix(w)) {
+        pct = true;
+        tail = t.trim_end();
+        if let Some(t2) = tail.strip_suffix("per") {
+            tail = t2.trim_end();
+        }
+    } else if let Some(t) = tail.strip_suffix("per cent") {
+        pct = true;
+        tail = t.trim_end();
+    } else if let Some(u) = MEASURES.iter().find(|u| tail.ends_with(**u)) {
+        let t = &tail[..tail.len() - u.len()];
+        if t.ends_with(|c: char| c.is_ascii_digit() || c == ' ') {
+            measure = Some(*u);
+            tail = t.trim_end();
+        }
+    }
+    let lower_end = |w: &str| {
+        tail.len() > w.len()
+            && tail.is_char_boundary(tail.len() - w.len())
+            && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    if let Some(w) = SCALE_WORDS.iter().find(|w| lower_end(w)) {
+        let t = &tail[..tail.len() - w.len()];
+        if t.ends_with(|c: char| c.is_ascii_digit() || c == ' ') {
+            scale = Some(&tail[tail.len() - w.len()..]);
+            tail = t.trim_end();
+        }
+    } else if tail.ends_with(['m', 'b', 'k'])
+        && tail[..tail.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    {
+        scale = Some(&tail[tail.len() - 1..]);
+        tail = &tail[..tail.len() - 1];
+    }
+    if tail.is_empty() {
+        return None;
+    }
+    Some(Parts {
+        cur,
+        num: tail,
+        num_off,
+        scale,
+        pct,
+        measure,
+    })
+}
+
+fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
+    let parts = split_parts(&text[s..e])?;
+    let num_s = s + parts.num_off;
+    let num_str = parts.num;
+    let cur = parts.cur;
+    let scale = parts.scale;
+    let pct = parts.pct;
+    let measure = parts.measure;
     let is_digits = num_str.starts_with(|c: char| c.is_ascii_digit());
     let before = &text[..s];
     let after = &text[e..];
@@ -533,7 +622,7 @@ fn amount(
             return None;
         }
         // `one` alone is a pronoun far more often than a count (`one of the`, `no one`)
-        if num_str.eq_ignore_ascii_case("one") {
+        if num_str.eq_ignore_ascii_case("one") && scale.is_none() {
             return None;
         }
         let (prev, prev_start) = word_before(text, num_s);
@@ -828,6 +917,22 @@ mod tests {
                 Some("vessels"),
             ),
             ("He said 2,400 had died.", "2,400", 2400.0, None),
+            (
+                "One million people voted.",
+                "One million people",
+                1e6,
+                Some("people"),
+            ),
+            (
+                "Nearly a thousand troops left.",
+                "a thousand troops",
+                1000.0,
+                Some("troops"),
+            ),
+            ("The drive holds 500GB.", "500GB", 500.0, Some("GB")),
+            ("Sales rose 4.5 per cent.", "4.5 per cent", 4.5, Some("%")),
+            ("It raised US$ 7.2 bn.", "US$ 7.2 bn", 7.2e9, Some("USD")),
+            ("It paid $5m.", "$5m", 5e6, Some("USD")),
         ];
         for (text, span, v, unit) in cases {
             let got = one(text).unwrap_or_else(|| panic!("nothing in {text}"));

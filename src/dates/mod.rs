@@ -158,7 +158,10 @@ fn mention(
         let sent = sentence_of(sentences, s);
         let (ss, se) = sent.map_or((s, e), |x| (x.start, x.end.max(e)));
         // a bounded window keeps the cost per mention constant in run-on "sentences"
-        let ss = ss.max(crate::text::floor_boundary(text, s.saturating_sub(TENSE_WINDOW)));
+        let ss = ss.max(crate::text::floor_boundary(
+            text,
+            s.saturating_sub(TENSE_WINDOW),
+        ));
         let se = se.min(crate::text::floor_boundary(text, e + 60));
         resolve::is_future(&text[ss..s], &text[e..se.max(e)])
     };
@@ -432,7 +435,11 @@ mod tests {
     }
 
     /// text, anchor, the (surface, value) pairs expected
-    type Case = (&'static str, Option<Date>, &'static [(&'static str, Option<&'static str>)]);
+    type Case = (
+        &'static str,
+        Option<Date>,
+        &'static [(&'static str, Option<&'static str>)],
+    );
 
     fn d(y: i32, m: u32, dd: u32) -> Option<Date> {
         Date::new(y, m, dd)

@@ -117,7 +117,11 @@ pub(crate) fn classify(m: &str) -> &'static str {
     let mut year = false;
     let mut weekday = false;
     let mut first_word = None;
-    for (k, tok) in m.split([' ', '\t', '\u{a0}', ',', '-']).filter(|t| !t.is_empty()).enumerate() {
+    for (k, tok) in m
+        .split([' ', '\t', '\u{a0}', ',', '-'])
+        .filter(|t| !t.is_empty())
+        .enumerate()
+    {
         if k == 0 {
             first_word = Some(tok);
         }
@@ -128,11 +132,22 @@ pub(crate) fn classify(m: &str) -> &'static str {
             day_at.get_or_insert(k);
         } else if weekday_number(tok).is_some() {
             weekday = true;
-        } else if month_at.is_none() && tok.starts_with(char::is_uppercase) && month_number(tok).is_some() {
+        } else if month_at.is_none()
+            && tok.starts_with(char::is_uppercase)
+            && month_number(tok).is_some()
+        {
             month_at = Some(k);
         } else if matches!(
             tok.to_ascii_lowercase().as_str(),
-            "today" | "tonight" | "yesterday" | "tomorrow" | "ago" | "week" | "month" | "year" | "weekend"
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "ago"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
         ) {
             return "rel";
         }
@@ -294,7 +309,10 @@ pub fn first_date(s: &str) -> Option<(usize, usize, PartialDate, Granularity)> {
     let re = regex();
     for m in re.find_iter(s) {
         let name = classify(m.as_str());
-        if !matches!(name, "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year") {
+        if !matches!(
+            name,
+            "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year"
+        ) {
             continue;
         }
         // a bare "May" could be the verb

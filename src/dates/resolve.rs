@@ -5,6 +5,8 @@
 use super::calendar::{days_in_month, Date};
 use super::parse::{month_number, weekday_number, PartialDate};
 use super::Granularity;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// A resolved value: its ISO string, the granularity and, for a day, the date.
 pub type Value = (String, Granularity, Option<Date>);
@@ -209,8 +211,17 @@ pub fn is_future(before: &str, after: &str) -> bool {
             return false;
         }
     }
-    let last_of = |cues: &[&str]| cues.iter().filter_map(|c| before.rfind(c)).max();
-    match (last_of(FUTURE), last_of(PAST_MARKS)) {
+    // one pass over the window for every cue: the last future cue and the last past marker
+    let (mut fut, mut past) = (None, None);
+    for m in cue_automaton().find_overlapping_iter(before.as_str()) {
+        let k = m.pattern().as_usize();
+        if k < FUTURE.len() {
+            fut = Some(m.start());
+        } else {
+            past = Some(m.start());
+        }
+    }
+    match (fut, past) {
         (Some(f), Some(p)) => return f > p,
         (Some(_), None) => return true,
         (None, Some(_)) => return false,
@@ -220,6 +231,13 @@ pub fn is_future(before: &str, after: &str) -> bool {
     let near = after.split([',', ';', ':']).next().unwrap_or("");
     let near = &near[..crate::text::floor_boundary(near, 40)];
     AFTER_CUES.iter().any(|c| near.contains(c))
+}
+
+fn cue_automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::new(FUTURE.iter().chain(PAST_MARKS)).expect("cue automaton builds")
+    })
 }
 
 /// Past verbs that, right before a date, make it a report of the past.
