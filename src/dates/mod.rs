@@ -301,16 +301,30 @@ fn rel_granularity(p: &str) -> Granularity {
 /// A four-digit number in the year range is a year unless it counts or measures
 /// (`about 2000 troops`, `$1999`, `1500 GMT`, `2010 percent`).
 fn year_context_ok(text: &str, s: usize, e: usize, prev: &str) -> Option<()> {
-    let before = text[..s].trim_end_matches(' ');
-    if before.ends_with([
-        '$', '\u{20ac}', '\u{a3}', '#', '.', ',', '/', '-', '+', '\u{a5}',
-    ]) {
+    // `2014-2016`: a hyphenated range of years is two years
+    let year_range = |t: &str| {
+        t.len() >= 4
+            && t.bytes().take(4).all(|b| b.is_ascii_digit())
+            && !t[4..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    let before = &text[..s];
+    if before.ends_with(['.', ',', '/', '+', '$', '\u{20ac}', '\u{a3}', '#', '\u{a5}'])
+        || (before.ends_with('-')
+            && !before
+                .get(before.len().saturating_sub(5)..)
+                .is_some_and(year_range))
+        || before
+            .trim_end_matches(' ')
+            .ends_with(['$', '\u{20ac}', '\u{a3}', '\u{a5}'])
+    {
         return None;
     }
     let after = &text[e..];
     if after.starts_with(['%', ':', '/'])
-        || (after.starts_with(['.', ',', '-'])
-            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || (after.starts_with('-')
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            && !year_range(&after[1..]))
     {
         return None;
     }
