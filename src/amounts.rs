@@ -325,6 +325,9 @@ const CLOCK: &[&str] = &[
 
 /// Words before a number that make it a code or a rank, not a count.
 const CODE_LEADS: &[&str] = &[
+    "aged",
+    "age",
+    "ages",
     "no",
     "no.",
     "nos",
@@ -593,9 +596,11 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         // `Big Three`, `Five Hundred`: a capitalised number word inside a sentence is a name
         let (prev0, prev0_start) = word_before(text, num_s);
         let at_sentence_start = {
-            let t = text[..num_s].trim_end();
+            let t = text[..num_s].trim_end_matches([' ', '\t', '\u{a0}']);
             t.is_empty()
-                || t.ends_with(['.', '!', '?', '\n', '"', '\u{201c}', ':', '|', '\u{2018}'])
+                || t.ends_with([
+                    '.', '!', '?', '\n', '\r', '"', '\u{201c}', ':', '|', '\u{2018}',
+                ])
         };
         let _ = prev0_start;
         if !is_digits && num_str.starts_with(char::is_uppercase) && !at_sentence_start {
@@ -609,12 +614,15 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
             "the" | "both" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
         ) && scale.is_none()
             && !num_str.contains(',')
+            && (!is_digits || !next_word.starts_with(|c: char| c.is_lowercase()))
         {
+            // digits stay when a lowercase word follows (`the 250 needed`), not before a
+            // name (`the 787 Dreamliner`)
             return None;
         }
         // the first number of a range takes its unit from the second (`20 to 25 percent`,
         // `between 60 and 90 days`); it is not a count of its own
-        if scale.is_none() && is_range_start(after) {
+        if scale.is_none() && is_range_start(after, pl0 == "between") {
             return None;
         }
         // streaks: `six straight sessions`, `two consecutive quarters`
@@ -627,8 +635,18 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         }
         let (prev, prev_start) = word_before(text, num_s);
         let pl = prev.to_ascii_lowercase();
+        // the end of a range inherits the start's lead (`aged 19 and 23`, `Articles 5 to 7`)
+        let range_lead = || {
+            let (n, n_start) = word_before(text, prev_start);
+            if !n.starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            let (lead, _) = word_before(text, n_start);
+            CODE_LEADS.contains(&lead.to_ascii_lowercase().trim_end_matches('s'))
+        };
         if CODE_LEADS.contains(&pl.as_str())
             || before.trim_end().ends_with([':', '#']) && is_digits && scale.is_none()
+            || (matches!(pl.as_str(), "and" | "or" | "to") && range_lead())
         {
             return None;
         }
@@ -719,11 +737,15 @@ fn is_digits_and_money(cur: Option<&str>, scale: Option<&str>) -> bool {
 }
 
 /// Whether the text after a number continues a range: `to`/`and`/`-` and another number.
-fn is_range_start(after: &str) -> bool {
+fn is_range_start(after: &str, between: bool) -> bool {
     let a = after.trim_start_matches([' ', '\u{a0}']);
-    let rest = ["to ", "and ", "-", "\u{2013}"]
-        .iter()
-        .find_map(|p| a.strip_prefix(p));
+    // `and` makes a range only after `between` (`killed 102 and 21 people` is a list)
+    let joins: &[&str] = if between {
+        &["to ", "and ", "-", "\u{2013}"]
+    } else {
+        &["to ", "-", "\u{2013}"]
+    };
+    let rest = joins.iter().find_map(|p| a.strip_prefix(p));
     let Some(rest) = rest else { return false };
     let rest = rest.trim_start_matches([' ', '$', '\u{20ac}', '\u{a3}']);
     rest.starts_with(|c: char| c.is_ascii_digit())
@@ -958,6 +980,7 @@ mod tests {
             "It happened in 1979.",
             "They met on January 3, 2020.",
             "One of the men was arrested.",
+            "The suspects, aged 19 and 23, were held.",
             "The talks start at 10:30.",
         ];
         for t in none {

@@ -83,6 +83,12 @@ pub fn find(
     out
 }
 
+/// Capitalised function words that start a sentence before a year (`The 1979 Revolution`).
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "In", "Since", "By", "From", "Until", "Before", "After", "During", "Of", "And", "Its",
+    "His", "Her", "Their", "Our", "A", "An", "This", "That", "For", "On", "At", "To", "Between",
+];
+
 /// How far back in its sentence a mention's tense is read, in bytes.
 const TENSE_WINDOW: usize = 240;
 
@@ -218,6 +224,7 @@ fn mention(
             if !at_start
                 && prev.starts_with(char::is_uppercase)
                 && parse::month_number(prev).is_none()
+                && !FUNCTION_WORDS.contains(&prev)
                 && after.starts_with(' ')
                 && after[1..].starts_with(char::is_uppercase)
             {

@@ -270,6 +270,8 @@ const FUTURE: &[&str] = &[
     " shall ",
     " would ",
     " should ",
+    " may ",
+    " might ",
     " is to ",
     " are to ",
     " is due ",
