@@ -58,6 +58,7 @@ fn pattern() -> String {
              |(?:(?:[Ee]arlier|[Ll]ater){sp}|[Tt]he{sp}(?:end|beginning|start|middle){sp}of{sp})?\
               (?:{rel_mod}){sp}(?:week|month|year|weekend)\
              |[Tt]he{sp}previous{sp}(?:week|month|year)\
+             |[Tt]he{sp}(?:end|beginning|start|middle){sp}of{sp}the{sp}(?:week|month|year)\
              |(?:{num_word}){sp}(?:day|week|month|year)s?{sp}ago\
              |(?:{rel_mod}){sp}(?:{MONTH_FULL}))(?-u:\\b))"
         ),
@@ -415,7 +416,8 @@ mod tests {
     fn classify_agrees_with_the_pattern_groups() {
         let text = "On Monday, March 3, 2020 and 3rd of March 2020, in May 2019, Jan. 3, 19 Dec, \
                     2021-02-03, the 1990s, since '82, early June, mid-2021, in 1979, yesterday, \
-                    earlier this month, last week, two days ago, last September, next Friday.";
+                    earlier this month, last week, two days ago, last September, next Friday, \
+                    the end of the year.";
         let re = regex();
         let mut n = 0;
         for caps in re.captures_iter(text) {
@@ -424,7 +426,7 @@ mod tests {
             assert_eq!(classify(m), *group, "{m}");
             n += 1;
         }
-        assert_eq!(n, 16);
+        assert_eq!(n, 17);
     }
 
     #[test]

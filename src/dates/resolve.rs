@@ -350,6 +350,7 @@ mod tests {
             ("next month", "2004-12"),
             ("last year", "2003"),
             ("the end of this year", "2004"),
+            ("the beginning of the year", "2004"),
             ("the previous year", "2003"),
             ("two days ago", "2004-11-22"),
             ("a week ago", "2004-11-17"),
