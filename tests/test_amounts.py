@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
 import newsparse
+import pytest
 
 STORY = (
     "News ID: 401877\n"
@@ -21,7 +20,7 @@ def amounts(text: str) -> list[tuple[str, float, object]]:
     df = newsparse.parse([text]).amounts
     for r in df.itertuples():
         assert text[r.start : r.end] == r.text
-    return list(zip(df["text"], df["value"], df["unit"]))
+    return list(zip(df["text"], df["value"], df["unit"], strict=True))
 
 
 def test_story_amounts() -> None:

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import newsparse
+import pytest
 
 REPORT = (
     "TEHRAN - Iran's foreign minister met his Iraqi counterpart on Saturday, the state news "
@@ -23,7 +22,7 @@ REPORT = (
 def rows(text: str, published=None) -> list[tuple[str, object, str, bool]]:
     corpus = newsparse.parse([text], published=[published])
     df = corpus.dates
-    return list(zip(df["text"], df["value"], df["granularity"], df["relative"]))
+    return list(zip(df["text"], df["value"], df["granularity"], df["relative"], strict=True))
 
 
 def test_report_resolved_against_the_callers_date() -> None:
