@@ -671,10 +671,17 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         if is_digits && !num_str.contains(',') && int_digits.len() >= 5 && scale.is_none() {
             return None;
         }
-        // a bare year-like number the dates stage left (`the 2000 election`) stays out
+        // years are the dates stage's; a four-digit number it left is a count (`2000 people`),
+        // unless a preposition of time leads it (`in 1848`, older than the dates it reads)
         if is_digits && int_digits.len() == 4 && !num_str.contains(',') && scale.is_none() {
             let y: u32 = int_digits.parse().ok()?;
-            if (1800..=2099).contains(&y) && !nl.ends_with('s') {
+            if (1500..=2099).contains(&y)
+                && matches!(
+                    pl.as_str(),
+                    "in" | "since" | "from" | "until" | "by" | "during" | "before" | "after"
+                )
+                && !next_word.starts_with(|c: char| c.is_lowercase())
+            {
                 return None;
             }
         }
@@ -940,6 +947,12 @@ mod tests {
             ),
             ("He said 2,400 had died.", "2,400", 2400.0, None),
             (
+                "Police arrested 2000 people.",
+                "2000 people",
+                2000.0,
+                Some("people"),
+            ),
+            (
                 "One million people voted.",
                 "One million people",
                 1e6,
@@ -978,6 +991,7 @@ mod tests {
             "He served 18 years in prison.",
             "She came 3rd in the race.",
             "It happened in 1979.",
+            "The city was founded in 1848.",
             "They met on January 3, 2020.",
             "One of the men was arrested.",
             "The suspects, aged 19 and 23, were held.",
