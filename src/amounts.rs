@@ -1001,4 +1001,89 @@ mod tests {
             assert_eq!(run(t), vec![], "{t}");
         }
     }
+
+    /// Random mixes of the pieces the patterns look for, with multi-byte characters between
+    /// them: nothing panics and every span lies on char boundaries.
+    #[test]
+    fn never_panics_on_pieces_of_dates_and_numbers() {
+        const PIECES: &[&str] = &[
+            "2021",
+            "-",
+            "03",
+            "May",
+            " ",
+            "$",
+            "\u{a3}",
+            "#",
+            "1,400",
+            ".5",
+            "bn",
+            "m",
+            "%",
+            "per cent",
+            "\u{2019}82",
+            "\u{201c}",
+            "\u{e9}",
+            "\u{4e2d}",
+            "Monday",
+            "last",
+            "week",
+            "ago",
+            "two",
+            "Tens of thousands",
+            ",",
+            ":",
+            "aged",
+            "and",
+            "to",
+            "the",
+            "1990s",
+            "mid-",
+            "GMT",
+            "\n",
+            "US$",
+            "\u{a0}",
+            "3rd",
+            "of",
+            "January",
+            "between",
+            "A380",
+            "\u{1f600}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            let n = (seed % 12) as usize + 1;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let article = Article {
+                regions: vec![Region {
+                    start: 0,
+                    end: t.len(),
+                    kind: RegionKind::Body,
+                }],
+                ..Article::default()
+            };
+            let sents = crate::text::segment(&t, &article.regions);
+            let anchor = crate::dates::calendar::Date::new(2021, 2, 3);
+            let dates = crate::dates::find(&t, &article, &sents, anchor);
+            for d in &dates {
+                assert!(
+                    t.is_char_boundary(d.start) && t.is_char_boundary(d.end) && d.start < d.end,
+                    "{t:?}"
+                );
+            }
+            for a in find(&t, &article, &sents, &dates) {
+                assert!(
+                    t.is_char_boundary(a.start) && t.is_char_boundary(a.end) && a.start < a.end,
+                    "{t:?}"
+                );
+                assert!(a.value.is_finite());
+            }
+        }
+    }
 }
