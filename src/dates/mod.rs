@@ -169,6 +169,10 @@ fn mention(
             s.saturating_sub(TENSE_WINDOW),
         ));
         let se = se.min(crate::text::floor_boundary(text, e + 60));
+        // headlinese: `Markets to reopen on Monday` is the future
+        if sent.is_some_and(|x| x.region == RegionKind::Title) && text[ss..s].contains(" to ") {
+            return true;
+        }
         resolve::is_future(&text[ss..s], &text[e..se.max(e)])
     };
     let abs = |pd: PartialDate, g: Granularity, relative: bool| -> Option<DateMention> {
@@ -557,6 +561,39 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_headline_infinitive_is_the_future() {
+        let text = "Markets to stay shut until Friday\nMarkets stayed shut on Friday.";
+        let nl = text.find('\n').unwrap();
+        let article = Article {
+            regions: vec![
+                Region {
+                    start: 0,
+                    end: nl,
+                    kind: RegionKind::Title,
+                },
+                Region {
+                    start: nl + 1,
+                    end: text.len(),
+                    kind: RegionKind::Body,
+                },
+            ],
+            ..Article::default()
+        };
+        let sentences = segment(text, &article.regions);
+        let got: Vec<Option<String>> = find(text, &article, &sentences, d(2021, 2, 3))
+            .into_iter()
+            .map(|m| m.value)
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("2021-02-05".to_string()),
+                Some("2021-01-29".to_string())
+            ]
+        );
     }
 
     #[test]

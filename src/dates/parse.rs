@@ -33,7 +33,9 @@ const MONTH_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 fn pattern() -> String {
-    let mx = format!("(?:(?:{MONTH_FULL})|(?:{MONTH_ABBR})\\.?)(?-u:\\b)\\.?");
+    // capitalised or all capitals (`JANUARY 3, 2020` in wire datelines) next to a number
+    let (full_uc, abbr_uc) = (MONTH_FULL.to_uppercase(), MONTH_ABBR.to_uppercase());
+    let mx = format!("(?:(?:{MONTH_FULL}|{full_uc})|(?:{MONTH_ABBR}|{abbr_uc})\\.?)(?-u:\\b)\\.?");
     let mf = format!("(?:{MONTH_FULL})(?-u:\\b)");
     let day = "(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\\b)";
     let year = "(?:1[0-9]{3}|20[0-9]{2})(?-u:\\b)";
@@ -354,6 +356,7 @@ mod tests {
             ("2021-02-03", Some((full(2021, 2, 3), Granularity::Day))),
             ("19 Dec 2020", Some((full(2020, 12, 19), Granularity::Day))),
             ("Sept. 9, 2019", Some((full(2019, 9, 9), Granularity::Day))),
+            ("JAN 3, 2020", Some((full(2020, 1, 3), Granularity::Day))),
             (
                 "Tuesday, March 12 2019",
                 Some((full(2019, 3, 12), Granularity::Day)),
