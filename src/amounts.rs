@@ -723,13 +723,12 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
             // `Gutierrez, 28, of Texas`: an age in apposition
             return None;
         }
-        head
+        // `the soldiers, the most recent of more than 2,400 to have died`: the counted
+        // thing named earlier in the sentence
+        head.or_else(|| earlier_head(text, s))
     };
-    // cut back any trailing space the scale or percent group took
-    let s_out = s;
-    let _ = num_s;
     Some(Amount {
-        start: s_out,
+        start: s,
         end,
         value,
         unit,
@@ -809,6 +808,24 @@ fn word_before(text: &str, i: usize) -> (&str, usize) {
         })
         .map_or(0, |(k, c)| k + c.len_utf8());
     (&before[start..], start)
+}
+
+/// The nearest plural or collective noun before byte `i` in the same sentence, within a few
+/// words (the unit of a number whose counted thing is not after it).
+fn earlier_head(text: &str, i: usize) -> Option<String> {
+    let from = crate::text::floor_boundary(text, i.saturating_sub(100));
+    let window = &text[from..i];
+    let window = window
+        .rsplit(['.', '!', '?', '\n', ';'])
+        .next()
+        .unwrap_or(window);
+    window
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .find(|w| {
+            w.starts_with(|c: char| c.is_lowercase()) && (is_plural(w) || COLLECTIVE.contains(w))
+        })
+        .map(str::to_string)
 }
 
 /// The head noun of the counted thing after a number: the last word of the run of up to four
@@ -946,6 +963,12 @@ mod tests {
                 Some("vessels"),
             ),
             ("He said 2,400 had died.", "2,400", 2400.0, None),
+            (
+                "The two soldiers, the latest of more than 2,400 to have died, were named.",
+                "2,400",
+                2400.0,
+                Some("soldiers"),
+            ),
             (
                 "Police arrested 2000 people.",
                 "2000 people",
