@@ -286,6 +286,14 @@ fn mention(
             Some(build(s, e, Granularity::Day, true, v))
         }
         "rel" => {
+            // `USA Today`, `Russia Today`: a capitalised word after a name is part of it
+            if surface.starts_with(char::is_uppercase)
+                && !at_start
+                && prev.starts_with(char::is_uppercase)
+                && !FUNCTION_WORDS.contains(&prev)
+            {
+                return None;
+            }
             let g = rel_granularity(surface);
             let v = anchor.and_then(|a| resolve::relative(surface, a));
             Some(build(s, e, v.as_ref().map_or(g, |x| x.1), true, v))
@@ -551,6 +559,7 @@ mod tests {
             ("In recent months the talks stalled at 10:30.", wed, &[]),
             ("Officials may meet again. Theresa May spoke.", wed, &[]),
             ("Shares fell on Black Monday.", wed, &[]),
+            ("Russia Today reported it.", wed, &[]),
             ("About 2000 troops and 1500 GMT.", wed, &[]),
         ];
         for (text, anchor, want) in cases {
