@@ -71,7 +71,10 @@ pub fn find(
             let Some(group) = Some(group).filter(|g| !g.is_empty()) else {
                 continue;
             };
-            let (s, e) = (r.start + m.start(), r.start + m.end());
+            let (s, mut e) = (r.start + m.start(), r.start + m.end());
+            if group == "iso" && m.as_str().ends_with('T') {
+                e -= 1; // `2021-02-03T10:00:00Z`: the date part only
+            }
             if header && !matches!(group, "iso" | "mdy" | "dmy" | "my" | "md" | "dm") {
                 continue;
             }
@@ -560,6 +563,11 @@ mod tests {
             ("Officials may meet again. Theresa May spoke.", wed, &[]),
             ("Shares fell on Black Monday.", wed, &[]),
             ("Russia Today reported it.", wed, &[]),
+            (
+                "Updated 2021-02-03T10:15:00Z by staff.",
+                None,
+                &[("2021-02-03", Some("2021-02-03"))],
+            ),
             ("About 2000 troops and 1500 GMT.", wed, &[]),
         ];
         for (text, anchor, want) in cases {

@@ -46,7 +46,8 @@ fn pattern() -> String {
     let rel_mod = "[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming";
     [
         // ISO numeric
-        "(?P<iso>(?-u:\\b)[12][0-9]{3}-[01][0-9]-[0-3][0-9](?-u:\\b))".to_string(),
+        // (a timestamp's `T` is matched and cut off by the caller: there is no look-ahead)
+        "(?P<iso>(?-u:\\b)[12][0-9]{3}-[01][0-9]-[0-3][0-9](?:T|(?-u:\\b)))".to_string(),
         // weekday?, month day, year  /  weekday?, day month year
         format!("(?P<mdy>(?-u:\\b){wd}{mx}{sp}{day},?{sp}{year})"),
         format!("(?P<dmy>(?-u:\\b){wd}{day}{sp}(?:of{sp})?{mx},?{sp}{year})"),
@@ -109,7 +110,11 @@ pub(crate) fn classify(m: &str) -> &'static str {
     if first == b'\'' || m.starts_with('\u{2019}') {
         return "shortyear";
     }
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && first.is_ascii_digit() {
+    if (b.len() == 10 || (b.len() == 11 && b[10] == b'T'))
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && first.is_ascii_digit()
+    {
         return "iso";
     }
     if first.is_ascii_digit() && m.ends_with('s') {
@@ -323,7 +328,8 @@ pub fn first_date(s: &str) -> Option<(usize, usize, PartialDate, Granularity)> {
             continue;
         }
         if let Some((pd, g)) = read_fields(m.as_str()) {
-            return Some((m.start(), m.end(), pd, g));
+            let end = m.end() - usize::from(m.as_str().ends_with('T'));
+            return Some((m.start(), end, pd, g));
         }
     }
     None
@@ -413,6 +419,9 @@ mod tests {
         let s = " date 2021-02-03 TEHRAN (Agency - 03rd February, 2021)";
         let (a, b, _, _) = first_date(s).unwrap();
         assert_eq!(&s[a..b], "2021-02-03");
+        let s = "Updated: 2021-02-03T10:15:00Z";
+        let (a, b, pd, _) = first_date(s).unwrap();
+        assert_eq!((&s[a..b], pd), ("2021-02-03", full(2021, 2, 3)));
     }
 
     #[test]
