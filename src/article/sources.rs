@@ -1,0 +1,274 @@
+//! Outlets and agencies an article credits or cites: the lexicon's `outlet` rows found in
+//! the text (body, captions, headline, header, credit lines and licence lines), names in a
+//! dateline's parentheses, parts of credit lines (`AFP/Al Arabiya`, `By Xinhua`), and the
+//! pattern `<Name> news agency`. Names are kept as written, except that a lowercase
+//! `news agency` after the name is dropped (`the Fars news agency` -> `Fars`). An outlet
+//! name that is also a common word (`ambiguous` flag: `Dawn`, `Times`) needs a reporting
+//! cue (`told`, `according to`, `reported`) or a credit line. Boilerplate blurbs
+//! (`About <site>`), tag lines and related-story links are not read.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use super::boilerplate::{credit, Credit};
+use super::dateline::Dateline;
+use super::{Region, RegionKind};
+use crate::entities::EntityKind;
+use crate::lexicon::Lexicon;
+use crate::text::Span;
+
+/// One candidate: where it is, what to print, and the key it is deduplicated by.
+struct Cand {
+    pos: usize,
+    name: String,
+    key: String,
+}
+
+fn agency_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i:news\s+agency)(?-u:\b)").expect("agency pattern"))
+}
+
+/// Words that may open a run of capitalised words without being part of a name.
+const OPENERS: &[&str] = &[
+    "The",
+    "On",
+    "In",
+    "At",
+    "A",
+    "An",
+    "And",
+    "By",
+    "For",
+    "From",
+    "Of",
+    "To",
+    "With",
+    "As",
+    "But",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Iran's",
+    "Semi-official",
+    "State-run",
+    "Official",
+    "According",
+];
+
+fn dedupe_key(lex: &Lexicon, name: &str) -> String {
+    if let Some(r) = lex.actors.get(name) {
+        return r.canonical.to_lowercase();
+    }
+    let l = name.to_lowercase();
+    let l = l.strip_prefix("the ").unwrap_or(&l).to_string();
+    l.strip_suffix(" news agency")
+        .map(str::to_string)
+        .unwrap_or(l)
+}
+
+/// A reporting cue next to an ambiguous outlet name at `text[s..e]`.
+fn has_cue(text: &str, s: usize, e: usize) -> bool {
+    let before = &text[super::floor(text, s.saturating_sub(40))..s];
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    let after = &text[e..super::floor(text, e + 30)];
+    let after = after.trim_start_matches(['\'', '’', 's']).trim_start();
+    const PRE: &[&str] = &[
+        "told",
+        "according to",
+        "quoted by",
+        "cited by",
+        "reported by",
+        "interview with",
+        "writing in",
+        "wrote in",
+        "speaking to",
+        "by",
+        "to",
+    ];
+    const POST: &[&str] = &[
+        "reported",
+        "reports",
+        "said",
+        "quoted",
+        "cited",
+        "newspaper",
+        "daily",
+        "wrote",
+        "has learned",
+        "learned",
+        "website",
+        "correspondent",
+        "reporter",
+        "editorial",
+        "news",
+        "journalist",
+    ];
+    PRE.iter().any(|p| {
+        before.ends_with(p)
+            && before[..before.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
+    }) || POST.iter().any(|p| after.starts_with(p))
+}
+
+/// Find the sources of one article. `licences` are licence lines among the boilerplate.
+pub fn find(
+    text: &str,
+    regions: &[Region],
+    licences: &[Span],
+    dateline: Option<&Dateline>,
+    lex: &Lexicon,
+) -> Vec<String> {
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut push = |pos: usize, name: &str| {
+        let name = name.trim().trim_end_matches(['.', ',', ';', ':']);
+        if !name.is_empty() {
+            cands.push(Cand {
+                pos,
+                name: name.to_string(),
+                key: dedupe_key(lex, name),
+            });
+        }
+    };
+    if let Some(d) = dateline {
+        for s in &d.sources {
+            push(s.start, s.slice(text));
+        }
+    }
+    let mut spans: Vec<(Span, RegionKind)> = regions
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.kind,
+                RegionKind::Body
+                    | RegionKind::Caption
+                    | RegionKind::Title
+                    | RegionKind::Header
+                    | RegionKind::Credit
+            )
+        })
+        .map(|r| (r.span(), r.kind))
+        .collect();
+    spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
+    for (span, kind) in spans {
+        let seg = span.slice(text);
+        let in_credit = kind == RegionKind::Credit || kind == RegionKind::Boilerplate;
+        for m in lex.actors.find_iter(seg) {
+            let row = &lex.actors.rows[m.row];
+            if !row.has_flag("outlet") {
+                continue;
+            }
+            let (s, e) = (span.start + m.start, span.start + m.end);
+            let after = &text[e..];
+            // part of a longer capitalised name ("Guardian Council") or a region ("Fars province")
+            let next_word = after.strip_prefix(' ').unwrap_or("");
+            if next_word.starts_with(|c: char| c.is_uppercase()) && !text[..e].ends_with('.') {
+                continue;
+            }
+            if ["province", "region", "governorate", "county"]
+                .iter()
+                .any(|w| next_word.starts_with(w))
+            {
+                continue;
+            }
+            if row.has_flag("ambiguous") && !in_credit && !has_cue(text, s, e) {
+                continue;
+            }
+            let surface = &text[s..e];
+            let name = surface.strip_suffix(" news agency").unwrap_or(surface);
+            push(s, name);
+        }
+        // `<Name> news agency` with a name the lexicon lacks
+        for m in agency_re().find_iter(seg) {
+            let head = &seg[..m.start()];
+            let mut words: Vec<&str> = Vec::new();
+            for w in head.split(' ').rev().skip(1) {
+                let starts_cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+                if !starts_cap || words.len() == 3 || w.ends_with([',', '.', ';', ':', ')']) {
+                    break;
+                }
+                words.push(w);
+            }
+            words.reverse();
+            while words.first().is_some_and(|w| {
+                OPENERS.contains(w)
+                    || lex
+                        .actors
+                        .get(w)
+                        .is_some_and(|r| r.kind == EntityKind::Country)
+            }) {
+                words.remove(0);
+            }
+            if words.is_empty() || !head.ends_with(' ') {
+                continue;
+            }
+            let name_len: usize = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
+            let name_start = m.start() - 1 - name_len;
+            let lower = m.as_str().starts_with('n');
+            let end = if lower { m.start() - 1 } else { m.end() };
+            if seg.is_char_boundary(name_start) {
+                push(span.start + name_start, &seg[name_start..end]);
+            }
+        }
+        // credit lines: name-like parts the lexicon lacks (`AFP/Al Arabiya`, `Getty Images`)
+        if kind == RegionKind::Credit {
+            let kind_of = credit(lex, seg);
+            let body = seg.trim_start_matches('(').trim_end_matches(')');
+            let body = [
+                "By ",
+                "by ",
+                "Source: ",
+                "Source:",
+                "Sources: ",
+                "Credit: ",
+                "Photo: ",
+            ]
+            .iter()
+            .find_map(|p| body.strip_prefix(p))
+            .unwrap_or(body);
+            for part in body.split(['/', ',']).map(str::trim) {
+                let part = part.strip_suffix(" Photo").unwrap_or(part);
+                if part.is_empty() {
+                    continue;
+                }
+                let keep = match kind_of {
+                    Some(Credit::Article) => {
+                        part.chars().any(|c| c.is_lowercase()) || lex.actors.get(part).is_some()
+                    }
+                    Some(Credit::Photo) => {
+                        part.ends_with(" Images")
+                            || lex.actors.get(part).is_some_and(|r| r.has_flag("outlet"))
+                    }
+                    None => false,
+                };
+                if keep
+                    && !lex
+                        .actors
+                        .get(part)
+                        .is_some_and(|r| r.kind != EntityKind::Org)
+                {
+                    let off = part.as_ptr() as usize - seg.as_ptr() as usize;
+                    push(span.start + off, part);
+                }
+            }
+        }
+    }
+    cands.sort_by_key(|c| c.pos);
+    let mut out: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for c in cands {
+        if !keys.contains(&c.key) {
+            keys.push(c.key);
+            out.push(c.name);
+        }
+    }
+    out
+}
