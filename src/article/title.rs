@@ -2,6 +2,8 @@
 //! starting like a title (a capital, a digit or a quote mark). Where the headline sits
 //! (after site chrome, before a repeat of itself) is decided in `analyze`.
 
+use crate::text::segment::is_abbreviation;
+
 /// A line that reads as a headline.
 pub fn is_title_like(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -23,23 +25,20 @@ pub fn is_title_like(line: &str) -> bool {
     !has_sentence_break(line)
 }
 
-/// `word. Next` inside the line (initials and `U.S.` excepted: the word before the period
-/// must be two lowercase letters or longer).
+/// `word. Next` inside the line (abbreviations and initials such as `U.S.`, `Inc.` excepted).
 fn has_sentence_break(line: &str) -> bool {
     let b = line.as_bytes();
-    let mut i = 2;
-    while i + 2 < b.len() {
-        if b[i] == b'.'
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b'.'
             && b[i + 1] == b' '
-            && b[i - 1].is_ascii_lowercase()
-            && b[i - 2].is_ascii_lowercase()
             && b[i + 2].is_ascii_uppercase()
-        {
-            return true;
-        }
-        i += 1;
-    }
-    false
+            && b[i - 1].is_ascii_alphabetic()
+            && {
+                let head = &line[..i];
+                let word = head.rsplit(' ').next().unwrap_or(head);
+                !is_abbreviation(word)
+            }
+    })
 }
 
 #[cfg(test)]
@@ -54,6 +53,7 @@ mod tests {
             "Talks resume in Geneva: what we know so far",
             "Will the ceasefire hold?",
             "5 things to watch at the summit",
+            "Acme Inc. CEO Jane Roe on medical leave",
         ];
         for s in yes {
             assert!(is_title_like(s), "{s:?}");
