@@ -141,30 +141,27 @@ pub fn find(lex: &Lexicon, line: &str, base: usize) -> Option<Dateline> {
 /// Split a credit such as `UrduPoint News / Sputnik - ` into its name-like parts.
 fn split_credit(s: &str, base: usize, f: &mut dyn FnMut(usize, usize)) {
     let mut start = 0;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        let sep = i == bytes.len()
-            || matches!(bytes[i], b'/' | b',' | b';' | b'|')
-            || (bytes[i] == b'-' && (i == 0 || bytes[i - 1] == b' '))
-            || s[i..].starts_with('–')
-            || s[i..].starts_with('—');
+    let mut prev = ' ';
+    let ends = s
+        .char_indices()
+        .map(|(i, c)| (i, Some(c)))
+        .chain(std::iter::once((s.len(), None)));
+    for (i, c) in ends {
+        let sep = match c {
+            None => true,
+            Some(c) => matches!(c, '/' | ',' | ';' | '|' | '–' | '—') || (c == '-' && prev == ' '),
+        };
         if sep {
             let part = &s[start..i];
             let lead = part.len() - part.trim_start().len();
             let t = part.trim();
             let words = t.split_whitespace().count();
-            let namey =
-                t.chars().next().is_some_and(|c| c.is_uppercase()) && (1..=5).contains(&words);
-            if namey {
+            if t.chars().next().is_some_and(|c| c.is_uppercase()) && (1..=5).contains(&words) {
                 f(base + start + lead, base + start + lead + t.len());
             }
-            let w = s[i..].chars().next().map_or(1, char::len_utf8);
-            start = i + w;
-            i += w;
-            continue;
+            start = i + c.map_or(0, char::len_utf8);
         }
-        i += 1;
+        prev = c.unwrap_or(' ');
     }
 }
 

@@ -125,6 +125,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
                 i += 1;
                 kinds[i] = Line::Boilerplate;
             }
+        } else if boilerplate::licence_tail(l).is_some() {
+            // running text with a licence sentence glued on: split in step 4
         } else if boilerplate::is_boilerplate(l) {
             kinds[i] = if boilerplate::is_licence(l) {
                 Line::Licence
@@ -330,5 +332,214 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         sources,
         body_start,
         regions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Want {
+        title: Option<&'static str>,
+        published: Option<(i32, u32, u32)>,
+        dateline: Option<&'static str>,
+        sources: &'static [&'static str],
+        body: &'static [&'static str],
+    }
+
+    fn check(text: &str, want: Want) {
+        let lex = Lexicon::builtin();
+        let a = analyze(text, lex);
+        assert_eq!(
+            a.title.map(|s| s.slice(text)),
+            want.title,
+            "title in {text:?}"
+        );
+        assert_eq!(
+            a.published,
+            want.published.and_then(|(y, m, d)| Date::new(y, m, d)),
+            "published in {text:?}"
+        );
+        assert_eq!(
+            a.dateline.map(|s| s.slice(text)),
+            want.dateline,
+            "dateline in {text:?}"
+        );
+        assert_eq!(a.sources, want.sources, "sources in {text:?}");
+        let sents = crate::text::segment(text, &a.regions);
+        let body: Vec<&str> = sents
+            .iter()
+            .filter(|s| s.body_index.is_some())
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(body, want.body, "body sentences in {text:?}");
+        if let Some(first) = want.body.first() {
+            assert_eq!(&text[a.body_start..a.body_start + first.len()], *first);
+        }
+        // regions are ordered, disjoint and on char boundaries
+        for w in a.regions.windows(2) {
+            assert!(w[0].end <= w[1].start, "{:?}", a.regions);
+        }
+    }
+
+    #[test]
+    fn id_stamp_repeated_headline_and_page_chrome() {
+        check(
+            "News ID: 118822\nPublished: 0712 GMT March 3, 2022\n\nOslo urges calm as fishing dispute grows\n\nOslo urges calm as fishing dispute grows\n\nNorway's foreign minister said on Thursday that the dispute must be settled by talks, Reuters reported.\n\nSecurity Key:\nCaptcha refresh\nPage Generated in 0/0512 sec",
+            Want {
+                title: Some("Oslo urges calm as fishing dispute grows"),
+                published: Some((2022, 3, 3)),
+                dateline: None,
+                sources: &["Reuters"],
+                body: &["Norway's foreign minister said on Thursday that the dispute must be settled by talks, Reuters reported."],
+            },
+        );
+    }
+
+    #[test]
+    fn qr_code_breadcrumb_and_dateline_with_agency() {
+        check(
+            "QR code\nHome > World\nFishing talks collapse in Bergen\n19 Dec 2020 - 15:18\nBERGEN (Reuters) - Talks on fishing quotas collapsed on Saturday. The envoys left.\nStory Code: 4411",
+            Want {
+                title: Some("Fishing talks collapse in Bergen"),
+                published: Some((2020, 12, 19)),
+                dateline: Some("BERGEN"),
+                sources: &["Reuters"],
+                body: &["BERGEN (Reuters) - Talks on fishing quotas collapsed on Saturday.", "The envoys left."],
+            },
+        );
+    }
+
+    #[test]
+    fn caption_first_lone_date_credit_and_about_block() {
+        check(
+            "The minister is pictured at a press conference in Oslo, on June 2, 2021. (AFP)\n\nAugust 9, 2021\n\nThe minister called on Thursday for calm in the region.\n\nHe spoke after talks with envoys.\n\nAFP/Al Arabiya\n\nAbout Fjord Watch\n\nFjord Watch is a platform run by analysts who follow the region.",
+            Want {
+                title: None,
+                published: Some((2021, 8, 9)),
+                dateline: None,
+                sources: &["AFP", "Al Arabiya"],
+                body: &["The minister called on Thursday for calm in the region.", "He spoke after talks with envoys."],
+            },
+        );
+    }
+
+    #[test]
+    fn one_line_with_date_header_and_credit_dateline() {
+        check(
+            " date 2021-02-03 OSLO (UrduPoint News / Sputnik - 03rd February, 2021) The minister held talks on Wednesday, as quoted by the Tasnim news agency. He left.",
+            Want {
+                title: None,
+                published: Some((2021, 2, 3)),
+                dateline: Some("OSLO"),
+                sources: &["UrduPoint News", "Sputnik", "Tasnim"],
+                body: &[
+                    "OSLO (UrduPoint News / Sputnik - 03rd February, 2021) The minister held talks on Wednesday, as quoted by the Tasnim news agency.",
+                    "He left.",
+                ],
+            },
+        );
+    }
+
+    #[test]
+    fn tags_and_caption_with_photo_credit_mid_article() {
+        check(
+            "Norway Wants Fleet to Leave Disputed Waters After Talks Fail\n\nNorway is urging the fleet to leave, an official told Newsweek.\n\noslo, fishing, border, quotas\nA coast guard vessel patrols the harbour on July 19, 2011, in Bergen. The navy has stepped up patrols. JOHN DOE/AFP/Getty Images\n\nThe official said talks would resume.",
+            Want {
+                title: Some("Norway Wants Fleet to Leave Disputed Waters After Talks Fail"),
+                published: None,
+                dateline: None,
+                sources: &["Newsweek", "AFP", "Getty Images"],
+                body: &["Norway is urging the fleet to leave, an official told Newsweek.", "The official said talks would resume."],
+            },
+        );
+    }
+
+    #[test]
+    fn one_line_with_licence_tail() {
+        check(
+            "OSLO – The minister urged calm, the Fars news agency reported on Saturday. He left. All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
+            Want {
+                title: None,
+                published: None,
+                dateline: Some("OSLO"),
+                sources: &["Fars", "Mehr News Agency"],
+                body: &["OSLO – The minister urged calm, the Fars news agency reported on Saturday.", "He left."],
+            },
+        );
+    }
+
+    #[test]
+    fn datelines_and_stamps_of_other_shapes() {
+        check(
+            "WASHINGTON, May 3 (Xinhua) -- The envoy arrived on Monday, officials said. Talks began.",
+            Want {
+                title: None,
+                published: None,
+                dateline: Some("WASHINGTON"),
+                sources: &["Xinhua"],
+                body: &["WASHINGTON, May 3 (Xinhua) -- The envoy arrived on Monday, officials said.", "Talks began."],
+            },
+        );
+        check(
+            "Harbour reopens after storm\n2011-05-03 16:04\nSouth Harbour (Norway) : The harbour reopened on Tuesday.",
+            Want {
+                title: Some("Harbour reopens after storm"),
+                published: Some((2011, 5, 3)),
+                dateline: Some("South Harbour"),
+                sources: &[],
+                body: &["South Harbour (Norway) : The harbour reopened on Tuesday."],
+            },
+        );
+        check(
+            "News >World\nEnvoys meet in Oslo\n07-05-2025 03:48 AM\nTEHERAN - The envoys met, Press TV reported.\nRelated News:\nOther talks end in Rome\nMinister visits Bergen",
+            Want {
+                title: Some("Envoys meet in Oslo"),
+                published: Some((2025, 5, 7)),
+                dateline: Some("TEHERAN"),
+                sources: &["Press TV"],
+                body: &["TEHERAN - The envoys met, Press TV reported."],
+            },
+        );
+    }
+
+    #[test]
+    fn body_dates_are_not_publication_dates() {
+        check(
+            "Officials met in Oslo on April 12, 2021. They agreed.",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &[],
+                body: &["Officials met in Oslo on April 12, 2021.", "They agreed."],
+            },
+        );
+        check(
+            "",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &[],
+                body: &[],
+            },
+        );
+    }
+
+    #[test]
+    fn never_panics_on_slices_of_odd_text() {
+        let lex = Lexicon::builtin();
+        let sample = "QR code\nHome > Wörld\n‘Leave,’ Oslo tells fleets\n 19 Dec 2020 – 15:18\nÅLESUND (Fjörd Néws / Sputnik – 03rd February, 2021) — “Ja… nei.” Fars news agency … \nATTA KÉNARE/AFP/Getty Images\r\nÜber, ölje, fisk, båt\nAll Content by Ærø News Agency is licensed under CC. ©\nAbout Åsgard\n(AFP)";
+        let cuts: Vec<usize> = (0..=sample.len())
+            .filter(|&i| sample.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a).step_by(7) {
+                let t = &sample[a..b];
+                let art = analyze(t, lex);
+                let _ = crate::text::segment(t, &art.regions);
+            }
+        }
     }
 }
