@@ -201,6 +201,19 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             });
         }
     }
+    // a site name or section beside the date (`Example Times | April 12, 2021`)
+    if let Some((d, s, e)) = find_date(line) {
+        let leftover = format!("{} {}", &line[..s], &line[e..]);
+        if leftover.split_whitespace().count() <= 3
+            && !line.ends_with('.')
+            && leftover.contains(['|', '-', '–', '—', ','])
+        {
+            return Some(HeaderLine::Stamp {
+                date: Some(d),
+                updated: false,
+            });
+        }
+    }
     if chrome_re().is_match(line) || is_breadcrumb(line) {
         return Some(HeaderLine::Chrome);
     }
@@ -299,6 +312,8 @@ mod tests {
             ("By Sara Lind", Some(Chrome)),
             ("3 min read", Some(Chrome)),
             ("The talks ended on April 12, 2021, without a deal.", None),
+            ("Example Times | April 12, 2021", stamp(2021, 4, 12)),
+            ("Talks set for April 12, 2021", None),
             ("Officials met in Oslo.", None),
         ];
         for (s, want) in cases {

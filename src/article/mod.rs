@@ -101,6 +101,36 @@ fn split_lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// In a one-line article, a headline run on into an all-caps dateline
+/// (`Oslo urges calm OSLO (Reuters) - ...`): the headline's span and the dateline.
+fn inline_title(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(Span, dateline::Dateline)> {
+    let line = &text[start..end];
+    let limit = floor(line, 250);
+    for (p, _) in line[..limit].match_indices(' ') {
+        let at = p + 1;
+        if !line[at..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(d) = dateline::find(lex, &line[at..], start + at) else {
+            continue;
+        };
+        if d.place.slice(text).chars().any(char::is_lowercase) {
+            continue;
+        }
+        let head = line[..p].trim_end();
+        let ok = head.split_whitespace().count() >= 3
+            && title::is_title_like(head)
+            && header::find_date(head).is_none();
+        return ok.then(|| (Span::new(start, start + head.len()), d));
+    }
+    None
+}
+
 /// Read the structure of one article.
 pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let lines = split_lines(text);
@@ -229,6 +259,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let mut regions: Vec<Region> = Vec::new();
     let mut licences: Vec<Span> = Vec::new();
     let mut dl: Option<dateline::Dateline> = None;
+    let mut title_span: Option<Span> = title.map(|t| lines[t]);
     let mut body_line_start: Option<(usize, usize)> = None; // (line, byte where its body starts)
     if let Some(b) = body_first {
         let span = lines[b];
@@ -246,6 +277,27 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             start = span.end - rest.trim_start().len();
         }
         dl = dateline::find(lex, &text[start..span.end], start);
+        let only_line = !(0..n).any(|j| j != b && matches!(kinds[j], Line::Text | Line::Title));
+        if dl.is_none() && title.is_none() && only_line {
+            // a one-line article: a headline only when an all-caps dateline follows it
+            if let Some((t, d)) = inline_title(lex, text, start, span.end) {
+                regions.push(Region {
+                    start: t.start,
+                    end: t.end,
+                    kind: RegionKind::Title,
+                });
+                title_span = Some(t);
+                start = d.place.start;
+                dl = Some(d);
+            }
+        }
+        if dl.is_none() && s(b).split_whitespace().count() <= 60 {
+            // a standfirst above the dateline paragraph
+            if let Some(nb) = (b + 1..n).find(|&j| kinds[j] == Line::Text) {
+                dl = dateline::find(lex, s(nb), lines[nb].start)
+                    .filter(|d| !d.place.slice(text).chars().any(char::is_lowercase));
+            }
+        }
         body_line_start = Some((b, start));
     }
     let published = stamp.map(|(d, _)| d).or(dl.as_ref().and_then(|d| d.date));
@@ -326,7 +378,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         .find(|r| r.kind == RegionKind::Body)
         .map_or(0, |r| r.start);
     Article {
-        title: title.map(|t| lines[t]),
+        title: title_span,
         published,
         dateline: dl.as_ref().map(|d| d.place),
         sources,
@@ -499,6 +551,47 @@ mod tests {
                 dateline: Some("TEHERAN"),
                 sources: &["Press TV"],
                 body: &["TEHERAN - The envoys met, Press TV reported."],
+            },
+        );
+    }
+
+    #[test]
+    fn one_line_headline_only_before_a_dateline() {
+        check(
+            "Oslo urges calm over fishing dispute OSLO (Reuters) - The minister spoke on Monday. He left.",
+            Want {
+                title: Some("Oslo urges calm over fishing dispute"),
+                published: None,
+                dateline: Some("OSLO"),
+                sources: &["Reuters"],
+                body: &["OSLO (Reuters) - The minister spoke on Monday.", "He left."],
+            },
+        );
+        check(
+            "The minister spoke in Oslo on Monday about the fishing dispute. He left.",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &[],
+                body: &[
+                    "The minister spoke in Oslo on Monday about the fishing dispute.",
+                    "He left.",
+                ],
+            },
+        );
+    }
+
+    #[test]
+    fn standfirst_above_the_dateline() {
+        check(
+            "Fleet ordered home\nThe navy recalled its ships after a week of talks.\nBERGEN (AFP) – The order came on Friday.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: None,
+                dateline: Some("BERGEN"),
+                sources: &["AFP"],
+                body: &["The navy recalled its ships after a week of talks.", "BERGEN (AFP) – The order came on Friday."],
             },
         );
     }
