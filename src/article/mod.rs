@@ -180,15 +180,14 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         }
         i += 1;
     }
-    // a credit suffix on the last text line credits the article, not a photo
+    // `(AFP)` closing the last text line credits the article, not a photo
     if let Some(last) = (0..n)
         .rev()
         .find(|&j| matches!(kinds[j], Line::Text | Line::Caption(_)))
     {
-        if let Line::Caption(Some(_)) = kinds[last] {
-            if !(0..last).any(|j| kinds[j] == Line::Text) {
-                // only captions: keep as is
-            } else {
+        if let Line::Caption(Some(k)) = kinds[last] {
+            let paren = s(last)[k..].starts_with('(');
+            if paren && (0..last).any(|j| kinds[j] == Line::Text) {
                 kinds[last] = Line::Text;
             }
         }
