@@ -5,6 +5,7 @@
 //! their own line or close a photo caption. It judges one line at a time, from its shape;
 //! which outlets a credit names is the sources module's business.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -31,20 +32,58 @@ fn licence_re() -> &'static Regex {
 /// Page chrome and licence lines (short lines only: a paragraph that merely mentions a
 /// newsletter is still text).
 pub fn is_boilerplate(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if words <= 12 && chrome_re().is_match(line) {
-        return true;
-    }
-    words <= 40 && is_licence(line)
+    is_chrome(line)
+        || line.len() <= 400 && is_licence(line) && line.split_whitespace().count() <= 40
+}
+
+/// Page chrome only (captcha, share buttons, `Story Code:` ...), not licence lines.
+pub fn is_chrome(line: &str) -> bool {
+    line.len() <= 120 && chrome_re().is_match(line) && line.split_whitespace().count() <= 12
+}
+
+/// Can any line of `text` be a licence line? One pass over the document, so that most
+/// documents skip the per-line licence checks.
+pub fn may_hold_licence(text: &str) -> bool {
+    licence_hint().is_match(text)
+}
+
+/// Literals one of which every licence line holds: a SIMD prefilter before the regex.
+fn licence_hint() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        // case variants spelled out: a case-sensitive set keeps the SIMD prefilter
+        AhoCorasickBuilder::new()
+            .build([
+                "©",
+                "opyright",
+                "OPYRIGHT",
+                "icensed",
+                "ICENSED",
+                "ights reserved",
+                "ights Reserved",
+                "IGHTS RESERVED",
+                "ontent by",
+                "ontent By",
+                "ONTENT BY",
+                "ermission",
+                "eproduction",
+                "reative Commons",
+                "reative commons",
+            ])
+            .expect("licence literals")
+    })
 }
 
 /// Copyright and licence lines (`All Content by ... is licensed under ...`, `© 2021 X`).
 pub fn is_licence(line: &str) -> bool {
-    licence_re().is_match(line)
+    licence_hint().is_match(line) && licence_re().is_match(line)
 }
 
 /// A licence sentence glued to the end of a long line (one-line articles): where it starts.
 pub fn licence_tail(line: &str) -> Option<usize> {
+    if !licence_hint().is_match(line) {
+        return None;
+    }
     let m = licence_re().find_iter(line).next()?;
     // back up to the start of the sentence holding the match
     let head = &line[..m.start()];
@@ -71,6 +110,9 @@ pub fn is_about_heading(line: &str) -> bool {
 
 /// `Related News:` and the like: the lines after it are links to other stories.
 pub fn is_related_heading(line: &str) -> bool {
+    if line.len() > 24 {
+        return false;
+    }
     let l = line.trim_end_matches([':', ' ']).to_ascii_lowercase();
     matches!(
         l.as_str(),

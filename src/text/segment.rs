@@ -272,34 +272,34 @@ const FINAL_ABBR: &[&str] = &[
 
 fn abbreviation(word: &str) -> Abbr {
     let w = word.trim_start_matches(['(', '"', '“', '‘']);
+    // every listed abbreviation is short; most words before a period are not
+    if w.len() > 10 {
+        return Abbr::No;
+    }
     if TITLE_ABBR.contains(&w) {
         return Abbr::Never;
     }
     if MONTH_ABBR.contains(&w) || FINAL_ABBR.contains(&w) {
         return Abbr::MaybeFinal;
     }
-    let parts: Vec<&str> = w.split('.').collect();
-    let single_caps = |p: &&str| {
+    let single_caps = |p: &str| {
         let mut cs = p.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
     };
-    // an initial: "J" in "J. Doe"
-    if parts.len() == 1 && single_caps(&parts[0]) {
-        return Abbr::Never;
+    if !w.contains('.') {
+        // an initial: "J" in "J. Doe"
+        return if single_caps(w) { Abbr::Never } else { Abbr::No };
     }
-    // dotted acronyms: "U.S", "U.N", "D.C", "U.A.E"
-    if parts.len() >= 2 && parts.iter().all(single_caps) {
-        return Abbr::MaybeFinal;
+    // dotted acronyms ("U.S", "U.N", "D.C", "U.A.E") and dotted lowercase ("a.m", "e.g")
+    let caps = w.split('.').all(single_caps);
+    let lower = w
+        .split('.')
+        .all(|p| p.len() == 1 && p.bytes().all(|c| c.is_ascii_lowercase()));
+    if caps || lower {
+        Abbr::MaybeFinal
+    } else {
+        Abbr::No
     }
-    // dotted lowercase: "a.m", "e.g"
-    if parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| p.len() == 1 && p.bytes().all(|c| c.is_ascii_lowercase()))
-    {
-        return Abbr::MaybeFinal;
-    }
-    Abbr::No
 }
 
 /// Words that usually open a sentence: after `U.S.` or `a.m.` they mark a sentence end.
