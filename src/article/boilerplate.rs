@@ -201,6 +201,21 @@ fn is_name_part(s: &str) -> bool {
         && !s.contains(['.', ',', ';', ':', '"'])
 }
 
+/// A caption introduced as one (`Photo: A tanker in the Gulf`, `FILE PHOTO: ...`).
+pub fn is_caption(line: &str) -> bool {
+    let head = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    [
+        "photo:",
+        "file photo",
+        "image:",
+        "picture:",
+        "photo by",
+        "in this photo",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+}
+
 /// How a credit reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Credit {
@@ -241,7 +256,13 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         "file photo:",
     ] {
         if lower.starts_with(pre) {
-            return Some(Credit::Photo);
+            // "Photo: AFP" credits; "Photo: A tanker in the Gulf" is a caption
+            let rest = s[pre.len()..].trim();
+            let parts: Vec<&str> = rest.split(['/', ',']).map(str::trim).collect();
+            return parts
+                .iter()
+                .all(|p| is_name_part(p))
+                .then_some(Credit::Photo);
         }
     }
     for pre in [

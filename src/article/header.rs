@@ -184,7 +184,18 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
         if let Some((d, s, e)) = find_date(rest) {
             // the stamp must be mostly the date (no sentence wrapped around it)
             let leftover = format!("{} {}", &rest[..s], &rest[e..]);
-            if only_date_leftovers(&leftover) || leftover.split_whitespace().count() <= 4 {
+            // `Published:`/`Posted`/`Updated` open a stamp line whatever follows the date
+            // (`| Updated: ...`); `date`, `dated` and `on` may open a sentence instead
+            let word = line
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let strong = !matches!(word.as_str(), "date" | "dated" | "on")
+                && line.len() <= 160
+                && !line.ends_with('.');
+            if strong || only_date_leftovers(&leftover) || leftover.split_whitespace().count() <= 4
+            {
                 return Some(HeaderLine::Stamp {
                     date: Some(d),
                     updated: m.name("upd").is_some(),
@@ -303,6 +314,14 @@ mod tests {
                     date: d(2022, 3, 2),
                     updated: true,
                 }),
+            ),
+            (
+                "Published: 14:20 GMT, 12 April 2021 | Updated: 16:00 GMT, 13 April 2021",
+                stamp(2021, 4, 12),
+            ),
+            (
+                "On April 12, 2021, officials met in Oslo to discuss the quota.",
+                None,
             ),
             ("News ID: 302104", Some(Chrome)),
             ("Story Code: 55120", Some(Chrome)),

@@ -169,15 +169,19 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         } else if let Some(c) = boilerplate::credit(lex, l) {
             kinds[i] = Line::Credit;
             // a photo credit on its own line closes the caption above it
+            // (a headline above a photo credit stays a headline: captions end with a stop)
             if c == boilerplate::Credit::Photo
                 && i > 0
                 && kinds[i - 1] == Line::Text
                 && !s(i - 1).ends_with(':')
+                && !title::is_title_like(s(i - 1))
             {
                 kinds[i - 1] = Line::Caption(None);
             }
         } else if let Some(k) = boilerplate::credit_suffix(lex, l) {
             kinds[i] = Line::Caption(Some(k));
+        } else if boilerplate::is_caption(l) {
+            kinds[i] = Line::Caption(None);
         }
         i += 1;
     }
@@ -592,6 +596,30 @@ mod tests {
                 dateline: Some("BERGEN"),
                 sources: &["AFP"],
                 body: &["The navy recalled its ships after a week of talks.", "BERGEN (AFP) – The order came on Friday."],
+            },
+        );
+    }
+
+    #[test]
+    fn photo_line_under_headline_byline_and_two_stamps() {
+        check(
+            "Fleet ordered home\n\nPhoto: A cutter in the harbour (AFP/File)\n\nBERGEN (AFP) - The order came on Friday.\n\nKeywords: fleet, navy, harbour",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: None,
+                dateline: Some("BERGEN"),
+                sources: &["AFP"],
+                body: &["BERGEN (AFP) - The order came on Friday."],
+            },
+        );
+        check(
+            "Published: 14:20 GMT, 12 April 2021 | Updated: 16:00 GMT, 13 April 2021\nFleet ordered home\nBy Sara Lind, Reuters\nThe order came on Friday.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: Some((2021, 4, 12)),
+                dateline: None,
+                sources: &["Reuters"],
+                body: &["The order came on Friday."],
             },
         );
     }

@@ -288,9 +288,14 @@ pub fn find(
                 if part.is_empty() {
                     continue;
                 }
+                // a byline names people ("By Sara Lind, Reuters"): only its outlets count
+                let byline = seg.starts_with("By ") || seg.starts_with("by ");
                 let keep = match kind_of {
-                    Some(Credit::Article) => {
+                    Some(Credit::Article) if !byline => {
                         part.chars().any(|c| c.is_lowercase()) || lex.actors.get(part).is_some()
+                    }
+                    Some(Credit::Article) => {
+                        lex.actors.get(part).is_some_and(|r| r.has_flag("outlet"))
                     }
                     Some(Credit::Photo) => {
                         part.ends_with(" Images")
