@@ -625,6 +625,24 @@ mod tests {
     }
 
     #[test]
+    fn news_agency_names() {
+        check(
+            "The talks ended, the Iranian Fjordnet news agency reported. The Iranian news agency said more. The Norway Press News Agency agreed.",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &["Fjordnet", "Norway Press News Agency"],
+                body: &[
+                    "The talks ended, the Iranian Fjordnet news agency reported.",
+                    "The Iranian news agency said more.",
+                    "The Norway Press News Agency agreed.",
+                ],
+            },
+        );
+    }
+
+    #[test]
     fn body_dates_are_not_publication_dates() {
         check(
             "Officials met in Oslo on April 12, 2021. They agreed.",

@@ -247,12 +247,16 @@ pub fn find(
                 words.push(w);
             }
             words.reverse();
+            // "the Iranian Tasnim news agency": the adjective is not part of the name; in a
+            // capitalised "Iran Press News Agency" the country is
+            let lower = seg[ms..].starts_with("news agency");
             while words.first().is_some_and(|w| {
                 OPENERS.contains(w)
-                    || lex
-                        .actors
-                        .get(w)
-                        .is_some_and(|r| r.kind == EntityKind::Country)
+                    || lower
+                        && lex
+                            .actors
+                            .get(w)
+                            .is_some_and(|r| r.kind == EntityKind::Country)
             }) {
                 words.remove(0);
             }
@@ -261,7 +265,6 @@ pub fn find(
             }
             let name_len: usize = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
             let name_start = ms - 1 - name_len;
-            let lower = seg[ms..].starts_with("news agency");
             let end = if lower { ms - 1 } else { me };
             if seg.is_char_boundary(name_start) {
                 push(span.start + name_start, &seg[name_start..end]);
