@@ -288,7 +288,11 @@ fn abbreviation(word: &str) -> Abbr {
     };
     if !w.contains('.') {
         // an initial: "J" in "J. Doe"
-        return if single_caps(w) { Abbr::Never } else { Abbr::No };
+        return if single_caps(w) {
+            Abbr::Never
+        } else {
+            Abbr::No
+        };
     }
     // dotted acronyms ("U.S", "U.N", "D.C", "U.A.E") and dotted lowercase ("a.m", "e.g")
     let caps = w.split('.').all(single_caps);
