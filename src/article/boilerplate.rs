@@ -156,7 +156,8 @@ pub fn is_tags(line: &str) -> bool {
     let listy = items
         .last()
         .is_some_and(|l| l.starts_with("and ") || l.starts_with("or "));
-    short && !listy && lower * 2 >= items.len()
+    // four or more bare items read as tags whatever their case (`Iran, Taliban, Border, Drugs`)
+    short && !listy && (lower * 2 >= items.len() || items.len() >= 4)
 }
 
 fn is_outlet(lex: &Lexicon, s: &str) -> bool {
@@ -377,6 +378,8 @@ mod tests {
         assert!(!is_tags("Iran, Iraq, Syria and Lebanon were invited."));
         assert!(!is_tags("Iran, Iraq, Syria, and Lebanon"));
         assert!(!is_tags("oil, gas"));
+        assert!(is_tags("Norway, Fishing, Border, Quotas"));
+        assert!(!is_tags("Norway, Sweden and Finland"));
     }
 
     #[test]

@@ -59,9 +59,49 @@ fn month_of(name: &str) -> Option<u32> {
 /// day-first (the common order outside the US), `a/b/yyyy` month-first, unless one of the
 /// two numbers cannot be a month.
 pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
+    find_date_with_alternative(s).map(|(d, a, b, _)| (d, a, b))
+}
+
+/// The other reading of the first date in `s` when it is numeric and either order is a
+/// valid day (`07-05-2025`: 7 May or July 5), else `None`.
+pub fn other_reading(s: &str) -> Option<Date> {
+    find_date_with_alternative(s).and_then(|x| x.3)
+}
+
+/// How often a month's full English name occurs in `text` (a tie-breaker for numeric dates).
+pub fn month_mentions(text: &str, month: u32) -> usize {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(name) = NAMES.get(month.wrapping_sub(1) as usize) else {
+        return 0;
+    };
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
+        .filter(|&i| {
+            !text
+                .as_bytes()
+                .get(i + name.len())
+                .is_some_and(|b| b.is_ascii_alphabetic())
+        })
+        .count()
+}
+
+fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
     for c in date_re().captures_iter(s) {
         let whole = c.get(0)?;
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let mut alt = None;
         let date = if let Some(y) = num("iy") {
             Date::new(y as i32, num("im")?, num("id")?)
         } else if let Some(y) = num("ny") {
@@ -74,6 +114,9 @@ pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
             } else {
                 (a, b)
             };
+            if a <= 12 && b <= 12 && a != b {
+                alt = Date::new(y as i32, d, m);
+            }
             Date::new(y as i32, m, d)
         } else if let Some(y) = num("dy") {
             Date::new(y as i32, month_of(c.name("dm")?.as_str())?, num("dd")?)
@@ -83,7 +126,7 @@ pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
             None
         };
         if let Some(d) = date.filter(|d| (1900..=2100).contains(&d.year)) {
-            return Some((d, whole.start(), whole.end()));
+            return Some((d, whole.start(), whole.end(), alt));
         }
     }
     None

@@ -131,6 +131,19 @@ fn inline_title(
     None
 }
 
+/// A numeric stamp readable either way (`07-05-2025`) takes the month the text names more
+/// often; day-first on a tie.
+fn resolve_order(text: &str, d: Date, alt: Option<Date>) -> Date {
+    match alt {
+        Some(a)
+            if header::month_mentions(text, a.month) > header::month_mentions(text, d.month) =>
+        {
+            a
+        }
+        _ => d,
+    }
+}
+
 /// Read the structure of one article.
 pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let lines = split_lines(text);
@@ -218,7 +231,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             {
                 // a "published" stamp beats an "updated" one; the first of each wins
                 if stamp.map_or(true, |(_, u)| u && !updated) {
-                    stamp = Some((d, updated));
+                    stamp = Some((resolve_order(text, d, header::other_reading(l)), updated));
                 }
             }
             i += 1;
@@ -638,6 +651,20 @@ mod tests {
                     "The Iranian news agency said more.",
                     "The Norway Press News Agency agreed.",
                 ],
+            },
+        );
+    }
+
+    #[test]
+    fn numeric_stamp_order_follows_the_month_the_text_names() {
+        check(
+            "Fleet ordered home\n07-05-2025 03:48 AM\nThe order came in July, officials said.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: Some((2025, 7, 5)),
+                dateline: None,
+                sources: &[],
+                body: &["The order came in July, officials said."],
             },
         );
     }
