@@ -237,6 +237,12 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             i += 1;
             continue;
         }
+        // the headline repeated after header lines (`Title`, `QR code`, `Title`)
+        if title.is_some_and(|t| s(t) == l) {
+            kinds[i] = Line::Title;
+            i += 1;
+            continue;
+        }
         let text_after = (i + 1..n).any(|j| kinds[j] == Line::Text);
         if title.is_none()
             && text_after
@@ -665,6 +671,20 @@ mod tests {
                 dateline: None,
                 sources: &[],
                 body: &["The order came in July, officials said."],
+            },
+        );
+    }
+
+    #[test]
+    fn headline_repeated_after_chrome() {
+        check(
+            "Fleet ordered home\nQR code\n2011-05-03 16:04\nFleet ordered home\nThe order came on Friday.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: Some((2011, 5, 3)),
+                dateline: None,
+                sources: &[],
+                body: &["The order came on Friday."],
             },
         );
     }
