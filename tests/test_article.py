@@ -7,9 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import newsparse
 import pandas as pd
 import pytest
+
+import newsparse
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = next(
