@@ -217,6 +217,29 @@ pub fn is_caption(line: &str) -> bool {
     .any(|p| head.starts_with(p))
 }
 
+/// A wire story's staff line: `(Reporting by ...; Editing by ...)`, `With inputs from ...`.
+pub fn is_staff_credit(s: &str) -> bool {
+    let head = s
+        .trim_start_matches('(')
+        .get(..24)
+        .unwrap_or(s)
+        .to_ascii_lowercase();
+    let head = head.trim_start_matches('(');
+    [
+        "reporting by",
+        "additional reporting",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "with inputs from",
+        "with input from",
+        "inputs from",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+        && (!s.ends_with(['.', '?', '!']) || s.ends_with(").")) // a sentence is text
+}
+
 /// How a credit reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Credit {
@@ -229,7 +252,13 @@ pub enum Credit {
 /// Is the whole of `s` a credit?
 pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 120 {
+    if s.is_empty() || s.len() > 160 {
+        return None;
+    }
+    if is_staff_credit(s) {
+        return Some(Credit::Article);
+    }
+    if s.len() > 120 {
         return None;
     }
     if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -367,6 +396,17 @@ mod tests {
         for s in no {
             assert!(!is_boilerplate(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn staff_credits() {
+        assert!(is_staff_credit(
+            "(Reporting by Ann Berg; Editing by Tom Lund)"
+        ));
+        assert!(is_staff_credit("With inputs from Reuters"));
+        assert!(!is_staff_credit(
+            "Reporting by the agency was thin, officials said."
+        ));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
-use super::boilerplate::{credit, Credit};
+use super::boilerplate::{credit, is_staff_credit, Credit};
 use super::dateline::Dateline;
 use super::{Region, RegionKind};
 use crate::entities::EntityKind;
@@ -292,7 +292,8 @@ pub fn find(
                     continue;
                 }
                 // a byline names people ("By Sara Lind, Reuters"): only its outlets count
-                let byline = seg.starts_with("By ") || seg.starts_with("by ");
+                let byline =
+                    seg.starts_with("By ") || seg.starts_with("by ") || is_staff_credit(seg);
                 let keep = match kind_of {
                     Some(Credit::Article) if !byline => {
                         part.chars().any(|c| c.is_lowercase()) || lex.actors.get(part).is_some()
