@@ -63,7 +63,7 @@ pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult
         extract(doc.text, doc.anchor, lex)
     };
     match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(ex) => DocResult::Ok(ex),
+        Ok(ex) => DocResult::Ok(Box::new(ex)),
         Err(payload) => {
             let why = payload
                 .downcast_ref::<&str>()
@@ -96,7 +96,7 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
             for (j, d) in chunk.iter().enumerate() {
                 let id = k * CHUNK + j;
                 let r = extract_guarded(id, d, lex);
-                t.push(id as i64, d.text, &r, d.note.clone());
+                t.push(id as i64, d.text, d.anchor, &r, d.note.clone());
             }
             t
         })
