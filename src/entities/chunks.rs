@@ -83,8 +83,13 @@ impl<'a> Doc<'a> {
             // no title starts with a short lowercase word ("of", "to", "in")
             if t.start >= title_end && !(t.shape == Shape::Lower && t.end - t.start <= 2) {
                 if let Some(m) = lex.titles.find_at(text, t.start, limit) {
-                    title_end = m.1;
-                    titles.push(m);
+                    // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
+                    let row = &lex.titles.rows[m.2].title;
+                    let caps = row.len() <= 4 && !row.chars().any(char::is_lowercase);
+                    if !caps || &text[m.0..m.1] == row.as_str() {
+                        title_end = m.1;
+                        titles.push(m);
+                    }
                 }
             }
         }
@@ -555,6 +560,36 @@ impl<'d, 'a> State<'d, 'a> {
             });
         }
     }
+}
+
+/// The organizations a credit line names (lexicon matches only: no people, no guesses).
+pub fn credited_organizations(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
+    doc.actors
+        .iter()
+        .filter_map(|m| {
+            let r = &lex.actors.rows[m.row];
+            let surface = &doc.text[m.start..m.end];
+            if r.kind != EntityKind::Org || lex.actors.non_actors.contains(&surface.to_lowercase())
+            {
+                return None;
+            }
+            let short = r.has_flag("short") || !surface.chars().any(char::is_lowercase);
+            Some(Entity {
+                start: m.start,
+                end: m.end,
+                kind: EntityKind::Org,
+                canonical: if short {
+                    r.canonical.clone()
+                } else {
+                    normalize_space(surface)
+                },
+                code: r.code.clone(),
+                title: None,
+                agent: r.agent.clone(),
+                actor: 0,
+            })
+        })
+        .collect()
 }
 
 pub fn normalize_space(s: &str) -> String {

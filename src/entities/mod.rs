@@ -93,6 +93,18 @@ pub fn find(text: &str, article: &Article, sentences: &[Sentence], lex: &Lexicon
     }
     let doc = chunks::Doc::scan(text, &spans, lex);
     let mut ents = chunks::classify(&doc, lex);
+    // credit lines ("NAME/AFP/Getty Images", "AFP/Al Arabiya") name the agencies, and only them
+    let credits: Vec<(usize, usize)> = article
+        .regions
+        .iter()
+        .filter(|r| r.kind == crate::article::RegionKind::Credit && r.start < r.end)
+        .map(|r| (r.start, r.end))
+        .collect();
+    if !credits.is_empty() {
+        let cdoc = chunks::Doc::scan(text, &credits, lex);
+        ents.extend(chunks::credited_organizations(&cdoc, lex));
+        ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    }
     coref::resolve(text, &mut ents, lex);
     ents
 }

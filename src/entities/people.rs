@@ -175,9 +175,15 @@ impl Context {
                 k -= 1;
             }
             p = k.checked_sub(1)?;
+            // link words, which a title may end with ("secretary of")
             while doc.toks[p].shape == Shape::Poss
                 || matches!(doc.word(p), "of" | "the" | "to" | "for")
             {
+                if let Some(&t) = self.title_end.get(&doc.toks[p].end) {
+                    let mut role = self.role_of_title(doc, lex, t);
+                    role.code = role.code.or(code);
+                    return Some(role);
+                }
                 p = p.checked_sub(1)?;
             }
         }

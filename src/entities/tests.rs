@@ -274,3 +274,19 @@ fn throughput_parts() {
     tokens::tokenize(&text, 0, text.len(), 0, &mut v);
     println!("tokens: {} in {:.2}s", v.len(), t.elapsed().as_secs_f64());
 }
+
+#[test]
+fn titles_reached_through_bodies() {
+    let text = "He met the secretary of Iraq, Ali Tamkani.";
+    let ents = run(text);
+    let p = get(&ents, text, "Ali Tamkani").expect("person");
+    assert!(
+        p.title
+            .as_deref()
+            .is_some_and(|t| t.to_lowercase().starts_with("secretary")),
+        "{p:?}"
+    );
+    assert_eq!(p.code.as_deref(), Some("IRQ"));
+    // an all-caps honorific ("HE") is no title in "He met"
+    assert!(ents.iter().all(|e| e.title.as_deref() != Some("He")));
+}
