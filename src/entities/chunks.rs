@@ -196,7 +196,18 @@ impl<'d, 'a> State<'d, 'a> {
             let mut b = i + 1;
             let mut joined = false;
             loop {
-                if b < n && doc.adjacent(b - 1) && doc.toks[b].is_name_like() {
+                // "... Security Council Ali Shamkhani": a first name after a head word starts a
+                // new name
+                let new_name = b - a >= 2
+                    && b < n
+                    && self
+                        .lex
+                        .actors
+                        .heads
+                        .get(doc.word(b - 1))
+                        .is_some_and(|h| h.kind == EntityKind::Org)
+                    && self.lex.actors.is_given_name(doc.word(b));
+                if b < n && doc.adjacent(b - 1) && doc.toks[b].is_name_like() && !new_name {
                     b += 1;
                     continue;
                 }

@@ -101,7 +101,15 @@ impl Context {
             "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Miss"
         );
         let mut role = Role {
-            title: (!honorific).then(|| super::chunks::normalize_space(text)),
+            title: (!honorific).then(|| {
+                // "secretary of" is written before the body it heads; the role is "secretary"
+                let t = super::chunks::normalize_space(text);
+                let mut t = t.as_str();
+                for tail in [" of", " of the", " for", " to", " the"] {
+                    t = t.strip_suffix(tail).unwrap_or(t);
+                }
+                t.to_string()
+            }),
             code: None,
             agent: r.agent.clone(),
             rank: r.has_flag("rank"),

@@ -287,6 +287,14 @@ fn titles_reached_through_bodies() {
         "{p:?}"
     );
     assert_eq!(p.code.as_deref(), Some("IRQ"));
+    let text2 = "He met Secretary of the Zorbian Workers Council Ali Tamkani on Monday.";
+    let ents2 = run(text2);
+    let p2 = get(&ents2, text2, "Ali Tamkani").expect("person after a body's name");
+    assert_eq!(p2.title.as_deref(), Some("Secretary"));
+    assert_eq!(
+        get(&ents2, text2, "Zorbian Workers Council").map(|e| e.kind),
+        Some(EntityKind::Org)
+    );
     // an all-caps honorific ("HE") is no title in "He met"
     assert!(ents.iter().all(|e| e.title.as_deref() != Some("He")));
 }
