@@ -206,6 +206,14 @@ fn throughput() {
         .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let rounds = (20_000_000 / bytes.max(1)).max(1);
+    // CPU time of this thread (Linux), so that other processes on the machine do not count
+    let cpu = || -> Option<f64> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        Some((f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?) / 100.0)
+    };
+    let cpu0 = cpu();
     let start = std::time::Instant::now();
     let mut n = 0usize;
     for _ in 0..rounds {
@@ -215,64 +223,21 @@ fn throughput() {
     }
     let secs = start.elapsed().as_secs_f64();
     let mb = (bytes * rounds) as f64 / 1e6;
-    if std::env::var("NP_PARTS").is_ok() {
-        let t = std::time::Instant::now();
-        for _ in 0..rounds {
-            for (tx, _, _) in &prepared {
-                n += lex.actors.find_iter(tx).count();
-            }
-        }
-        println!("actors per doc: {:.2}s", t.elapsed().as_secs_f64());
-        let t = std::time::Instant::now();
-        for _ in 0..rounds {
-            for (tx, _, _) in &prepared {
-                n += lex.titles.find_iter(tx).count();
-            }
-        }
-        println!("titles per doc: {:.2}s", t.elapsed().as_secs_f64());
-        let t = std::time::Instant::now();
-        for _ in 0..rounds {
-            for (tx, art, sents) in &prepared {
-                let spans = content_spans(art, sents);
-                n += chunks::Doc::scan(tx, &spans, lex).toks.len();
-            }
-        }
-        println!("scan: {:.2}s", t.elapsed().as_secs_f64());
-        let t = std::time::Instant::now();
-        for _ in 0..rounds {
-            for (tx, art, sents) in &prepared {
-                let spans = content_spans(art, sents);
-                let d = chunks::Doc::scan(tx, &spans, lex);
-                n += chunks::classify(&d, lex).len();
-            }
-        }
-        println!("scan+classify: {:.2}s", t.elapsed().as_secs_f64());
+    if let (Some(a), Some(b)) = (cpu0, cpu()) {
+        println!(
+            "entities: {:.1} MB in {:.2} s CPU = {:.1} MB/s",
+            mb,
+            b - a,
+            mb / (b - a).max(0.01)
+        );
     }
     println!(
-        "entities: {:.1} MB in {:.2} s = {:.1} MB/s ({} mentions)",
+        "entities: {:.1} MB in {:.2} s wall = {:.1} MB/s ({} mentions)",
         mb,
         secs,
         mb / secs,
         n
     );
-}
-
-#[test]
-#[ignore]
-fn throughput_parts() {
-    let s = std::fs::read_to_string("/work/shared/eval/meantime.jsonl").unwrap_or_default();
-    let text = s.repeat(20_000_000 / s.len().max(1));
-    let lex = Lexicon::builtin();
-    let t = std::time::Instant::now();
-    let n = lex.actors.find_iter(&text).count();
-    println!("actors: {n} in {:.2}s", t.elapsed().as_secs_f64());
-    let t = std::time::Instant::now();
-    let n = lex.titles.find_iter(&text).count();
-    println!("titles: {n} in {:.2}s", t.elapsed().as_secs_f64());
-    let t = std::time::Instant::now();
-    let mut v = Vec::new();
-    tokens::tokenize(&text, 0, text.len(), 0, &mut v);
-    println!("tokens: {} in {:.2}s", v.len(), t.elapsed().as_secs_f64());
 }
 
 #[test]
