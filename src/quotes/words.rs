@@ -1,0 +1,699 @@
+//! A small word tokenizer for the text around a quote, and the word classes attribution
+//! reads (pronouns, determiners, role nouns, title words).
+
+/// A word (letters/digits with inner `-`, `’`, `'`, `.`: `Takht-Ravanchi`, `Iran’s`,
+/// `U.S.`) or one punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, t: &'a str) -> &'a str {
+        &t[self.start..self.end]
+    }
+}
+
+/// Tokenize `text[from..to]` (both on char boundaries), appending to `out`.
+pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    let s = &text[from..to];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut dotted = false;
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            if matches!(d, '-' | '’' | '\'' | '.') {
+                let after = s[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(|a| a.is_alphanumeric()) {
+                    dotted |= d == '.';
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // the last period of a dotted abbreviation: `U.S.`
+                if d == '.' && (dotted || is_abbrev(&s[i..end])) {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            break;
+        }
+        out.push(Tok {
+            start: from + i,
+            end: from + end,
+            word: true,
+        });
+    }
+}
+
+/// Abbreviated titles written with a period (`Dr.`, `Gen.`).
+pub fn is_abbrev(w: &str) -> bool {
+    in_set(
+        &[
+            "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig",
+            "gov", "sen", "rep", "rev", "st", "jr", "sr", "prof", "cmdr",
+        ],
+        w,
+    )
+}
+
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+pub fn is_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// `Iran’s` -> `Iran`; other words unchanged.
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["’s", "'s", "’", "'"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            if !b.is_empty() {
+                return (b, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+fn in_set(set: &[&str], w: &str) -> bool {
+    set.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+pub fn is_pronoun(w: &str) -> bool {
+    in_set(&["he", "she", "they", "we", "i"], w)
+}
+
+pub fn is_determiner(w: &str) -> bool {
+    in_set(
+        &[
+            "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those",
+            "another", "our",
+        ],
+        w,
+    )
+}
+
+/// Capitalised words that open sentences or clauses but are not names.
+pub fn is_stop_cap(w: &str) -> bool {
+    in_set(
+        &[
+            "the",
+            "a",
+            "an",
+            "but",
+            "and",
+            "or",
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "however",
+            "meanwhile",
+            "still",
+            "instead",
+            "his",
+            "her",
+            "their",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "as",
+            "for",
+            "with",
+            "from",
+            "by",
+            "to",
+            "of",
+            "once",
+            "while",
+            "when",
+            "if",
+            "asked",
+            "speaking",
+            "also",
+            "earlier",
+            "later",
+            "last",
+            "yesterday",
+            "today",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "accordingly",
+            "moreover",
+            "furthermore",
+            "according",
+            "since",
+            "although",
+            "though",
+            "so",
+            "then",
+            "there",
+            "here",
+            "what",
+            "who",
+            "which",
+            "why",
+            "how",
+            "where",
+            "our",
+            "my",
+            "your",
+            "despite",
+            "under",
+            "amid",
+            "among",
+            "over",
+            "about",
+            "against",
+            "without",
+            "within",
+            "such",
+            "both",
+            "all",
+            "some",
+            "many",
+            "no",
+            "not",
+            "yes",
+            "now",
+            "even",
+            "only",
+            "just",
+            "thus",
+        ],
+        w,
+    )
+}
+
+/// Titles, ranks and office words that precede a name inside a capitalised chunk
+/// (`Iranian Foreign Minister Mohammad Javad Zarif`, `Secretary of State Mike Pompeo`).
+pub fn is_title_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    in_set(
+        &[
+            "president",
+            "vice",
+            "prime",
+            "minister",
+            "deputy",
+            "foreign",
+            "secretary",
+            "general",
+            "gen",
+            "lt",
+            "col",
+            "colonel",
+            "major",
+            "maj",
+            "brigadier",
+            "brig",
+            "commander",
+            "chief",
+            "ambassador",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "ayatollah",
+            "sheikh",
+            "shaikh",
+            "king",
+            "prince",
+            "crown",
+            "queen",
+            "sultan",
+            "emir",
+            "amir",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "professor",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "governor",
+            "gov",
+            "mayor",
+            "director",
+            "head",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "speaker",
+            "supreme",
+            "leader",
+            "advisor",
+            "adviser",
+            "affairs",
+            "political",
+            "security",
+            "national",
+            "council",
+            "defense",
+            "defence",
+            "interior",
+            "state",
+            "justice",
+            "economy",
+            "finance",
+            "oil",
+            "envoy",
+            "special",
+            "judge",
+            "attorney",
+            "admiral",
+            "adm",
+            "captain",
+            "capt",
+            "sergeant",
+            "sgt",
+            "pope",
+            "cardinal",
+            "bishop",
+            "imam",
+            "mullah",
+            "former",
+            "acting",
+            "senior",
+            "top",
+            "army",
+            "navy",
+            "air",
+            "force",
+            "forces",
+            "first",
+            "lady",
+            "premier",
+            "chancellor",
+            "officer",
+            "marshal",
+            "lieutenant",
+            "excellency",
+            "his",
+            "her",
+            "hojatoleslam",
+            "grand",
+            "cleric",
+            "commissioner",
+            "ministry",
+            "parliament",
+            "parliamentary",
+            "assembly",
+            "office",
+            "committee",
+            "guard",
+            "guards",
+            "corps",
+            "revolutionary",
+            "islamic",
+            "republic",
+            "high",
+            "intelligence",
+            "staff",
+            "joint",
+            "department",
+            "spokesperson",
+            "head",
+            "executive",
+            "ceo",
+            "founder",
+            "mp",
+            "undersecretary",
+            "under",
+            "assistant",
+            "press",
+            "information",
+            "culture",
+            "health",
+            "education",
+            "energy",
+            "trade",
+            "commerce",
+            "agriculture",
+            "transport",
+            "communications",
+            "labor",
+            "labour",
+            "roads",
+            "intelligence",
+            "strategic",
+            "international",
+            "legal",
+            "economic",
+            "military",
+            "police",
+        ],
+        w,
+    )
+}
+
+/// Head nouns of an unnamed or described speaker (`an Iranian official`, `the ministry`).
+pub fn is_role_noun(w: &str) -> bool {
+    in_set(
+        &[
+            "official",
+            "officials",
+            "minister",
+            "ministers",
+            "diplomat",
+            "diplomats",
+            "ambassador",
+            "envoy",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "president",
+            "leader",
+            "leaders",
+            "commander",
+            "general",
+            "source",
+            "sources",
+            "analyst",
+            "analysts",
+            "expert",
+            "experts",
+            "lawmaker",
+            "lawmakers",
+            "legislator",
+            "senator",
+            "governor",
+            "mayor",
+            "chief",
+            "head",
+            "director",
+            "secretary",
+            "adviser",
+            "advisor",
+            "negotiator",
+            "negotiators",
+            "officer",
+            "officers",
+            "prosecutor",
+            "judge",
+            "ministry",
+            "government",
+            "army",
+            "military",
+            "police",
+            "witness",
+            "witnesses",
+            "resident",
+            "residents",
+            "activist",
+            "activists",
+            "chairman",
+            "premier",
+            "king",
+            "prince",
+            "cleric",
+            "lawyer",
+            "attorney",
+            "aide",
+            "aides",
+            "representative",
+            "deputy",
+            "counterpart",
+            "statement",
+            "spokespeople",
+            "man",
+            "woman",
+            "doctor",
+            "student",
+            "teacher",
+            "farmer",
+            "worker",
+            "soldier",
+            "soldiers",
+            "colonel",
+            "candidate",
+            "mp",
+            "lawmaker",
+            "authorities",
+            "authority",
+            "embassy",
+            "office",
+            "council",
+            "committee",
+            "group",
+            "movement",
+            "militants",
+            "militant",
+            "insurgents",
+            "rebels",
+            "organization",
+            "organisation",
+            "agency",
+            "company",
+            "firm",
+            "website",
+            "parliament",
+            "speaker",
+            "cabinet",
+            "administration",
+            "white",
+        ],
+        w,
+    )
+}
+
+/// Role nouns that name a single person, so `the minister` can refer back to a named one.
+pub fn is_person_role(w: &str) -> bool {
+    in_set(
+        &[
+            "official",
+            "minister",
+            "diplomat",
+            "ambassador",
+            "envoy",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "president",
+            "leader",
+            "commander",
+            "general",
+            "chief",
+            "head",
+            "director",
+            "secretary",
+            "adviser",
+            "advisor",
+            "negotiator",
+            "officer",
+            "chairman",
+            "premier",
+            "king",
+            "prince",
+            "cleric",
+            "aide",
+            "representative",
+            "deputy",
+            "counterpart",
+            "senator",
+            "governor",
+            "mayor",
+            "lawmaker",
+            "colonel",
+            "prosecutor",
+            "judge",
+        ],
+        w,
+    )
+}
+
+/// Words that may sit between a speaker and the speech verb (`Zarif also said`).
+pub fn is_aux(w: &str) -> bool {
+    in_set(
+        &[
+            "also",
+            "later",
+            "then",
+            "once",
+            "again",
+            "further",
+            "reportedly",
+            "previously",
+            "had",
+            "has",
+            "have",
+            "was",
+            "is",
+            "were",
+            "are",
+            "would",
+            "will",
+            "recently",
+            "repeatedly",
+            "separately",
+            "earlier",
+            "already",
+            "has",
+            "had",
+            "clearly",
+            "publicly",
+            "openly",
+            "personally",
+            "firmly",
+            "strongly",
+            "explicitly",
+            "further",
+            "allegedly",
+            "once",
+            "frequently",
+            "often",
+            "himself",
+            "herself",
+            "has",
+            "did",
+            "does",
+            "may",
+            "might",
+            "could",
+            "should",
+            "can",
+            "then",
+            "quickly",
+        ],
+        w,
+    )
+}
+
+/// Name particles inside a capitalised chunk (`Mohammed bin Salman`, `Secretary of State`).
+pub fn is_connector(w: &str) -> bool {
+    in_set(
+        &[
+            "of", "bin", "ibn", "bint", "al", "el", "de", "van", "von", "der", "da", "la", "du",
+            "for", "ul",
+        ],
+        w,
+    )
+}
+
+/// Words right before a quote that make it a name, title or term rather than speech.
+pub fn is_naming_cue(w: &str) -> bool {
+    in_set(
+        &[
+            "so-called",
+            "dubbed",
+            "nicknamed",
+            "titled",
+            "entitled",
+            "named",
+            "called",
+            "codenamed",
+            "code-named",
+            "term",
+            "word",
+            "words",
+            "phrase",
+            "hashtag",
+            "book",
+            "film",
+            "movie",
+            "novel",
+            "song",
+            "album",
+            "documentary",
+            "series",
+            "show",
+            "play",
+            "poem",
+            "operation",
+            "campaign",
+            "programme",
+            "program",
+            "magazine",
+            "newspaper",
+            "article",
+            "column",
+            "exercise",
+            "drill",
+            "drills",
+            "brand",
+            "headline",
+            "slogan",
+            "motto",
+            "label",
+            "labelled",
+            "labeled",
+            "tagged",
+            "branded",
+            "alias",
+            "aka",
+        ],
+        w,
+    )
+}
+
+/// Clause subordinators and relative words: a subject search stops at them.
+pub fn is_clause_break(w: &str) -> bool {
+    in_set(
+        &[
+            "that", "which", "who", "whom", "because", "and", "but", "or", "while", "when", "if",
+        ],
+        w,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Iran’s U.S. envoy said, “no.”",
+                &["Iran’s", "U.S.", "envoy", "said", ",", "“", "no", ".", "”"],
+            ),
+            ("Takht-Ravanchi said", &["Takht-Ravanchi", "said"]),
+            ("ends with U.S.", &["ends", "with", "U.S."]),
+        ];
+        for (text, want) in cases {
+            let mut v = Vec::new();
+            tokenize(text, 0, text.len(), &mut v);
+            let got: Vec<&str> = v.iter().map(|t| t.text(text)).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}
