@@ -55,6 +55,29 @@ fn speech<'l>(text: &str, t: &Tok, lex: &'l Lexicon) -> Option<&'l crate::lexico
     lex.speech.get(t.text(text))
 }
 
+/// The speech verb at token `k`, unless a determiner makes it a noun (`the state news
+/// agency`, `a report`, `his call`).
+pub fn verb_at<'l>(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    lex: &'l Lexicon,
+) -> Option<&'l crate::lexicon::SpeechVerbRow> {
+    let row = speech(text, &toks[k], lex)?;
+    if k > 0 && toks[k - 1].word {
+        let p = toks[k - 1].text(text);
+        if is_determiner(p) || strip_possessive(p).1 {
+            return None;
+        }
+    }
+    Some(row)
+}
+
+/// Verbs that follow a quote but never introduce one (`he continued`).
+fn only_after(row: &crate::lexicon::SpeechVerbRow) -> bool {
+    row.lemma == "continue" || row.flags.iter().any(|f| f == "after")
+}
+
 fn is_according(text: &str, toks: &[Tok], i: usize) -> bool {
     i + 1 < toks.len()
         && toks[i].text(text).eq_ignore_ascii_case("according")
@@ -325,10 +348,10 @@ pub fn after(text: &str, toks: &[Tok], lex: &Lexicon) -> Option<Attribution> {
         if !toks[v].word && !punct_is(text, &toks[v], "-") {
             return None;
         }
-        let Some(row) = speech(text, &toks[v], lex) else {
+        let Some(row) = verb_at(text, toks, v, lex) else {
             continue;
         };
-        if row.flags.iter().any(|f| f == "frame") && row.lemma == "quote" {
+        if row.lemma == "quote" {
             let (cand, verb) = quoting_frame(text, toks, v)?;
             return Some(Attribution { cand, verb });
         }
@@ -360,7 +383,9 @@ pub fn before(
         if skip(toks[k].start) {
             continue;
         }
-        if is_according(text, toks, k) || speech(text, &toks[k], lex).is_some() {
+        if is_according(text, toks, k)
+            || verb_at(text, toks, k, lex).is_some_and(|r| !only_after(r))
+        {
             v = Some(k);
             break;
         }
@@ -374,10 +399,7 @@ pub fn before(
         });
     }
     let vw = toks[v].text(text);
-    let row = speech(text, &toks[v], lex)?;
-    if row.flags.iter().any(|f| f == "after") {
-        return None;
-    }
+    let row = verb_at(text, toks, v, lex)?;
     // `quoted X as saying “…”`
     if matches!(vw, "saying" | "telling" | "stating") && v >= 1 && toks[v - 1].text(text) == "as" {
         let lo = v.saturating_sub(10);

@@ -258,9 +258,7 @@ fn is_statement(text: &str, p: &Pair, before: &[Tok], lex: &Lexicon) -> bool {
         '"' | '”' | '’' | '\'' | '»' => true,
         ',' => {
             let n = before.len();
-            before[n.saturating_sub(6)..]
-                .iter()
-                .any(|t| t.word && is_lower(t.text(text)) && lex.speech.get(t.text(text)).is_some())
+            (n.saturating_sub(6)..n).any(|k| attribution::verb_at(text, before, k, lex).is_some())
         }
         _ => before.is_empty(),
     }

@@ -239,16 +239,23 @@ impl<'a> Speakers<'a> {
         self.lex.actors.get(w).is_some()
     }
 
+    /// The entity a mention stands for: a person overlapping it, else any entity that
+    /// covers its last word (`the Iranian official` is not the country `Iranian`).
     fn entity_at(&self, start: usize, end: usize) -> Option<&'a Entity> {
         let i = self.entities.partition_point(|e| e.end <= start);
+        let head = self.text[start..end]
+            .trim_end()
+            .rfind(' ')
+            .map_or(start, |k| start + k + 1);
         let mut best: Option<&Entity> = None;
         for e in &self.entities[i..] {
             if e.start >= end {
                 break;
             }
-            if best.map_or(true, |b| {
-                e.kind == EntityKind::Person && b.kind != EntityKind::Person
-            }) {
+            if e.kind == EntityKind::Person {
+                return Some(e);
+            }
+            if best.is_none() && e.end > head {
                 best = Some(e);
             }
         }
