@@ -64,6 +64,13 @@ pub fn verb_at<'l>(
     lex: &'l Lexicon,
 ) -> Option<&'l crate::lexicon::SpeechVerbRow> {
     let row = speech(text, &toks[k], lex)?;
+    // `press secretary`: a noun modifying a title
+    if toks
+        .get(k + 1)
+        .is_some_and(|t| t.word && is_lower(t.text(text)) && is_title_word(t.text(text)))
+    {
+        return None;
+    }
     if k > 0 && toks[k - 1].word {
         let p = toks[k - 1].text(text);
         if is_determiner(p) || strip_possessive(p).1 {
@@ -257,6 +264,27 @@ fn role_fwd(
     })
 }
 
+/// `Brandt's spokeswoman, Ilse Moritz`: a described speaker followed by a name in
+/// apposition is that name.
+fn apposition(text: &str, toks: &[Tok], cand: Cand) -> Cand {
+    let Cand::Role { end, .. } = cand else {
+        return cand;
+    };
+    let Some(k) = toks.iter().position(|t| t.start >= end) else {
+        return cand;
+    };
+    if !punct_is(text, &toks[k], ",") {
+        return cand;
+    }
+    match name_chunk_fwd(text, toks, k + 1, toks.len()) {
+        Some(e) if !all_titles(text, toks, k + 1, e) => Cand::Name {
+            start: toks[k + 1].start,
+            end: toks[e].end,
+        },
+        _ => cand,
+    }
+}
+
 /// The phrase `toks[i..e]` right before a speech verb, as a mention.
 fn np_exact(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<Cand> {
     if e <= i || e - i > 8 {
@@ -275,10 +303,8 @@ fn np_exact(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<Cand> {
     }
     if is_cap(w) && !is_stop_cap(w) {
         let j = name_chunk_back(text, toks, e - 1, i);
-        // only determiners/possessives may precede the chunk
-        let lead_ok = toks[i..j]
-            .iter()
-            .all(|t| t.word && (is_determiner(t.text(text)) || strip_possessive(t.text(text)).1));
+        // modifiers may precede the chunk (`White House press secretary Tom Reid`)
+        let lead_ok = toks[i..j].iter().all(|t| t.word);
         if lead_ok {
             if all_titles(text, toks, j, e - 1) {
                 return Some(role_back(text, toks, e - 1, i));
@@ -339,12 +365,33 @@ pub fn after(text: &str, toks: &[Tok], lex: &Lexicon) -> Option<Attribution> {
         }
         let cand = np_fwd(text, toks, i + 1, n)?;
         return Some(Attribution {
-            cand,
+            cand: apposition(text, toks, cand),
             verb: toks[i].text(text).to_string(),
         });
     }
     // speaker first: `Zarif said`, `the Iranian official told Newsweek`
     for v in i + 1..n.min(i + 10) {
+        if punct_is(text, &toks[v], ",") {
+            // `Ahmed Youssef, a spokesman for the group, said`
+            let c2 = (v + 1..n.min(v + 14)).find(|&k| punct_is(text, &toks[k], ","))?;
+            let mut w = c2 + 1;
+            while w < n && is_aux(toks[w].text(text)) {
+                w += 1;
+            }
+            let row = (w < n).then(|| verb_at(text, toks, w, lex)).flatten()?;
+            if row.lemma == "quote" {
+                return None;
+            }
+            let cand = np_exact(text, toks, i, v)?;
+            let cand = match (cand, np_exact(text, toks, v + 1, c2)) {
+                (Cand::Role { .. }, Some(name @ Cand::Name { .. })) => name,
+                (c, _) => c,
+            };
+            return Some(Attribution {
+                cand,
+                verb: toks[w].text(text).to_string(),
+            });
+        }
         if !toks[v].word && !punct_is(text, &toks[v], "-") {
             return None;
         }
@@ -424,7 +471,12 @@ pub fn before(
     // `Araji, for his part, said`
     if j > 0 && punct_is(text, &toks[j - 1], ",") {
         let lo = j.saturating_sub(8);
-        j = (lo..j - 1).rev().find(|&k| punct_is(text, &toks[k], ","))?;
+        let k = (lo..j - 1).rev().find(|&k| punct_is(text, &toks[k], ","))?;
+        // `The minister of health, Dr. Omar Said, warned`: the name in apposition
+        if let Some(name @ Cand::Name { .. }) = np_exact(text, toks, k + 1, j - 1) {
+            return Some(Attribution { cand: name, verb });
+        }
+        j = k;
     }
     let cand = subject_back(text, toks, j)?;
     Some(Attribution { cand, verb })

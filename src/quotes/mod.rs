@@ -408,6 +408,16 @@ mod tests {
                 vec![],
             ),
             (
+                "apposition names the speaker",
+                "“It is a start,” Ahmed Youssef, a spokesman for the council, said. The mayor of the city, Dr. Lina Farouk, warned that “water is short.”",
+                vec![q("It is a start,", Some("Ahmed Youssef"), false), q("water is short.", Some("Lina Farouk"), true)],
+            ),
+            (
+                "a noun before a title is not a verb",
+                "“The bill helps,” White House press secretary Tom Reid told journalists.",
+                vec![q("The bill helps,", Some("Tom Reid"), false)],
+            ),
+            (
                 "definite role resolves to the named person",
                 "Deputy Minister Rana Saleh arrived on Monday. “The talks were useful,” the deputy minister said.",
                 vec![q("The talks were useful,", Some("Rana Saleh"), false)],
