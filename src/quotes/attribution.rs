@@ -423,21 +423,31 @@ pub fn before(
     skip: &dyn Fn(usize) -> bool,
     lex: &Lexicon,
 ) -> Option<Attribution> {
-    let n = toks.len();
-    // nearest speech verb before the quote
-    let mut v = None;
-    for k in (0..n).rev() {
-        if skip(toks[k].start) {
+    // the nearest speech verb with a subject; a verb with none (`the sides had agreed to
+    // “…”`) hands over to the one before it (`He added that ...`)
+    let mut tried = 0;
+    for v in (0..toks.len()).rev() {
+        if skip(toks[v].start) {
             continue;
         }
-        if is_according(text, toks, k)
-            || verb_at(text, toks, k, lex).is_some_and(|r| !only_after(r))
+        if !is_according(text, toks, v)
+            && !verb_at(text, toks, v, lex).is_some_and(|r| !only_after(r))
         {
-            v = Some(k);
+            continue;
+        }
+        if let Some(a) = before_verb(text, toks, v, lex) {
+            return Some(a);
+        }
+        tried += 1;
+        if tried == 3 {
             break;
         }
     }
-    let v = v?;
+    None
+}
+
+fn before_verb(text: &str, toks: &[Tok], v: usize, lex: &Lexicon) -> Option<Attribution> {
+    let n = toks.len();
     if is_according(text, toks, v) {
         let cand = np_fwd(text, toks, v + 2, n)?;
         return Some(Attribution {

@@ -122,6 +122,15 @@ fn classify(text: &str, pos: usize, ch: char) -> Option<Mark> {
             if alnum(prev) && alnum(next) {
                 return None; // Iran’s, don't
             }
+            // elided years: `’90s`, `'05`
+            let mut digits = text[pos + len..].chars();
+            let (d1, d2, d3) = (digits.next(), digits.next(), digits.next());
+            if d1.is_some_and(|c| c.is_ascii_digit())
+                && d2.is_some_and(|c| c.is_ascii_digit())
+                && !d3.is_some_and(|c| c.is_ascii_digit())
+            {
+                return None;
+            }
             if open_ctx && !close_ctx {
                 (Family::Single, Role::Open)
             } else if close_ctx && !open_ctx {
