@@ -6,6 +6,8 @@
 
 use super::words::*;
 use crate::lexicon::Lexicon;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// The shape of an attributing mention; spans are byte offsets in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,10 +51,30 @@ pub struct Attribution {
 /// The speech-verb row of a token, if it is one (lowercase only: `State` in `Secretary of
 /// State` is not a verb).
 fn speech<'l>(text: &str, t: &Tok, lex: &'l Lexicon) -> Option<&'l crate::lexicon::SpeechVerbRow> {
-    if !t.word || !is_lower(t.text(text)) {
+    let w = t.text(text);
+    if !t.word || !is_lower(w) || !maybe_speech_form(w) {
         return None;
     }
-    lex.speech.get(t.text(text))
+    lex.speech.get(w)
+}
+
+/// A quick filter before the lexicon lookup (which lowercases into a new string): the
+/// built-in speech-verb forms, hashed once. The speech list is not user-extensible, so
+/// any lexicon's forms are among these.
+fn maybe_speech_form(w: &str) -> bool {
+    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        Lexicon::builtin()
+            .speech
+            .rows
+            .iter()
+            .map(|r| r.verb.to_lowercase())
+            .collect()
+    });
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return forms.contains(&w.to_ascii_lowercase());
+    }
+    forms.contains(w)
 }
 
 /// The speech verb at token `k`, unless a determiner makes it a noun (`the state news

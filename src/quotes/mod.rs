@@ -488,4 +488,84 @@ mod tests {
             let _ = run(t);
         }
     }
+
+    /// Throughput of this stage alone (run in release mode with `--ignored --nocapture`):
+    /// the dev articles if present, else sample text, repeated to about 20 MB.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let mut docs: Vec<String> = std::fs::read_to_string(
+            std::env::var("QUOTES_BENCH").unwrap_or("/work/shared/eval/dev.jsonl".into()),
+        )
+        .map(|s| {
+            s.lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v["text"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+        if docs.is_empty() {
+            docs.push(
+                "“We go,” Omar Faris said. He added that talks would “resume soon.” ".repeat(40),
+            );
+        }
+        let lex = Lexicon::builtin();
+        let mut prepared = Vec::new();
+        let mut bytes = 0usize;
+        while bytes < 20_000_000 {
+            for d in &docs {
+                let regions = vec![Region {
+                    start: 0,
+                    end: d.len(),
+                    kind: RegionKind::Body,
+                }];
+                let article = Article {
+                    regions: regions.clone(),
+                    ..Article::default()
+                };
+                let sentences = segment(d, &regions);
+                bytes += d.len();
+                prepared.push((d.as_str(), article, sentences));
+            }
+        }
+        // CPU time of this thread (the machine may be shared), from /proc when available
+        let cpu = || -> Option<f64> {
+            let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+            let f: Vec<&str> = s.rsplit(')').next()?.split_whitespace().collect();
+            Some((f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?) / 100.0)
+        };
+        // with QUOTES_BENCH_ENTITIES set, as if the entities stage had found one mention
+        // (own name scan skipped)
+        let fake = std::env::var("QUOTES_BENCH_ENTITIES")
+            .is_ok()
+            .then(|| Entity {
+                start: 0,
+                end: 0,
+                kind: crate::entities::EntityKind::Place,
+                canonical: String::new(),
+                code: None,
+                title: None,
+                agent: None,
+                actor: 0,
+            });
+        let ents: Vec<Entity> = fake.into_iter().collect();
+        let (t, c0) = (std::time::Instant::now(), cpu());
+        let mut n = 0;
+        for (d, a, s) in &prepared {
+            n += find(d, a, s, &ents, lex).len();
+        }
+        let wall = t.elapsed().as_secs_f64();
+        let secs = match (c0, cpu()) {
+            (Some(a), Some(b)) if b > a => b - a,
+            _ => wall,
+        };
+        println!("wall {wall:.3} s, cpu {secs:.3} s");
+        println!(
+            "quotes: {} MB in {:.3} s = {:.0} MB/s ({} quotes)",
+            bytes / 1_000_000,
+            secs,
+            bytes as f64 / 1e6 / secs,
+            n
+        );
+    }
 }

@@ -10,104 +10,13 @@ use super::attribution::{sentence_subject, Cand};
 use super::words::*;
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
-use crate::text::Sentence;
+use crate::text::{floor_boundary, Sentence};
 
-/// Last words of organisation and place names: a chunk ending so is not a person.
-fn is_org_word(w: &str) -> bool {
-    const ORG: &[&str] = &[
-        "council",
-        "ministry",
-        "agency",
-        "corps",
-        "force",
-        "forces",
-        "brigade",
-        "party",
-        "army",
-        "organization",
-        "organisation",
-        "union",
-        "nations",
-        "news",
-        "tv",
-        "times",
-        "post",
-        "guards",
-        "republic",
-        "assembly",
-        "parliament",
-        "court",
-        "committee",
-        "bank",
-        "group",
-        "company",
-        "office",
-        "house",
-        "university",
-        "airport",
-        "base",
-        "province",
-        "region",
-        "sea",
-        "gulf",
-        "street",
-        "city",
-        "state",
-        "states",
-        "kingdom",
-        "emirates",
-        "front",
-        "movement",
-        "network",
-        "channel",
-        "press",
-        "institute",
-        "center",
-        "centre",
-        "foundation",
-        "association",
-        "department",
-        "administration",
-        "government",
-        "coalition",
-        "alliance",
-        "command",
-        "police",
-        "navy",
-        "fund",
-        "program",
-        "programme",
-        "talks",
-        "war",
-        "deal",
-        "agreement",
-        "accord",
-        "summit",
-        "conference",
-        "east",
-        "west",
-        "north",
-        "south",
-        "asia",
-        "africa",
-        "europe",
-        "america",
-        "county",
-        "district",
-        "island",
-        "islands",
-        "river",
-        "mountains",
-        "valley",
-        "square",
-        "tower",
-        "hospital",
-        "prison",
-        "school",
-        "media",
-    ];
-    ORG.iter().any(|o| o.eq_ignore_ascii_case(w))
-}
+/// Bytes read from a capitalised word for its chunk, and from a sentence start for its
+/// subject.
+const CHUNK_WINDOW: usize = 160;
+const SUBJECT_WINDOW: usize = 240;
+const SUBJECT_TOKENS: usize = 24;
 
 /// One document's memory of people and speakers, in text order.
 pub struct Speakers<'a> {
@@ -163,37 +72,64 @@ impl<'a> Speakers<'a> {
             .iter()
             .filter(|s| s.region == crate::article::RegionKind::Body)
         {
-            toks.clear();
-            tokenize(text, s.start, s.end, &mut toks);
-            // every capitalised chunk may be a full name
-            let mut i = 0;
-            while i < toks.len() {
-                let w = toks[i].text(text);
-                if toks[i].word && is_cap(w) && !is_stop_cap(w) {
-                    let mut e = i;
-                    while e + 1 < toks.len() {
-                        let n = toks[e + 1].text(text);
-                        if strip_possessive(toks[e].text(text)).1 {
-                            break;
-                        }
-                        if toks[e + 1].word && is_cap(n) && !is_stop_cap(n) {
-                            e += 1;
-                        } else if toks[e + 1].word
-                            && is_connector(n)
-                            && e + 2 < toks.len()
-                            && is_cap(toks[e + 2].text(text))
-                        {
-                            e += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    sp.learn_name(&toks[i..=e]);
-                    i = e + 1;
-                } else {
+            // without the entities stage, every capitalised chunk may be a full name: only
+            // words that start with a capital are tokenized, the rest is skipped at byte speed
+            let bytes = text.as_bytes();
+            let mut i = if entities.is_empty() { s.start } else { s.end };
+            while i < s.end {
+                let b = bytes[i];
+                let word_start =
+                    i == s.start || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] < 0x80;
+                let maybe_cap = b.is_ascii_uppercase() || (b >= 0xC0 && text.is_char_boundary(i));
+                if !(word_start && maybe_cap) {
                     i += 1;
+                    continue;
                 }
+                toks.clear();
+                let to = floor_boundary(text, (i + CHUNK_WINDOW).min(s.end));
+                tokenize_while(text, i, to, &mut toks, |t| {
+                    let w = &text[t.start..t.end];
+                    t.word && (is_cap(w) || is_connector(w))
+                });
+                let w = toks.first().map_or("", |t| t.text(text));
+                if toks.is_empty() || !toks[0].word || !is_cap(w) || is_stop_cap(w) {
+                    i += toks.first().map_or(1, |t| t.end - i).max(1);
+                    continue;
+                }
+                let mut e = 0;
+                while e + 1 < toks.len() {
+                    let n = toks[e + 1].text(text);
+                    if strip_possessive(toks[e].text(text)).1 {
+                        break;
+                    }
+                    if toks[e + 1].word && is_cap(n) && !is_stop_cap(n) {
+                        e += 1;
+                    } else if toks[e + 1].word
+                        && is_connector(n)
+                        && e + 2 < toks.len()
+                        && is_cap(toks[e + 2].text(text))
+                    {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
+                sp.learn_name(&toks[..=e]);
+                i = toks[e].end;
             }
+            // the subject sits in the first words of the sentence
+            toks.clear();
+            let mut n_subject = 0;
+            tokenize_while(
+                text,
+                s.start,
+                floor_boundary(text, (s.start + SUBJECT_WINDOW).min(s.end)),
+                &mut toks,
+                |_| {
+                    n_subject += 1;
+                    n_subject < SUBJECT_TOKENS
+                },
+            );
             if let Some(Cand::Name { start, end }) = sentence_subject(text, &toks, 0, toks.len()) {
                 subject_chunks.push((start, end));
             }
@@ -351,7 +287,13 @@ impl<'a> Speakers<'a> {
                 let head_w = text[head.0..head.1].to_lowercase();
                 let phrase = text[content..end].to_string();
                 if definite {
-                    if let Some((_, p)) = self.unnamed.iter().rev().find(|(h, _)| *h == head_w) {
+                    if let Some((_, p)) = self
+                        .unnamed
+                        .iter()
+                        .rev()
+                        .take(50)
+                        .find(|(h, _)| *h == head_w)
+                    {
                         return Some(p.clone());
                     }
                     if is_person_role(&head_w) && head_w != "official" {
