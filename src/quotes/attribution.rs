@@ -338,6 +338,9 @@ fn np_exact(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<Cand> {
         }
         return None;
     }
+    if is_stop_cap(w) || is_aux(w) {
+        return None;
+    }
     if toks[i..e].iter().all(|t| t.word) && (is_determiner(toks[i].text(text)) || is_role_noun(w)) {
         return Some(role_back(text, toks, e - 1, i));
     }
@@ -355,7 +358,16 @@ fn quoting_frame(text: &str, toks: &[Tok], q: usize) -> Option<(Cand, String)> {
     ) {
         return None;
     }
-    let cand = np_fwd(text, toks, q + 1, a)?;
+    // `quoted him as saying`: the object pronoun is the speaker
+    let obj = &toks[q + 1];
+    let cand = if a == q + 2 && matches!(obj.text(text), "him" | "her") {
+        Cand::Pronoun {
+            start: obj.start,
+            end: obj.end,
+        }
+    } else {
+        np_fwd(text, toks, q + 1, a)?
+    };
     Some((
         cand,
         format!("{} ... as {}", toks[q].text(text), saying.text(text)),

@@ -413,6 +413,11 @@ mod tests {
                 vec![q("It is a start,", Some("Ahmed Youssef"), false), q("water is short.", Some("Lina Farouk"), true)],
             ),
             (
+                "quoted him as saying",
+                "Foreign Minister Leila Navabi spoke in Ankara. “We want calm,” the agency quoted her as saying.",
+                vec![q("We want calm,", Some("Leila Navabi"), false)],
+            ),
+            (
                 "a noun before a title is not a verb",
                 "“The bill helps,” White House press secretary Tom Reid told journalists.",
                 vec![q("The bill helps,", Some("Tom Reid"), false)],

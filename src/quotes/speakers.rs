@@ -263,7 +263,10 @@ impl<'a> Speakers<'a> {
             }
             Cand::Pronoun { start, end } => {
                 let w = &text[start..end];
-                if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
+                if ["he", "she", "him", "her"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+                {
                     let p = self.antecedent(start)?;
                     self.speakers.push((start, p.clone()));
                     Some(p)

@@ -240,7 +240,7 @@ const TITLE_WORD: &[&str] = &[
             "special", "judge", "attorney", "admiral", "adm", "captain", "capt", "sergeant", "sgt",
             "pope", "cardinal", "bishop", "imam", "mullah", "former", "acting", "senior", "top",
             "army", "navy", "air", "force", "forces", "first", "lady", "premier", "chancellor",
-            "officer", "marshal", "lieutenant", "excellency", "his", "her", "hojatoleslam",
+            "officer", "marshal", "lieutenant", "excellency", "hojatoleslam",
             "grand", "cleric", "commissioner", "ministry", "parliament", "parliamentary",
             "assembly", "office", "committee", "guard", "guards", "corps", "revolutionary",
             "islamic", "republic", "high", "intelligence", "staff", "joint", "department",
