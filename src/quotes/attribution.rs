@@ -86,11 +86,16 @@ pub fn verb_at<'l>(
     lex: &'l Lexicon,
 ) -> Option<&'l crate::lexicon::SpeechVerbRow> {
     let row = speech(text, &toks[k], lex)?;
-    // `press secretary`: a noun modifying a title
-    if toks
+    // `press secretary`: a noun modifying a title (a past form is always the verb)
+    let past = row.flags.iter().any(|f| f == "past");
+    let next_is_title = toks
         .get(k + 1)
-        .is_some_and(|t| t.word && is_lower(t.text(text)) && is_title_word(t.text(text)))
-    {
+        .is_some_and(|t| t.word && is_lower(t.text(text)) && is_title_word(t.text(text)));
+    if next_is_title && !past {
+        return None;
+    }
+    // `told state TV`: a form right after a speech verb is its object
+    if k > 0 && speech(text, &toks[k - 1], lex).is_some() && !past {
         return None;
     }
     if k > 0 && toks[k - 1].word {
@@ -433,8 +438,13 @@ pub fn after(text: &str, toks: &[Tok], lex: &Lexicon) -> Option<Attribution> {
             continue;
         };
         if row.lemma == "quote" {
-            let (cand, verb) = quoting_frame(text, toks, v)?;
-            return Some(Attribution { cand, verb });
+            if let Some((cand, verb)) = quoting_frame(text, toks, v) {
+                return Some(Attribution { cand, verb });
+            }
+            // `Zarif was quoted as saying`
+            if !toks.get(v + 1).is_some_and(|t| t.text(text) == "as") {
+                return None;
+            }
         }
         let mut e = v;
         while e > i && is_aux(toks[e - 1].text(text)) {
