@@ -16,6 +16,8 @@ pub struct VerbPatterns {
 
 impl VerbPatterns {
     pub fn build(extra: &[VerbRow]) -> Result<VerbPatterns, LexiconError> {
-        Ok(VerbPatterns { rows: extra.to_vec() })
+        Ok(VerbPatterns {
+            rows: extra.to_vec(),
+        })
     }
 }
