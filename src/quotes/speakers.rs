@@ -36,9 +36,7 @@ pub struct Speakers<'a> {
 /// The name words of a capitalised chunk: after its last title word, without particles at
 /// the start, without a possessive.
 fn name_words<'t>(text: &'t str, toks: &[Tok]) -> Vec<&'t str> {
-    let cut = toks
-        .iter()
-        .rposition(|t| is_title_word(t.text(text)) || is_stop_cap(t.text(text)));
+    let cut = toks.iter().rposition(|t| is_title_or_stop(t.text(text)));
     let mut out: Vec<&str> = toks[cut.map_or(0, |c| c + 1)..]
         .iter()
         .map(|t| strip_possessive(t.text(text)).0)
@@ -114,7 +112,10 @@ impl<'a> Speakers<'a> {
                         break;
                     }
                 }
-                sp.learn_name(&toks[..=e]);
+                // a full name has two words at least
+                if e > 0 {
+                    sp.learn_name(&toks[..=e]);
+                }
                 i = toks[e].end;
             }
             // the subject sits in the first words of the sentence

@@ -172,7 +172,16 @@ fn classes() -> &'static WordMap {
     })
 }
 
+/// A title word or a capitalised function word, in one lookup.
+pub fn is_title_or_stop(w: &str) -> bool {
+    has_any(w.trim_end_matches('.'), (1 << 3) | (1 << 4))
+}
+
 fn has(w: &str, bit: u32) -> bool {
+    has_any(w, 1 << bit)
+}
+
+fn has_any(w: &str, mask: u32) -> bool {
     // every listed word is short ASCII
     let mut buf = [0u8; 24];
     if w.len() > buf.len() {
@@ -183,7 +192,7 @@ fn has(w: &str, bit: u32) -> bool {
     }
     classes()
         .get(&buf[..w.len()])
-        .is_some_and(|c| c & (1 << bit) != 0)
+        .is_some_and(|c| c & mask != 0)
 }
 
 #[rustfmt::skip]
