@@ -146,7 +146,7 @@ pub fn find(
                 let para = |x: usize| paragraphs.partition_point(|&ps| ps <= x);
                 if prev.speaker.is_some()
                     && para(s) <= para(prev.start) + 1
-                    && s - prev.end <= CONTINUE
+                    && s.saturating_sub(prev.end) <= CONTINUE
                 {
                     q.speaker = prev.speaker.clone();
                     q.speaker_span = prev.speaker_span;
