@@ -25,8 +25,10 @@ pub struct Speakers<'a> {
     entities: &'a [Entity],
     /// surname (and surname without `al-`) -> longest full name
     surnames: HashMap<String, String>,
-    /// people as sentence subjects: (position, name)
+    /// people as sentence subjects: (position, name), read up to `body[next_subject]`
     subjects: Vec<(usize, String)>,
+    body: Vec<&'a Sentence>,
+    next_subject: usize,
     /// people as resolved speakers: (position, name), pushed in quote order
     speakers: Vec<(usize, String)>,
     /// unnamed speakers: (head noun lowercased, noun phrase as written)
@@ -51,7 +53,7 @@ impl<'a> Speakers<'a> {
     /// Read the body sentences once for people's full names and sentence subjects.
     pub fn new(
         text: &'a str,
-        sentences: &[Sentence],
+        sentences: &'a [Sentence],
         entities: &'a [Entity],
         lex: &'a Lexicon,
     ) -> Self {
@@ -61,11 +63,15 @@ impl<'a> Speakers<'a> {
             entities,
             surnames: HashMap::new(),
             subjects: Vec::new(),
+            body: sentences
+                .iter()
+                .filter(|s| s.region == crate::article::RegionKind::Body)
+                .collect(),
+            next_subject: 0,
             speakers: Vec::new(),
             unnamed: Vec::new(),
         };
         let mut toks = Vec::new();
-        let mut subject_chunks = Vec::new();
         for s in sentences
             .iter()
             .filter(|s| s.region == crate::article::RegionKind::Body)
@@ -117,27 +123,6 @@ impl<'a> Speakers<'a> {
                     sp.learn_name(&toks[..=e]);
                 }
                 i = toks[e].end;
-            }
-            // the subject sits in the first words of the sentence
-            toks.clear();
-            let mut n_subject = 0;
-            tokenize_while(
-                text,
-                s.start,
-                floor_boundary(text, (s.start + SUBJECT_WINDOW).min(s.end)),
-                &mut toks,
-                |_| {
-                    n_subject += 1;
-                    n_subject < SUBJECT_TOKENS
-                },
-            );
-            if let Some(Cand::Name { start, end }) = sentence_subject(text, &toks, 0, toks.len()) {
-                subject_chunks.push((start, end));
-            }
-        }
-        for (start, end) in subject_chunks {
-            if let Some(name) = sp.person_name(start, end) {
-                sp.subjects.push((start, name));
             }
         }
         sp
@@ -224,8 +209,35 @@ impl<'a> Speakers<'a> {
         }
     }
 
+    /// Read sentence subjects up to `pos` (lazily: a document whose quotes need no
+    /// pronoun resolved never pays for it).
+    fn read_subjects(&mut self, pos: usize) {
+        let text = self.text;
+        let mut toks = Vec::new();
+        while let Some(s) = self.body.get(self.next_subject) {
+            if s.start >= pos {
+                break;
+            }
+            self.next_subject += 1;
+            // the subject sits in the first words of the sentence
+            toks.clear();
+            let mut n = 0;
+            let to = floor_boundary(text, (s.start + SUBJECT_WINDOW).min(s.end));
+            tokenize_while(text, s.start, to, &mut toks, |_| {
+                n += 1;
+                n < SUBJECT_TOKENS
+            });
+            if let Some(Cand::Name { start, end }) = sentence_subject(text, &toks, 0, toks.len()) {
+                if let Some(name) = self.person_name(start, end) {
+                    self.subjects.push((start, name));
+                }
+            }
+        }
+    }
+
     /// The latest person before `pos`, as subject or speaker.
-    fn antecedent(&self, pos: usize) -> Option<String> {
+    fn antecedent(&mut self, pos: usize) -> Option<String> {
+        self.read_subjects(pos);
         let i = self.subjects.partition_point(|s| s.0 < pos);
         let subj = i.checked_sub(1).map(|k| &self.subjects[k]);
         let spk = self.speakers.iter().rev().find(|s| s.0 < pos);
