@@ -96,7 +96,7 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
             for (j, d) in chunk.iter().enumerate() {
                 let id = k * CHUNK + j;
                 let r = extract_guarded(id, d, lex);
-                t.push(id as i64, d.text, &r, d.note.clone());
+                t.push(id as i64, d.text, d.anchor, &r, d.note.clone());
             }
             t
         })

@@ -118,8 +118,16 @@ pub enum DocResult {
 }
 
 impl Tables {
-    /// Append one document. `doc_id` is its position in the input.
-    pub fn push(&mut self, doc_id: i64, text: &str, result: &DocResult, note: Option<String>) {
+    /// Append one document. `doc_id` is its position in the input; `anchor` is the caller's
+    /// publication date, written to `articles.published` when the text states none.
+    pub fn push(
+        &mut self,
+        doc_id: i64,
+        text: &str,
+        anchor: Option<Date>,
+        result: &DocResult,
+        note: Option<String>,
+    ) {
         let map = CharOffsets::new(text);
         let c = |b: usize| map.char_of(b);
         let ex = match result {
@@ -128,7 +136,7 @@ impl Tables {
                 let a = &mut self.articles;
                 a.doc_id.push(doc_id);
                 a.title.push(None);
-                a.published.push(NO_DATE);
+                a.published.push(anchor.map_or(NO_DATE, Date::to_days));
                 a.dateline.push(None);
                 a.sources.push(Vec::new());
                 a.body_start.push(0);
@@ -151,7 +159,7 @@ impl Tables {
             a.title
                 .push(art.title.map(|s| text[s.start..s.end].to_string()));
             a.published
-                .push(art.published.map_or(NO_DATE, Date::to_days));
+                .push(art.published.or(anchor).map_or(NO_DATE, Date::to_days));
             a.dateline
                 .push(art.dateline.map(|s| text[s.start..s.end].to_string()));
             a.sources.push(art.sources.clone());
