@@ -129,7 +129,7 @@ impl<'a> Speakers<'a> {
     }
 
     fn learn_name(&mut self, chunk: &[Tok]) {
-        let words = name_words(self.text, chunk);
+        let words = self.strip_actors(name_words(self.text, chunk));
         if words.len() < 2 || words.len() > 5 {
             return;
         }
@@ -154,6 +154,21 @@ impl<'a> Speakers<'a> {
                 *e = full.clone();
             }
         }
+    }
+
+    /// Drop leading words the lexicon knows as an actor (`United States Barack Obama` ->
+    /// `Barack Obama`), when a name remains.
+    fn strip_actors<'t>(&self, mut words: Vec<&'t str>) -> Vec<&'t str> {
+        'outer: while words.len() > 1 {
+            for k in (1..=3.min(words.len() - 1)).rev() {
+                if self.lex.actors.get(&words[..k].join(" ")).is_some() {
+                    words.drain(..k);
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+        words
     }
 
     /// A word the lexicon knows as a country, place or organisation (`Iran`, `Iranian`).
@@ -191,7 +206,7 @@ impl<'a> Speakers<'a> {
         }
         let mut toks = Vec::new();
         tokenize(self.text, start, end, &mut toks);
-        let words = name_words(self.text, &toks);
+        let words = self.strip_actors(name_words(self.text, &toks));
         match words.len() {
             0 => None,
             1 => self.surnames.get(words[0]).cloned(),

@@ -367,7 +367,9 @@ const ORG_WORD: &[&str] = &[
     "program", "programme", "talks", "war", "deal", "agreement", "accord", "summit", "conference",
     "east", "west", "north", "south", "asia", "africa", "europe", "america", "county", "district",
     "island", "islands", "river", "mountains", "valley", "square", "tower", "hospital", "prison",
-    "school", "media",
+    "school", "media", "corporation", "corp", "inc", "ltd", "llc", "plc", "co", "motors",
+    "airways", "airlines", "airline", "store", "services", "systems", "industries", "holdings",
+    "partners", "capital", "investments", "bureau", "commission", "authority", "police",
 ];
 
 pub fn is_org_word(w: &str) -> bool {
