@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let lex = Lexicon::builtin();
     let ex = newsparse::extract(&text, None, lex);
-    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
     for s in &ex.sentences {
         assert!(ok(s.start, s.end));
     }
@@ -31,7 +33,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(ok(m.start, m.end));
     }
     // the batch path (tables, code-point offsets) must not panic either
-    let docs = [Doc { text: &text, anchor: None, note: None, inject_failure: false }];
+    let docs = [Doc {
+        text: &text,
+        anchor: None,
+        note: None,
+        inject_failure: false,
+    }];
     let t = extract_batch(&docs, lex);
     assert_eq!(t.articles.error[0], None);
 });
