@@ -1,0 +1,342 @@
+//! Turning an attributing mention into a speaker name: the entities stage's canonical
+//! name where a mention overlaps it; otherwise the name chunk without its titles, a surname
+//! completed from a full name seen in the document (`Zarif` -> `Mohammad Javad Zarif`),
+//! a pronoun or `the minister` resolved to the latest person speaking or acting as subject,
+//! and an unnamed speaker kept as its noun phrase (`Iranian official`).
+
+use std::collections::HashMap;
+
+use super::attribution::{sentence_subject, Cand};
+use super::words::*;
+use crate::entities::{Entity, EntityKind};
+use crate::lexicon::Lexicon;
+use crate::text::{floor_boundary, Sentence};
+
+/// Bytes read from a capitalised word for its chunk, and from a sentence start for its
+/// subject.
+const CHUNK_WINDOW: usize = 160;
+const SUBJECT_WINDOW: usize = 240;
+const SUBJECT_TOKENS: usize = 24;
+
+/// One document's memory of people and speakers, in text order.
+pub struct Speakers<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    entities: &'a [Entity],
+    /// surname (and surname without `al-`) -> longest full name
+    surnames: HashMap<String, String>,
+    /// people as sentence subjects: (position, name), read up to `body[next_subject]`
+    subjects: Vec<(usize, String)>,
+    body: Vec<&'a Sentence>,
+    next_subject: usize,
+    /// people as resolved speakers: (position, name), pushed in quote order
+    speakers: Vec<(usize, String)>,
+    /// unnamed speakers: (head noun lowercased, noun phrase as written)
+    unnamed: Vec<(String, String)>,
+}
+
+/// The name words of a capitalised chunk: after its last title word, without particles at
+/// the start, without a possessive.
+fn name_words<'t>(text: &'t str, toks: &[Tok]) -> Vec<&'t str> {
+    let cut = toks.iter().rposition(|t| is_title_or_stop(t.text(text)));
+    let mut out: Vec<&str> = toks[cut.map_or(0, |c| c + 1)..]
+        .iter()
+        .map(|t| strip_possessive(t.text(text)).0)
+        .collect();
+    while out.first().is_some_and(|w| is_connector(w)) {
+        out.remove(0);
+    }
+    out
+}
+
+impl<'a> Speakers<'a> {
+    /// Read the body sentences once for people's full names and sentence subjects.
+    pub fn new(
+        text: &'a str,
+        sentences: &'a [Sentence],
+        entities: &'a [Entity],
+        lex: &'a Lexicon,
+    ) -> Self {
+        let mut sp = Speakers {
+            text,
+            lex,
+            entities,
+            surnames: HashMap::new(),
+            subjects: Vec::new(),
+            body: sentences
+                .iter()
+                .filter(|s| s.region == crate::article::RegionKind::Body)
+                .collect(),
+            next_subject: 0,
+            speakers: Vec::new(),
+            unnamed: Vec::new(),
+        };
+        let mut toks = Vec::new();
+        for s in sentences
+            .iter()
+            .filter(|s| s.region == crate::article::RegionKind::Body)
+        {
+            // without the entities stage, every capitalised chunk may be a full name: only
+            // words that start with a capital are tokenized, the rest is skipped at byte speed
+            let bytes = text.as_bytes();
+            let mut i = if entities.is_empty() { s.start } else { s.end };
+            while i < s.end {
+                let b = bytes[i];
+                let word_start =
+                    i == s.start || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] < 0x80;
+                let maybe_cap = b.is_ascii_uppercase() || (b >= 0xC0 && text.is_char_boundary(i));
+                if !(word_start && maybe_cap) {
+                    i += 1;
+                    continue;
+                }
+                toks.clear();
+                let to = floor_boundary(text, (i + CHUNK_WINDOW).min(s.end));
+                tokenize_while(text, i, to, &mut toks, |t| {
+                    let w = &text[t.start..t.end];
+                    t.word && (is_cap(w) || is_connector(w))
+                });
+                let w = toks.first().map_or("", |t| t.text(text));
+                if toks.is_empty() || !toks[0].word || !is_cap(w) || is_stop_cap(w) {
+                    i += toks.first().map_or(1, |t| t.end - i).max(1);
+                    continue;
+                }
+                let mut e = 0;
+                while e + 1 < toks.len() {
+                    let n = toks[e + 1].text(text);
+                    if strip_possessive(toks[e].text(text)).1 {
+                        break;
+                    }
+                    if toks[e + 1].word && is_cap(n) && !is_stop_cap(n) {
+                        e += 1;
+                    } else if toks[e + 1].word
+                        && is_connector(n)
+                        && e + 2 < toks.len()
+                        && is_cap(toks[e + 2].text(text))
+                    {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
+                // a full name has two words at least
+                if e > 0 {
+                    sp.learn_name(&toks[..=e]);
+                }
+                i = toks[e].end;
+            }
+        }
+        sp
+    }
+
+    fn learn_name(&mut self, chunk: &[Tok]) {
+        let words = self.strip_actors(name_words(self.text, chunk));
+        if words.len() < 2 || words.len() > 5 {
+            return;
+        }
+        let last = words[words.len() - 1];
+        if is_org_word(last)
+            || words
+                .iter()
+                .any(|w| self.is_actor(w) || w.chars().all(|c| !c.is_lowercase()))
+        {
+            return;
+        }
+        let full = words.join(" ");
+        let mut keys = vec![last.to_string()];
+        for pre in ["al-", "Al-", "el-", "El-"] {
+            if let Some(s) = last.strip_prefix(pre) {
+                keys.push(s.to_string());
+            }
+        }
+        for k in keys {
+            let e = self.surnames.entry(k).or_default();
+            if full.split(' ').count() > e.split(' ').count() {
+                *e = full.clone();
+            }
+        }
+    }
+
+    /// Drop leading words the lexicon knows as an actor (`United States Barack Obama` ->
+    /// `Barack Obama`), when a name remains.
+    fn strip_actors<'t>(&self, mut words: Vec<&'t str>) -> Vec<&'t str> {
+        'outer: while words.len() > 1 {
+            for k in (1..=3.min(words.len() - 1)).rev() {
+                if self.lex.actors.get(&words[..k].join(" ")).is_some() {
+                    words.drain(..k);
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+        words
+    }
+
+    /// A word the lexicon knows as a country, place or organisation (`Iran`, `Iranian`).
+    fn is_actor(&self, w: &str) -> bool {
+        self.lex.actors.get(w).is_some()
+    }
+
+    /// The entity a mention stands for: a person overlapping it, else any entity that
+    /// covers its last word (`the Iranian official` is not the country `Iranian`).
+    fn entity_at(&self, start: usize, end: usize) -> Option<&'a Entity> {
+        let i = self.entities.partition_point(|e| e.end <= start);
+        let head = self.text[start..end]
+            .trim_end()
+            .rfind(' ')
+            .map_or(start, |k| start + k + 1);
+        let mut best: Option<&Entity> = None;
+        for e in &self.entities[i..] {
+            if e.start >= end {
+                break;
+            }
+            if e.kind == EntityKind::Person {
+                return Some(e);
+            }
+            if best.is_none() && e.end > head {
+                best = Some(e);
+            }
+        }
+        best
+    }
+
+    /// The person a name chunk names, if it names one.
+    fn person_name(&self, start: usize, end: usize) -> Option<String> {
+        if let Some(e) = self.entity_at(start, end) {
+            return (e.kind == EntityKind::Person).then(|| e.canonical.clone());
+        }
+        let mut toks = Vec::new();
+        tokenize(self.text, start, end, &mut toks);
+        let words = self.strip_actors(name_words(self.text, &toks));
+        match words.len() {
+            0 => None,
+            1 => self.surnames.get(words[0]).cloned(),
+            _ => {
+                let last = words[words.len() - 1];
+                if is_org_word(last) || words.iter().any(|w| self.is_actor(w)) {
+                    return None;
+                }
+                let full = words.join(" ");
+                match self.surnames.get(last) {
+                    Some(f) if f.split(' ').count() > words.len() => Some(f.clone()),
+                    _ => Some(full),
+                }
+            }
+        }
+    }
+
+    /// Read sentence subjects up to `pos` (lazily: a document whose quotes need no
+    /// pronoun resolved never pays for it).
+    fn read_subjects(&mut self, pos: usize) {
+        let text = self.text;
+        let mut toks = Vec::new();
+        while let Some(s) = self.body.get(self.next_subject) {
+            if s.start >= pos {
+                break;
+            }
+            self.next_subject += 1;
+            // the subject sits in the first words of the sentence
+            toks.clear();
+            let mut n = 0;
+            let to = floor_boundary(text, (s.start + SUBJECT_WINDOW).min(s.end));
+            tokenize_while(text, s.start, to, &mut toks, |_| {
+                n += 1;
+                n < SUBJECT_TOKENS
+            });
+            if let Some(Cand::Name { start, end }) = sentence_subject(text, &toks, 0, toks.len()) {
+                if let Some(name) = self.person_name(start, end) {
+                    self.subjects.push((start, name));
+                }
+            }
+        }
+    }
+
+    /// The latest person before `pos`, as subject or speaker.
+    fn antecedent(&mut self, pos: usize) -> Option<String> {
+        self.read_subjects(pos);
+        let i = self.subjects.partition_point(|s| s.0 < pos);
+        let subj = i.checked_sub(1).map(|k| &self.subjects[k]);
+        let spk = self.speakers.iter().rev().find(|s| s.0 < pos);
+        match (subj, spk) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1.clone() } else { b.1.clone() }),
+            (Some(a), None) => Some(a.1.clone()),
+            (None, Some(b)) => Some(b.1.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Resolve a mention to a speaker name, and remember it for later pronouns.
+    pub fn resolve(&mut self, cand: &Cand) -> Option<String> {
+        let text = self.text;
+        match *cand {
+            Cand::Name { start, end } => {
+                if let Some(p) = self.person_name(start, end) {
+                    self.speakers.push((start, p.clone()));
+                    return Some(p);
+                }
+                if let Some(e) = self.entity_at(start, end) {
+                    return Some(e.canonical.clone());
+                }
+                let mut toks = Vec::new();
+                tokenize(text, start, end, &mut toks);
+                let words = name_words(text, &toks);
+                if words.len() == 1 {
+                    if let Some(row) = self.lex.actors.get(words[0]) {
+                        return Some(row.canonical.clone());
+                    }
+                }
+                if words.is_empty() {
+                    return Some(strip_possessive(&text[start..end]).0.to_string());
+                }
+                Some(words.join(" "))
+            }
+            Cand::Pronoun { start, end } => {
+                let w = &text[start..end];
+                if ["he", "she", "him", "her"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+                {
+                    let p = self.antecedent(start)?;
+                    self.speakers.push((start, p.clone()));
+                    Some(p)
+                } else {
+                    None
+                }
+            }
+            Cand::Role {
+                start,
+                content,
+                end,
+                head,
+                definite,
+            } => {
+                if let Some(e) = self.entity_at(start, end) {
+                    if e.kind == EntityKind::Person {
+                        self.speakers.push((start, e.canonical.clone()));
+                    }
+                    return Some(e.canonical.clone());
+                }
+                let head_w = text[head.0..head.1].to_lowercase();
+                let phrase = text[content..end].to_string();
+                if definite {
+                    if let Some((_, p)) = self
+                        .unnamed
+                        .iter()
+                        .rev()
+                        .take(50)
+                        .find(|(h, _)| *h == head_w)
+                    {
+                        return Some(p.clone());
+                    }
+                    if is_person_role(&head_w) && head_w != "official" {
+                        if let Some(p) = self.antecedent(start) {
+                            self.speakers.push((start, p.clone()));
+                            return Some(p);
+                        }
+                    }
+                }
+                self.unnamed.push((head_w, phrase.clone()));
+                Some(phrase)
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! A small word tokenizer for the text around a quote, and the word classes attribution
+//! reads (pronouns, determiners, role nouns, title words).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A word (letters/digits with inner `-`, `’`, `'`, `.`: `Takht-Ravanchi`, `Iran’s`,
+/// `U.S.`) or one punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, t: &'a str) -> &'a str {
+        &t[self.start..self.end]
+    }
+}
+
+/// Tokenize `text[from..to]` (both on char boundaries), appending to `out`.
+pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    tokenize_while(text, from, to, out, |_| true);
+}
+
+/// Tokenize until `more` says no after a token (a name chunk, a sentence's first words).
+pub fn tokenize_while(
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Tok>,
+    mut more: impl FnMut(&Tok) -> bool,
+) {
+    let s = &text[from..to];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let t = Tok {
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                word: false,
+            };
+            out.push(t);
+            if !more(&t) {
+                return;
+            }
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut dotted = false;
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            if matches!(d, '-' | '’' | '\'' | '.') {
+                let after = s[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(|a| a.is_alphanumeric()) {
+                    dotted |= d == '.';
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // the last period of a dotted abbreviation: `U.S.`
+                if d == '.' && (dotted || is_abbrev(&s[i..end])) {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            break;
+        }
+        let t = Tok {
+            start: from + i,
+            end: from + end,
+            word: true,
+        };
+        out.push(t);
+        if !more(&t) {
+            return;
+        }
+    }
+}
+
+/// Abbreviated titles written with a period (`Dr.`, `Gen.`).
+#[rustfmt::skip]
+const ABBREV: &[&str] = &[
+            "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig",
+            "gov", "sen", "rep", "rev", "st", "jr", "sr", "prof", "cmdr",
+];
+
+pub fn is_abbrev(w: &str) -> bool {
+    has(w, 0)
+}
+
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+pub fn is_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// `Iran’s` -> `Iran`; other words unchanged.
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["’s", "'s", "’", "'"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            if !b.is_empty() {
+                return (b, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// FNV-1a: the keys are short words, where SipHash's setup dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
+
+/// Every word class in one table: word (lowercase) -> bit set of its classes. Built once;
+/// one hash lookup per word instead of a scan of each list.
+fn classes() -> &'static WordMap {
+    static MAP: OnceLock<WordMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = WordMap::default();
+        for (bit, list) in [
+            ABBREV,
+            PRONOUN,
+            DETERMINER,
+            STOP_CAP,
+            TITLE_WORD,
+            ROLE_NOUN,
+            PERSON_ROLE,
+            AUX,
+            CONNECTOR,
+            NAMING_CUE,
+            CLAUSE_BREAK,
+            ORG_WORD,
+        ]
+        .iter()
+        .enumerate()
+        {
+            for w in list.iter() {
+                *m.entry(w.as_bytes()).or_insert(0) |= 1 << bit;
+            }
+        }
+        m
+    })
+}
+
+/// A title word or a capitalised function word, in one lookup.
+pub fn is_title_or_stop(w: &str) -> bool {
+    has_any(w.trim_end_matches('.'), (1 << 3) | (1 << 4))
+}
+
+fn has(w: &str, bit: u32) -> bool {
+    has_any(w, 1 << bit)
+}
+
+fn has_any(w: &str, mask: u32) -> bool {
+    // every listed word is short ASCII
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    classes()
+        .get(&buf[..w.len()])
+        .is_some_and(|c| c & mask != 0)
+}
+
+#[rustfmt::skip]
+const PRONOUN: &[&str] = &[
+            "he", "she", "they", "we", "i",
+];
+
+pub fn is_pronoun(w: &str) -> bool {
+    has(w, 1)
+}
+
+#[rustfmt::skip]
+const DETERMINER: &[&str] = &[
+            "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those",
+            "another", "our",
+];
+
+pub fn is_determiner(w: &str) -> bool {
+    has(w, 2)
+}
+
+/// Capitalised words that open sentences or clauses but are not names.
+#[rustfmt::skip]
+const STOP_CAP: &[&str] = &[
+            "the", "a", "an", "but", "and", "or", "in", "on", "at", "during", "after", "before",
+            "however", "meanwhile", "still", "instead", "his", "her", "their", "its", "this",
+            "that", "these", "those", "it", "he", "she", "they", "we", "i", "as", "for", "with",
+            "from", "by", "to", "of", "once", "while", "when", "if", "asked", "speaking", "also",
+            "earlier", "later", "last", "yesterday", "today", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "accordingly", "moreover", "furthermore",
+            "according", "since", "although", "though", "so", "then", "there", "here", "what",
+            "who", "which", "why", "how", "where", "our", "my", "your", "despite", "under", "amid",
+            "among", "over", "about", "against", "without", "within", "such", "both", "all",
+            "some", "many", "no", "not", "yes", "now", "even", "only", "just", "thus",
+];
+
+pub fn is_stop_cap(w: &str) -> bool {
+    has(w, 3)
+}
+
+/// Titles, ranks and office words that precede a name inside a capitalised chunk
+/// (`Iranian Foreign Minister Mohammad Javad Zarif`, `Secretary of State Mike Pompeo`).
+#[rustfmt::skip]
+const TITLE_WORD: &[&str] = &[
+            "president", "vice", "prime", "minister", "deputy", "foreign", "secretary", "general",
+            "gen", "lt", "col", "colonel", "major", "maj", "brigadier", "brig", "commander",
+            "chief", "ambassador", "spokesman", "spokeswoman", "spokesperson", "ayatollah",
+            "sheikh", "shaikh", "king", "prince", "crown", "queen", "sultan", "emir", "amir", "mr",
+            "mrs", "ms", "dr", "prof", "professor", "senator", "sen", "rep", "representative",
+            "congressman", "congresswoman", "governor", "gov", "mayor", "director", "head",
+            "chairman", "chairwoman", "chair", "speaker", "supreme", "leader", "advisor",
+            "adviser", "affairs", "political", "security", "national", "council", "defense",
+            "defence", "interior", "state", "justice", "economy", "finance", "oil", "envoy",
+            "special", "judge", "attorney", "admiral", "adm", "captain", "capt", "sergeant", "sgt",
+            "pope", "cardinal", "bishop", "imam", "mullah", "former", "acting", "senior", "top",
+            "army", "navy", "air", "force", "forces", "first", "lady", "premier", "chancellor",
+            "officer", "marshal", "lieutenant", "excellency", "hojatoleslam",
+            "grand", "cleric", "commissioner", "ministry", "parliament", "parliamentary",
+            "assembly", "office", "committee", "guard", "guards", "corps", "revolutionary",
+            "islamic", "republic", "high", "intelligence", "staff", "joint", "department",
+            "spokesperson", "head", "executive", "ceo", "founder", "mp", "undersecretary", "under",
+            "assistant", "press", "information", "culture", "health", "education", "energy",
+            "trade", "commerce", "agriculture", "transport", "communications", "labor", "labour",
+            "roads", "intelligence", "strategic", "international", "legal", "economic", "military",
+            "police",
+];
+
+pub fn is_title_word(w: &str) -> bool {
+    has(w.trim_end_matches('.'), 4)
+}
+
+/// Head nouns of an unnamed or described speaker (`an Iranian official`, `the ministry`).
+#[rustfmt::skip]
+const ROLE_NOUN: &[&str] = &[
+            "official", "officials", "minister", "ministers", "diplomat", "diplomats",
+            "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "president",
+            "leader", "leaders", "commander", "general", "source", "sources", "analyst",
+            "analysts", "expert", "experts", "lawmaker", "lawmakers", "legislator", "senator",
+            "governor", "mayor", "chief", "head", "director", "secretary", "adviser", "advisor",
+            "negotiator", "negotiators", "officer", "officers", "prosecutor", "judge", "ministry",
+            "government", "army", "military", "police", "witness", "witnesses", "resident",
+            "residents", "activist", "activists", "chairman", "premier", "king", "prince",
+            "cleric", "lawyer", "attorney", "aide", "aides", "representative", "deputy",
+            "counterpart", "statement", "spokespeople", "man", "woman", "doctor", "student",
+            "teacher", "farmer", "worker", "soldier", "soldiers", "colonel", "candidate", "mp",
+            "lawmaker", "authorities", "authority", "embassy", "office", "council", "committee",
+            "group", "movement", "militants", "militant", "insurgents", "rebels", "organization",
+            "organisation", "agency", "company", "firm", "website", "parliament", "speaker",
+            "cabinet", "administration",
+];
+
+pub fn is_role_noun(w: &str) -> bool {
+    has(w, 5)
+}
+
+/// Role nouns that name a single person, so `the minister` can refer back to a named one.
+#[rustfmt::skip]
+const PERSON_ROLE: &[&str] = &[
+            "official", "minister", "diplomat", "ambassador", "envoy", "spokesman", "spokeswoman",
+            "spokesperson", "president", "leader", "commander", "general", "chief", "head",
+            "director", "secretary", "adviser", "advisor", "negotiator", "officer", "chairman",
+            "premier", "king", "prince", "cleric", "aide", "representative", "deputy",
+            "counterpart", "senator", "governor", "mayor", "lawmaker", "colonel", "prosecutor",
+            "judge",
+];
+
+pub fn is_person_role(w: &str) -> bool {
+    has(w, 6)
+}
+
+/// Words that may sit between a speaker and the speech verb (`Zarif also said`).
+#[rustfmt::skip]
+const AUX: &[&str] = &[
+            "also", "later", "then", "once", "again", "further", "reportedly", "previously", "had",
+            "has", "have", "was", "is", "were", "are", "would", "will", "recently", "repeatedly",
+            "separately", "earlier", "already", "has", "had", "clearly", "publicly", "openly",
+            "personally", "firmly", "strongly", "explicitly", "further", "allegedly", "once",
+            "frequently", "often", "himself", "herself", "has", "did", "does", "may", "might",
+            "could", "should", "can", "then", "quickly",
+];
+
+pub fn is_aux(w: &str) -> bool {
+    has(w, 7)
+}
+
+/// Name particles inside a capitalised chunk (`Mohammed bin Salman`, `Secretary of State`).
+#[rustfmt::skip]
+const CONNECTOR: &[&str] = &[
+            "of", "bin", "ibn", "bint", "al", "el", "de", "van", "von", "der", "da", "la", "du",
+            "for", "ul",
+];
+
+pub fn is_connector(w: &str) -> bool {
+    has(w, 8)
+}
+
+/// Words right before a quote that make it a name, title or term rather than speech.
+#[rustfmt::skip]
+const NAMING_CUE: &[&str] = &[
+            "so-called", "dubbed", "nicknamed", "titled", "entitled", "named", "called",
+            "codenamed", "code-named", "term", "word", "words", "phrase", "hashtag", "book",
+            "film", "movie", "novel", "song", "album", "documentary", "series", "show", "play",
+            "poem", "operation", "campaign", "programme", "program", "magazine", "newspaper",
+            "article", "column", "exercise", "drill", "drills", "brand", "headline", "slogan",
+            "motto", "label", "labelled", "labeled", "tagged", "branded", "alias", "aka",
+];
+
+pub fn is_naming_cue(w: &str) -> bool {
+    has(w, 9)
+}
+
+/// Clause subordinators and relative words: a subject search stops at them.
+#[rustfmt::skip]
+const CLAUSE_BREAK: &[&str] = &[
+            "that", "which", "who", "whom", "because", "and", "but", "or", "while", "when", "if",
+];
+
+pub fn is_clause_break(w: &str) -> bool {
+    has(w, 10)
+}
+
+/// Last words of organisation and place names: a chunk ending so is not a person.
+#[rustfmt::skip]
+const ORG_WORD: &[&str] = &[
+    "council", "ministry", "agency", "corps", "force", "forces", "brigade", "party", "army",
+    "organization", "organisation", "union", "nations", "news", "tv", "times", "post", "guards",
+    "republic", "assembly", "parliament", "court", "committee", "bank", "group", "company",
+    "office", "house", "university", "airport", "base", "province", "region", "sea", "gulf",
+    "street", "city", "state", "states", "kingdom", "emirates", "front", "movement", "network",
+    "channel", "press", "institute", "center", "centre", "foundation", "association", "department",
+    "administration", "government", "coalition", "alliance", "command", "police", "navy", "fund",
+    "program", "programme", "talks", "war", "deal", "agreement", "accord", "summit", "conference",
+    "east", "west", "north", "south", "asia", "africa", "europe", "america", "county", "district",
+    "island", "islands", "river", "mountains", "valley", "square", "tower", "hospital", "prison",
+    "school", "media", "corporation", "corp", "inc", "ltd", "llc", "plc", "co", "motors",
+    "airways", "airlines", "airline", "store", "services", "systems", "industries", "holdings",
+    "partners", "capital", "investments", "bureau", "commission", "authority", "police",
+];
+
+pub fn is_org_word(w: &str) -> bool {
+    has(w, 11)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Iran’s U.S. envoy said, “no.”",
+                &["Iran’s", "U.S.", "envoy", "said", ",", "“", "no", ".", "”"],
+            ),
+            ("Takht-Ravanchi said", &["Takht-Ravanchi", "said"]),
+            ("ends with U.S.", &["ends", "with", "U.S."]),
+        ];
+        for (text, want) in cases {
+            let mut v = Vec::new();
+            tokenize(text, 0, text.len(), &mut v);
+            let got: Vec<&str> = v.iter().map(|t| t.text(text)).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}
