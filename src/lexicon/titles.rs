@@ -35,6 +35,9 @@ pub struct Titles {
     pub automaton: AhoCorasick,
     /// Lowercased military ranks ("general", "lt. gen.").
     ranks: std::collections::HashSet<String>,
+    /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
+    /// of these starts no title, and needs no search.
+    first_words: std::collections::HashSet<String>,
 }
 
 impl Titles {
@@ -71,6 +74,11 @@ impl Titles {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let first_words = rows
+            .iter()
+            .filter_map(|r| r.title.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
         let ranks = rows
             .iter()
             .filter(|r| r.has_flag("rank"))
@@ -80,6 +88,7 @@ impl Titles {
             rows,
             automaton,
             ranks,
+            first_words,
         })
     }
 
@@ -101,6 +110,14 @@ impl Titles {
             .find_iter(text)
             .filter(move |m| super::actors::is_word_bounded(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+    }
+
+    /// Can a title start with this lowercase word?
+    pub fn may_start_with_lower(&self, word: &str) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.first_words.contains(&word.to_ascii_lowercase());
+        }
+        self.first_words.contains(word)
     }
 
     /// Is this title (any case) a military rank?
