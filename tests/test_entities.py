@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import newsparse
 import pytest
+
+import newsparse
 
 ARTICLE = (
     "KABUL – Afghan Foreign Minister Farid Mansouri has asked Pakistan to reopen the "

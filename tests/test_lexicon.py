@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import newsparse
 import pytest
+
+import newsparse
 from newsparse.exceptions import LexiconFormatError
 
 DATA = Path(__file__).resolve().parent / "data"
