@@ -80,7 +80,7 @@ def _phrase(token: str, acronym_ok: bool = False) -> str:
     words = [w for w in token.strip().strip("_").split("_") if w]
     if acronym_ok and len(words) == 1 and len(words[0]) <= 5 and words[0].isupper():
         return words[0]
-    out = []
+    out: list[str] = []
     for w in words:
         low = w.lower()
         if (
