@@ -56,9 +56,16 @@ def run_newsparse(mb: float, runs: int, workers: int) -> dict:
     med = statistics.median(times)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return {
-        "workers": workers, "docs": len(texts), "mb": nbytes / 1e6, "median_s": med,
-        "mb_s": nbytes / 1e6 / med, "docs_s": len(texts) / med, "rows": rows,
-        "peak_rss_mb": rss / 1e6, "input_mb": nbytes / 1e6, "output_mb": out_bytes / 1e6,
+        "workers": workers,
+        "docs": len(texts),
+        "mb": nbytes / 1e6,
+        "median_s": med,
+        "mb_s": nbytes / 1e6 / med,
+        "docs_s": len(texts) / med,
+        "rows": rows,
+        "peak_rss_mb": rss / 1e6,
+        "input_mb": nbytes / 1e6,
+        "output_mb": out_bytes / 1e6,
         "times": times,
     }
 
@@ -84,17 +91,28 @@ def run_peer(mb: float) -> dict:
             pass  # textacy refuses documents whose quote marks do not pair up
         n_dates += len(dateparser.search.search_dates(doc.text, languages=["en"]) or [])
     dt = time.perf_counter() - t0
-    return {"docs": len(texts), "mb": nbytes / 1e6, "seconds": dt, "mb_s": nbytes / 1e6 / dt,
-            "entities": n_ents, "quotes": n_quotes, "dates": n_dates}
+    return {
+        "docs": len(texts),
+        "mb": nbytes / 1e6,
+        "seconds": dt,
+        "mb_s": nbytes / 1e6 / dt,
+        "entities": n_ents,
+        "quotes": n_quotes,
+        "dates": n_dates,
+    }
 
 
 def child(args: list[str]) -> dict:
-    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--mb", type=float, default=50)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peer-mb", type=float, default=1)
@@ -114,19 +132,28 @@ def main() -> None:
     print(f"newsparse {newsparse.__version__}, Python {sys.version.split()[0]}")
     res = {}
     for w in (1, 2):
-        r = child(["--child", "newsparse", "--mb", str(a.mb), "--runs", str(a.runs), "--workers", str(w)])
+        r = child(
+            ["--child", "newsparse", "--mb", str(a.mb), "--runs", str(a.runs), "--workers", str(w)]
+        )
         res[w] = r
-        print(f"newsparse workers={w}: {r['mb']:.1f} MB, {r['docs']} docs, median {r['median_s']:.2f} s "
-              f"of {a.runs} -> {r['mb_s']:.1f} MB/s, {r['docs_s']:.0f} docs/s; {r['rows']} rows; "
-              f"peak RSS {r['peak_rss_mb']:.0f} MB (input {r['input_mb']:.0f} MB, "
-              f"output {r['output_mb']:.0f} MB)")
+        print(
+            f"newsparse workers={w}: {r['mb']:.1f} MB, {r['docs']} docs, "
+            f"median {r['median_s']:.2f} s "
+            f"of {a.runs} -> {r['mb_s']:.1f} MB/s, {r['docs_s']:.0f} docs/s; {r['rows']} rows; "
+            f"peak RSS {r['peak_rss_mb']:.0f} MB (input {r['input_mb']:.0f} MB, "
+            f"output {r['output_mb']:.0f} MB)"
+        )
     print(f"two workers / one worker: {res[2]['mb_s'] / res[1]['mb_s']:.2f}x")
     if not a.no_peer:
         p = child(["--child", "peer", "--mb", str(a.peer_mb)])
-        print(f"spaCy en_core_web_sm + textacy quotations + dateparser.search_dates, 1 core: "
-              f"{p['mb']:.2f} MB in {p['seconds']:.1f} s -> {p['mb_s']:.3f} MB/s")
-        print(f"newsparse (1 worker) / usual pipeline: {res[1]['mb_s'] / p['mb_s']:.0f}x; "
-              f"(2 workers): {res[2]['mb_s'] / p['mb_s']:.0f}x")
+        print(
+            f"spaCy en_core_web_sm + textacy quotations + dateparser.search_dates, 1 core: "
+            f"{p['mb']:.2f} MB in {p['seconds']:.1f} s -> {p['mb_s']:.3f} MB/s"
+        )
+        print(
+            f"newsparse (1 worker) / usual pipeline: {res[1]['mb_s'] / p['mb_s']:.0f}x; "
+            f"(2 workers): {res[2]['mb_s'] / p['mb_s']:.0f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-import newsparse
 import pytest
+
+import newsparse
 
 STORY = (
     "News ID: 401877\n"

@@ -9,7 +9,7 @@ import newsparse
 
 ARTICLES = [
     "TEHRAN – Iran's foreign minister met his Iraqi counterpart in Tehran on Monday, the "
-    "ministry said. \"We want calm,\" he said.",
+    'ministry said. "We want calm," he said.',
     "WASHINGTON (Reuters) - The United States imposed sanctions on three Russian banks on "
     "Friday, officials said.",
     "",
@@ -30,9 +30,12 @@ def test_dask_tables_match_parse() -> None:
     )
     ddf = dd.from_pandas(df, npartitions=3)
     expected = newsparse.parse(df["text"], ids=df["key"], published=df["day"])
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
         import newsparse.dask as nd
 
         tables = nd.parse(ddf, text="text", id="key", published="day")

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import newsparse
 import pytest
+
+import newsparse
 
 REPORT = (
     "TEHRAN - Iran's foreign minister met his Iraqi counterpart on Saturday, the state news "

@@ -22,12 +22,18 @@ def test_quickstart_notebook_runs(tmp_path: Path) -> None:
     )
     client.execute()  # raises CellExecutionError on any failing cell
     html = [
-        o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
         if "text/html" in o.get("data", {})
     ]
     assert html, "the highlighted article and the tables render as HTML"
     images = [
-        o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
         if "image/png" in o.get("data", {})
     ]
     assert images, "the events-over-time plot is drawn"

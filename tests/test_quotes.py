@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import pathlib
 
-import newsparse
 import pytest
+
+import newsparse
 
 DEV = pathlib.Path("/work/shared/eval/dev.jsonl")
 
