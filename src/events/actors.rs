@@ -1,0 +1,314 @@
+//! The actors of one sentence, for event coding: country, organization, person and capital
+//! mentions with their actor code (`Iranian Foreign Minister` -> IRN, agent GOV; `U.S.
+//! troops` -> USA, agent MIL; `Tehran said` -> IRN; the UN -> IGO), from the `entities`
+//! stage, or, when it found nothing in the sentence, from the actor lexicon directly (plus
+//! people whose country the document states once: `Iranian Foreign Minister ... Zarif`).
+//! Other places are kept only as event locations.
+
+use std::collections::HashMap;
+
+use super::tokens::Tokens;
+use crate::entities::{Entity, EntityKind};
+use crate::lexicon::Lexicon;
+
+/// One actor mention in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub start: usize,
+    pub end: usize,
+    /// Token range in the sentence.
+    pub tok_s: usize,
+    pub tok_e: usize,
+    pub code: String,
+    pub agent: Option<String>,
+    pub text: String,
+    pub kind: EntityKind,
+    /// A capital city (a government when it acts, a place after `in`).
+    pub capital: bool,
+    /// A place only: a location, never a source or target.
+    pub place_only: bool,
+    /// Inside a prepositional phrase (`ambassador to the UN`): not a subject.
+    pub oblique: bool,
+    /// The preposition is locative (`in`, `at`, `near`, `outside` ...).
+    pub loc_prep: bool,
+    pub from_entity: bool,
+}
+
+impl Actor {
+    /// Where something happened rather than who did it (`in Tehran`, `outside the airport`).
+    pub fn locative(&self) -> bool {
+        self.loc_prep && (self.kind == EntityKind::Place || self.place_only || self.capital)
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward", "towards", "about",
+    "over", "between", "among", "near", "outside", "inside", "across", "through", "under", "within", "around",
+    "upon", "via", "like", "than",
+];
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "neighboring", "neighbouring"];
+
+/// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`).
+const AGENT_WORDS: &[(&str, &str)] = &[
+    ("troops", "MIL"),
+    ("forces", "MIL"),
+    ("force", "MIL"),
+    ("military", "MIL"),
+    ("army", "MIL"),
+    ("soldiers", "MIL"),
+    ("navy", "MIL"),
+    ("warplanes", "MIL"),
+    ("jets", "MIL"),
+    ("drone", "MIL"),
+    ("drones", "MIL"),
+    ("aircraft", "MIL"),
+    ("commander", "MIL"),
+    ("general", "MIL"),
+    ("police", "COP"),
+    ("government", "GOV"),
+    ("minister", "GOV"),
+    ("ministry", "GOV"),
+    ("president", "GOV"),
+    ("officials", "GOV"),
+    ("official", "GOV"),
+    ("diplomat", "GOV"),
+    ("diplomats", "GOV"),
+    ("ambassador", "GOV"),
+    ("envoy", "GOV"),
+    ("spokesman", "GOV"),
+    ("spokeswoman", "GOV"),
+    ("leader", "GOV"),
+    ("leaders", "GOV"),
+    ("authorities", "GOV"),
+    ("embassy", "GOV"),
+    ("administration", "GOV"),
+    ("delegation", "GOV"),
+    ("cabinet", "GOV"),
+    ("fm", "GOV"),
+    ("foreign", "GOV"),
+    ("prime", "GOV"),
+    ("deputy", "GOV"),
+    ("secretary", "GOV"),
+    ("premier", "GOV"),
+    ("regime", "GOV"),
+    ("parliament", "LEG"),
+    ("lawmakers", "LEG"),
+    ("rebels", "REB"),
+    ("insurgents", "REB"),
+    ("militants", "REB"),
+    ("opposition", "OPP"),
+    ("media", "MED"),
+    ("newspaper", "MED"),
+    ("people", "CVL"),
+    ("citizens", "CVL"),
+    ("civilians", "CVL"),
+    ("protesters", "CVL"),
+    ("demonstrators", "CVL"),
+    ("students", "EDU"),
+    ("companies", "BUS"),
+    ("businessmen", "BUS"),
+    ("judiciary", "JUD"),
+    ("court", "JUD"),
+];
+
+/// Words of a person's title, for learning who belongs to which country.
+const TITLE_WORDS: &[&str] = &[
+    "minister", "president", "ambassador", "advisor", "adviser", "secretary", "spokesman", "spokeswoman",
+    "general", "gen", "chief", "commander", "envoy", "leader", "diplomat", "official", "king", "premier",
+    "chairman", "head", "counterpart", "deputy", "speaker", "governor", "mayor", "colonel", "admiral",
+    "representative", "director", "senator", "lawmaker", "fm", "prince", "emir", "sheikh", "ayatollah",
+    "negotiator", "spokesperson", "mp",
+];
+
+const IGO_CODES: &[&str] = &[
+    "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB", "ASN", "ASEAN", "OPEC", "OPC",
+    "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE", "OSC", "ICC", "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO",
+    "APEC", "ECOWAS", "BRICS", "UNHCR", "UNICEF", "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
+];
+const NGO_CODES: &[&str] = &["AMN", "HRW", "ICRC", "RCR", "MSF", "NGO", "CRC", "IRC"];
+
+/// The events' actor code for an entity code: IGO and NGO bodies by their class.
+pub fn actor_code(code: &str, agent: Option<&str>) -> String {
+    if agent == Some("IGO") || IGO_CODES.contains(&code) {
+        "IGO".into()
+    } else if agent == Some("NGO") || NGO_CODES.contains(&code) {
+        "NGO".into()
+    } else {
+        code.to_string()
+    }
+}
+
+fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
+    (tok_e..(tok_e + 3).min(t.len()))
+        .take_while(|&j| !t.get(j).punct)
+        .find_map(|j| AGENT_WORDS.iter().find(|(w, _)| *w == t.lower(j)).map(|(_, a)| a.to_string()))
+}
+
+/// Mark prepositional phrases and sort by position.
+fn finish(t: &Tokens, acts: &mut Vec<Actor>) {
+    acts.sort_by_key(|a| (a.tok_s, std::cmp::Reverse(a.tok_e)));
+    acts.dedup_by(|b, a| b.tok_s < a.tok_e);
+    for a in acts.iter_mut() {
+        let mut j = a.tok_s;
+        // skip a determiner or an adjective-like word (`to the UN`, `in neighbouring Iraq`)
+        for _ in 0..2 {
+            if j > 0 && DETERMINERS.contains(&t.lower(j - 1)) {
+                j -= 1;
+            }
+        }
+        if j > 0 {
+            let p = t.lower(j - 1);
+            a.oblique = PREPOSITIONS.contains(&p);
+            a.loc_prep = LOCATIVE.contains(&p);
+        }
+    }
+}
+
+fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
+    let tok_s = t.at_or_after(start);
+    let tok_e = t.at_or_after(end).max(tok_s + 1).min(t.len());
+    Actor {
+        start,
+        end,
+        tok_s,
+        tok_e,
+        code,
+        agent: None,
+        text: text[start..end].to_string(),
+        kind,
+        capital: false,
+        place_only: false,
+        oblique: false,
+        loc_prep: false,
+        from_entity: false,
+    }
+}
+
+/// The actors of a sentence from the `entities` stage; `None` when it found none there.
+pub fn from_entities(
+    text: &str,
+    s: usize,
+    e: usize,
+    entities: &[Entity],
+    lex: &Lexicon,
+    t: &Tokens,
+) -> Option<Vec<Actor>> {
+    let lo = entities.partition_point(|x| x.start < s);
+    let inside: Vec<&Entity> = entities[lo..].iter().take_while(|x| x.start < e).filter(|x| x.end <= e).collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for x in inside {
+        let mut a = make(t, text, x.start, x.end, String::new(), x.kind);
+        a.from_entity = true;
+        a.agent = x.agent.clone().or_else(|| agent_after(t, a.tok_e));
+        match x.kind {
+            EntityKind::Place => {
+                let row = lex.actors.get(&text[x.start..x.end]).or_else(|| lex.actors.get(&x.canonical));
+                match (row, &x.code) {
+                    (Some(r), Some(c)) if r.has_flag("capital") => {
+                        a.capital = true;
+                        a.code = c.clone();
+                    }
+                    _ => a.place_only = true,
+                }
+            }
+            _ => match &x.code {
+                Some(c) => a.code = actor_code(c, x.agent.as_deref()),
+                None => continue,
+            },
+        }
+        out.push(a);
+    }
+    finish(t, &mut out);
+    Some(out)
+}
+
+/// The actors of a sentence from the lexicon alone.
+pub fn from_lexicon(text: &str, s: usize, e: usize, lex: &Lexicon, t: &Tokens) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for m in lex.actors.find_iter(&text[s..e]) {
+        let row = &lex.actors.rows[m.row];
+        let (start, end) = (s + m.start, s + m.end);
+        let mut a = make(t, text, start, end, String::new(), row.kind);
+        match (row.kind, &row.code) {
+            (EntityKind::Place, Some(c)) if row.has_flag("capital") => {
+                a.capital = true;
+                a.code = c.clone();
+            }
+            (EntityKind::Place, _) => a.place_only = true,
+            (_, Some(c)) => a.code = actor_code(c, row.agent.as_deref()),
+            (_, None) => continue,
+        }
+        a.agent = row.agent.clone().or_else(|| agent_after(t, a.tok_e));
+        out.push(a);
+    }
+    finish(t, &mut out);
+    out
+}
+
+/// People's countries learnt from `<country> <title> <Name>` and `<Name>, <country's> <title>`
+/// in the document, used when the `entities` stage has nothing.
+#[derive(Default)]
+pub struct PersonMemory {
+    people: HashMap<String, (String, Option<String>)>,
+}
+
+fn surname(w: &str) -> &str {
+    w.trim_end_matches("'s").trim_end_matches("’s")
+}
+
+impl PersonMemory {
+    pub fn learn(&mut self, text: &str, t: &Tokens, acts: &[Actor]) {
+        for a in acts.iter().filter(|a| a.kind == EntityKind::Country) {
+            // <country> <Title ...> <Name ...>
+            let mut j = a.tok_e;
+            let mut titled = false;
+            while j < t.len() && j < a.tok_e + 8 && t.is_capitalised(text, j) {
+                titled |= TITLE_WORDS.contains(&t.lower(j));
+                j += 1;
+            }
+            let run = j - a.tok_e;
+            let last = j.wrapping_sub(1);
+            if run >= 2 && titled && !TITLE_WORDS.contains(&t.lower(last)) {
+                let agent = a.agent.clone().or_else(|| Some("GOV".into()));
+                self.people.insert(surname(t.word(text, last)).to_string(), (a.code.clone(), agent));
+            }
+            // <Name>, <country's> <title>
+            if a.tok_s >= 2
+                && t.lower(a.tok_s - 1) == ","
+                && t.is_capitalised(text, a.tok_s - 2)
+                && TITLE_WORDS.contains(&t.lower(a.tok_e))
+            {
+                let name = surname(t.word(text, a.tok_s - 2)).to_string();
+                self.people.entry(name).or_insert((a.code.clone(), Some("GOV".into())));
+            }
+        }
+    }
+
+    /// Add the known people mentioned in a sentence to its actors.
+    pub fn apply(&self, text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
+        if self.people.is_empty() {
+            return;
+        }
+        let mut added = false;
+        for i in 0..t.len() {
+            if !t.is_capitalised(text, i) || acts.iter().any(|a| a.tok_s <= i && i < a.tok_e) {
+                continue;
+            }
+            let w = t.word(text, i);
+            if let Some((code, agent)) = self.people.get(surname(w)) {
+                let tok = t.get(i);
+                let mut a = make(t, text, tok.start, tok.end, code.clone(), EntityKind::Person);
+                a.agent = agent.clone();
+                acts.push(a);
+                added = true;
+            }
+        }
+        if added {
+            finish(t, acts);
+        }
+    }
+}
