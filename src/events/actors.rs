@@ -35,6 +35,11 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The same mention.
+    pub fn same_as(&self, other: &Actor) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+
     /// Where something happened rather than who did it (`in Tehran`, `outside the airport`).
     pub fn locative(&self) -> bool {
         self.loc_prep && (self.kind == EntityKind::Place || self.place_only || self.capital)
@@ -139,6 +144,11 @@ pub fn actor_code(code: &str, agent: Option<&str>) -> String {
     }
 }
 
+/// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
+pub fn is_agent_word(w: &str) -> bool {
+    AGENT_WORDS.iter().any(|(a, _)| *a == w) || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
+}
+
 fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
     (tok_e..(tok_e + 3).min(t.len()))
         .take_while(|&j| !t.get(j).punct)
@@ -146,21 +156,24 @@ fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
 }
 
 /// Mark prepositional phrases and sort by position.
-fn finish(t: &Tokens, acts: &mut Vec<Actor>) {
+fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
     acts.sort_by_key(|a| (a.tok_s, std::cmp::Reverse(a.tok_e)));
     acts.dedup_by(|b, a| b.tok_s < a.tok_e);
     for a in acts.iter_mut() {
-        let mut j = a.tok_s;
-        // skip a determiner or an adjective-like word (`to the UN`, `in neighbouring Iraq`)
-        for _ in 0..2 {
-            if j > 0 && DETERMINERS.contains(&t.lower(j - 1)) {
-                j -= 1;
+        // a preposition up to three words before (`to the UN`, `in south Serbia`)
+        for j in (a.tok_s.saturating_sub(3)..a.tok_s).rev() {
+            let p = t.lower(j);
+            if t.get(j).punct {
+                break;
             }
-        }
-        if j > 0 {
-            let p = t.lower(j - 1);
-            a.oblique = PREPOSITIONS.contains(&p);
-            a.loc_prep = LOCATIVE.contains(&p);
+            if PREPOSITIONS.contains(&p) {
+                a.oblique = true;
+                a.loc_prep = LOCATIVE.contains(&p);
+                break;
+            }
+            if !(DETERMINERS.contains(&p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
+                break;
+            }
         }
     }
 }
@@ -222,7 +235,7 @@ pub fn from_entities(
         }
         out.push(a);
     }
-    finish(t, &mut out);
+    finish(text, t, &mut out);
     Some(out)
 }
 
@@ -245,7 +258,7 @@ pub fn from_lexicon(text: &str, s: usize, e: usize, lex: &Lexicon, t: &Tokens) -
         a.agent = row.agent.clone().or_else(|| agent_after(t, a.tok_e));
         out.push(a);
     }
-    finish(t, &mut out);
+    finish(text, t, &mut out);
     out
 }
 
@@ -308,7 +321,7 @@ impl PersonMemory {
             }
         }
         if added {
-            finish(t, acts);
+            finish(text, t, acts);
         }
     }
 }

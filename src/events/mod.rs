@@ -16,7 +16,7 @@ mod tokens;
 
 use crate::dates::calendar::Date;
 use crate::dates::DateMention;
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityKind};
 use crate::lexicon::verbs::{Elem, Form, Pattern};
 use crate::lexicon::Lexicon;
 use crate::text::Sentence;
@@ -54,7 +54,7 @@ const MODAL_MAY: &[&str] = &["may", "might", "could"];
 /// `X to` before a verb: the verb is intended, not done.
 const INTENT_TO: &[&str] = &[
     "ready", "prepared", "willing", "plans", "plan", "planned", "planning", "intends", "intend", "intended",
-    "decided", "decides", "wants", "want", "wanted", "aims", "going", "eager", "keen", "determined",
+    "wants", "want", "wanted", "aims", "going", "eager", "keen", "determined",
     "committed", "pledged", "promised", "vowed", "offered", "agreed", "agrees", "expects", "expected",
 ];
 /// Words that may stand between a verb and its particle (`called on Thursday for`).
@@ -67,6 +67,13 @@ const GAP_WORDS: &[&str] = &[
 const CLAUSE_END: &[&str] = &[
     "that", "which", "while", "after", "before", "because", "when", "but", "said", "says", "saying", "although",
     "whereas", "whose", "who",
+];
+/// Verbs that report what someone holds (`said that Libya must ...`).
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "declared", "declares", "reiterated", "reiterates", "concluded", "insisted", "insists",
+    "stressed", "stresses", "announced", "announces", "warned", "warns", "told", "tells", "reminded", "reminder",
+    "argued", "added", "noted", "emphasized", "emphasised", "underlined", "maintained", "demanded", "urged",
+    "stated", "believes", "believe",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
@@ -115,10 +122,12 @@ pub fn code(
             ev.date = date;
             out.push(ev);
         });
-        if out.len() == before {
-            // no event: the sentence's leading actor is what a later `he` most likely means
-            if let Some(a) = acts.iter().find(|a| !a.oblique && !a.capital) {
+        // a later `he` most likely means the last person named as a subject
+        if out.len() == before || last_subject.as_ref().is_none_or(|a| a.kind != EntityKind::Person) {
+            if let Some(a) = acts.iter().find(|a| !a.oblique && a.kind == EntityKind::Person) {
                 last_subject = Some(a.clone());
+            } else if last_subject.is_none() {
+                last_subject = acts.iter().find(|a| !a.oblique && !a.capital && !a.place_only).cloned();
             }
         }
     }
@@ -169,10 +178,14 @@ fn code_sentence(
             continue;
         }
         let nominal = i > 0 && NOMINAL_BEFORE.contains(&t.lower(i - 1));
+        let finite = finite_context(text, t, &in_actor, i);
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
             if form != Form::Noun && nominal {
+                continue;
+            }
+            if form == Form::Present && !finite {
                 continue;
             }
             if let Some((end, slot)) = match_elems(t, &in_actor, &pat.elems, 0, i + 1, None, 0) {
@@ -189,12 +202,59 @@ fn code_sentence(
             matches.push(m);
         }
     }
-    // 2. one event per match
+    // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut demanded: Vec<usize> = Vec::new();
+    for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
+        let Some(rv) = (mi.saturating_sub(12)..mi).rev().find(|&j| REPORTING.contains(&t.lower(j))) else { continue };
+        let Some(src) = subject_before(t, acts, rv, &[]).or_else(|| {
+            if pronoun_subject(t, rv) {
+                last_subject.as_ref()
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
+        let tgt = acts.iter().rev().find(|a| a.tok_e <= mi && a.tok_e + 3 >= mi && a.tok_s > rv && !a.same_as(src));
+        let verb = matches.iter().find(|m| m.head > mi && m.head <= mi + 3);
+        let code = match verb.map(|m| &m.pat.code[..]) {
+            Some(c) if c.starts_with("087") || c.starts_with("166") => "106",
+            Some(c) if c.starts_with("04") || c.starts_with("03") => "108",
+            Some(c) if c.starts_with("07") => "103",
+            Some(c) if c.starts_with("06") => "102",
+            Some(c) if c.starts_with("08") => "104",
+            _ => "100",
+        };
+        if let Some(m) = verb {
+            demanded.push(m.head);
+        }
+        let key = (src.code.clone(), code.to_string(), tgt.map(|x| x.code.clone()));
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        emit(Event {
+            sentence: 0,
+            source: Some(src.code.clone()),
+            source_agent: src.agent.clone(),
+            source_text: Some(src.text.clone()),
+            target: tgt.map(|x| x.code.clone()),
+            target_agent: tgt.and_then(|x| x.agent.clone()),
+            target_text: tgt.map(|x| x.text.clone()),
+            code: code.to_string(),
+            date: None,
+            location: None,
+        });
+    }
+    // 3. one event per match
     let mut targets_used: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for m in &matches {
         let i = m.head;
+        if demanded.contains(&i) {
+            continue;
+        }
         // `agreed to provide`, `refused to meet`: the governing verb codes it
         let embedded = i >= 1 && t.lower(i - 1) == "to" && prev_end.is_some_and(|e| e + 4 >= i);
         prev_end = Some(m.end);
@@ -202,21 +262,22 @@ fn code_sentence(
             continue;
         }
         let Some(code) = adjust_code(t, i, m) else { continue };
-        let passive = m.form == Form::Past && is_passive(t, i);
+        // `is committed to`, `was determined to`: an adjective, not a passive
+        let passive = m.form == Form::Past && is_passive(t, i) && t.lower(m.end) != "to";
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
             let subj = subject_before(t, acts, i, &targets_used);
             (agent.or_else(|| None), subj)
         } else if m.form == Form::Noun {
-            let adjacent = acts.iter().rev().find(|a| a.tok_e <= i && a.tok_e + 2 >= i && !a.oblique);
+            let adjacent = acts.iter().rev().find(|a| a.tok_e <= i && a.tok_e + 2 >= i && !a.oblique && !a.place_only);
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
-                if code.starts_with("04") {
+                if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
                     subject_before(t, acts, i, &targets_used)
                 } else {
                     None
                 }
             });
-            let tgt = src.and_then(|s| object_after(t, acts, m.end, &s.code));
+            let tgt = src.and_then(|s| object_after(t, acts, m.end, s));
             (src, tgt)
         } else {
             let mut src = subject_before(t, acts, i, &targets_used);
@@ -224,13 +285,13 @@ fn code_sentence(
                 src = last_subject.as_ref();
             }
             let tgt = src.and_then(|s| match m.slot {
-                Some((a, b)) => acts.iter().find(|x| x.tok_s >= a && x.tok_e <= b && x.code != s.code),
-                None => object_after(t, acts, m.end, &s.code),
+                Some((a, b)) => acts.iter().find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
+                None => object_after(t, acts, m.end, s),
             });
             (src, tgt)
         };
         let Some(source) = source.cloned() else { continue };
-        let target = target.filter(|x| x.code != source.code);
+        let target = target.filter(|x| !x.same_as(&source));
         if let Some(tg) = target {
             if let Some(ix) = acts.iter().position(|a| std::ptr::eq(a, tg)) {
                 targets_used.push(ix);
@@ -254,7 +315,9 @@ fn code_sentence(
             date: None,
             location,
         });
-        *last_subject = Some(source);
+        if source.kind == EntityKind::Person {
+            *last_subject = Some(source);
+        }
     }
 }
 
@@ -273,7 +336,7 @@ fn match_elems(
     let Some(e) = elems.get(k) else { return Some((pos, slot)) };
     match e {
         Elem::Word(alts) => {
-            if pos < n && !t.get(pos).punct && alts.iter().any(|a| a == t.lower(pos)) {
+            if pos < n && !t.get(pos).punct && alts.iter().any(|a| word_is(t.lower(pos), a)) {
                 if let Some(r) = match_elems(t, in_actor, elems, k + 1, pos + 1, slot, 3) {
                     return Some(r);
                 }
@@ -317,6 +380,13 @@ fn match_elems(
             None
         }
     }
+}
+
+/// A literal pattern word, also in the plural (`investigation` matches `investigations`).
+fn word_is(w: &str, lit: &str) -> bool {
+    w == lit
+        || w.strip_prefix(lit).is_some_and(|rest| rest == "s" || rest == "es")
+        || (lit.ends_with('y') && w.len() == lit.len() + 2 && w.ends_with("ies") && w.starts_with(&lit[..lit.len() - 1]))
 }
 
 fn is_gap_word(w: &str) -> bool {
@@ -383,6 +453,32 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     Some(code)
 }
 
+/// A present-tense form is a verb only where a verb can stand: after its subject (an
+/// actor, a pronoun, a role noun), a modal, `to`, a negation or a conjunction.
+fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let w = t.lower(j);
+        if is_gap_word(w) || matches!(w, "always" | "still" | "now" | "repeatedly" | "often") {
+            continue;
+        }
+        return in_actor[j]
+            || t.get(j).punct
+            || actors::is_agent_word(w)
+            || matches!(
+                w,
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which" | "that" | "to" | "and" | "or"
+                    | "not" | "never" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should"
+                    | "shall" | "did" | "do" | "does" | "also" | "group" | "side" | "sides" | "both" | "countries"
+                    | "nations" | "states"
+            )
+            || w.ends_with("n't")
+            || t.is_capitalised(text, j);
+    }
+    true
+}
+
 fn is_passive(t: &Tokens, i: usize) -> bool {
     for j in before(t, i, 3) {
         let w = t.lower(j);
@@ -408,10 +504,23 @@ fn subject_before<'a>(t: &Tokens, acts: &'a [Actor], i: usize, used: &[usize]) -
         tok.punct && matches!(t.lower(j), ";" | ":")
     });
     let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
+    // `Pakistan, a U.S. ally, has refused`: the actor before the appositive
+    let mut j = i;
+    while j > lo && matches!(t.lower(j - 1), "has" | "have" | "had" | "is" | "was" | "also" | "then" | "later") {
+        j -= 1;
+    }
+    if j > lo && t.lower(j - 1) == "," {
+        let close = j - 1;
+        if let Some(open) = (lo..close).rev().take(15).find(|&k| t.lower(k) == ",") {
+            if let Some(a) = acts.iter().find(|a| a.tok_e == open && !a.oblique) {
+                return Some(a);
+            }
+        }
+    }
     acts.iter()
         .enumerate()
         .rev()
-        .find(|(ix, a)| a.tok_e <= i && a.tok_s >= lo && !a.oblique && !used.contains(ix))
+        .find(|(ix, a)| a.tok_e <= i && a.tok_s >= lo && !a.oblique && !a.place_only && !used.contains(ix))
         .map(|(_, a)| a)
 }
 
@@ -424,7 +533,7 @@ fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor>
             return None;
         }
         if t.lower(j) == "by" {
-            return acts.iter().find(|a| a.tok_s > j && a.tok_s <= j + 3);
+            return acts.iter().find(|a| a.tok_s > j && a.tok_s <= j + 3 && !a.place_only);
         }
         j += 1;
     }
@@ -432,8 +541,10 @@ fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor>
 }
 
 /// The object: the first actor after the pattern, in its clause, that is not the source.
-fn object_after<'a>(t: &Tokens, acts: &'a [Actor], from: usize, source: &str) -> Option<&'a Actor> {
+fn object_after<'a>(t: &Tokens, acts: &'a [Actor], from: usize, source: &Actor) -> Option<&'a Actor> {
     let n = t.len();
+    // `demanded that the US cancel`: the object is the subject of the clause
+    let from = if t.lower(from) == "that" { from + 1 } else { from };
     let mut end = from;
     while end < n && end < from + 10 {
         let w = t.lower(end);
@@ -442,7 +553,9 @@ fn object_after<'a>(t: &Tokens, acts: &'a [Actor], from: usize, source: &str) ->
         }
         end += 1;
     }
-    acts.iter().find(|a| a.tok_s >= from && a.tok_s < end && a.code != source && !a.locative())
+    let cands = || acts.iter().filter(|a| a.tok_s >= from && a.tok_s < end && !a.locative() && !a.place_only && !a.same_as(source));
+    // another actor first; the source's own country only when nothing else is named
+    cands().find(|a| a.code != source.code).or_else(|| cands().next())
 }
 
 /// Where it happened: a place after `in`, `at`, `near`, `outside` in the sentence.
