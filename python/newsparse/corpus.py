@@ -53,10 +53,15 @@ def _column(values: Any, dtype: str) -> Any:
     if dtype == "datetime64[ns]":
         return np.asarray(values, dtype=np.int64).view("datetime64[D]").astype("datetime64[ns]")
     if dtype in ("str", "object"):
-        out = np.empty(len(values), dtype=object)
-        out[:] = values
-        return out
+        return _objects(values)
     return np.asarray(values, dtype=dtype)
+
+
+def _objects(values: Any) -> pd.Series:
+    """An object column (str or None), whatever pandas' default string dtype is."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return pd.Series(out, dtype=object, copy=False)
 
 
 def empty_table(name: str, with_id: bool = False) -> pd.DataFrame:
@@ -72,7 +77,7 @@ def _frame(
         data[col] = _column(cols[col], dtype)
         if col == "doc_id" and with_id:
             doc = data["doc_id"]
-            data["id"] = ids[doc] if ids is not None else np.empty(0, dtype=object)
+            data["id"] = _objects(ids[doc] if ids is not None else [])
     return pd.DataFrame(data, copy=False)
 
 

@@ -1,0 +1,22 @@
+"""Type stubs of the compiled core (newsparse._core)."""
+
+from typing import Any
+
+__version__: str
+
+class CompiledLexicon:
+    """A compiled lexicon: the built-in data plus a user's rows."""
+
+def compile_lexicon(
+    actors: list[tuple[str, str, str | None, str | None, str | None, list[str]]],
+    titles: list[tuple[str, str | None, list[str]]],
+    verbs: list[tuple[str, str]],
+) -> CompiledLexicon: ...
+def parse_columns(
+    texts: list[Any],
+    anchors: list[int | None],
+    workers: int,
+    lexicon: CompiledLexicon | None = None,
+    max_chars: int = 20000000,
+    fail_on: list[int] | None = None,
+) -> dict[str, dict[str, Any]]: ...

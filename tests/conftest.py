@@ -1,0 +1,8 @@
+"""Make tests/ importable (shared fixtures such as adversarial.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
