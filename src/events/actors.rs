@@ -47,11 +47,13 @@ impl Actor {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward", "towards", "about",
-    "over", "between", "among", "near", "outside", "inside", "across", "through", "under", "within", "around",
-    "upon", "via", "like", "than",
+    "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward",
+    "towards", "about", "over", "between", "among", "near", "outside", "inside", "across",
+    "through", "under", "within", "around", "upon", "via", "like", "than",
 ];
-const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from"];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from",
+];
 const DETERMINERS: &[&str] = &["the", "a", "an", "neighboring", "neighbouring"];
 
 /// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`).
@@ -119,17 +121,85 @@ const AGENT_WORDS: &[(&str, &str)] = &[
 
 /// Words of a person's title, for learning who belongs to which country.
 const TITLE_WORDS: &[&str] = &[
-    "minister", "president", "ambassador", "advisor", "adviser", "secretary", "spokesman", "spokeswoman",
-    "general", "gen", "chief", "commander", "envoy", "leader", "diplomat", "official", "king", "premier",
-    "chairman", "head", "counterpart", "deputy", "speaker", "governor", "mayor", "colonel", "admiral",
-    "representative", "director", "senator", "lawmaker", "fm", "prince", "emir", "sheikh", "ayatollah",
-    "negotiator", "spokesperson", "mp",
+    "minister",
+    "president",
+    "ambassador",
+    "advisor",
+    "adviser",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "general",
+    "gen",
+    "chief",
+    "commander",
+    "envoy",
+    "leader",
+    "diplomat",
+    "official",
+    "king",
+    "premier",
+    "chairman",
+    "head",
+    "counterpart",
+    "deputy",
+    "speaker",
+    "governor",
+    "mayor",
+    "colonel",
+    "admiral",
+    "representative",
+    "director",
+    "senator",
+    "lawmaker",
+    "fm",
+    "prince",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "negotiator",
+    "spokesperson",
+    "mp",
+];
+
+/// Lowercase words of a title before a name (`Pakistan's top diplomat Shah Mahmood Qureshi`).
+const LOWER_TITLE: &[&str] = &[
+    "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
+];
+
+/// Quantity and group nouns whose `of` phrase names the actor.
+const GROUP_NOUNS: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "members",
+    "leaders",
+    "group",
+    "groups",
+    "supporters",
+    "representatives",
+    "delegation",
+    "delegations",
+    "officials",
+    "troops",
+    "forces",
+    "units",
+    "government",
+    "governments",
+    "army",
+    "ministry",
+    "president",
+    "people",
 ];
 
 const IGO_CODES: &[&str] = &[
-    "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB", "ASN", "ASEAN", "OPEC", "OPC",
-    "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE", "OSC", "ICC", "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO",
-    "APEC", "ECOWAS", "BRICS", "UNHCR", "UNICEF", "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
+    "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB", "ASN",
+    "ASEAN", "OPEC", "OPC", "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE", "OSC", "ICC",
+    "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO", "APEC", "ECOWAS", "BRICS", "UNHCR", "UNICEF",
+    "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
 ];
 const NGO_CODES: &[&str] = &["AMN", "HRW", "ICRC", "RCR", "MSF", "NGO", "CRC", "IRC"];
 
@@ -146,13 +216,21 @@ pub fn actor_code(code: &str, agent: Option<&str>) -> String {
 
 /// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
 pub fn is_agent_word(w: &str) -> bool {
-    AGENT_WORDS.iter().any(|(a, _)| *a == w) || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
+    AGENT_WORDS.iter().any(|(a, _)| *a == w)
+        || TITLE_WORDS.contains(&w)
+        || w.ends_with("ers")
+        || w.ends_with("ists")
 }
 
 fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
     (tok_e..(tok_e + 3).min(t.len()))
         .take_while(|&j| !t.get(j).punct)
-        .find_map(|j| AGENT_WORDS.iter().find(|(w, _)| *w == t.lower(j)).map(|(_, a)| a.to_string()))
+        .find_map(|j| {
+            AGENT_WORDS
+                .iter()
+                .find(|(w, _)| *w == t.lower(j))
+                .map(|(_, a)| a.to_string())
+        })
 }
 
 /// Mark prepositional phrases and sort by position.
@@ -164,6 +242,10 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
         for j in (a.tok_s.saturating_sub(3)..a.tok_s).rev() {
             let p = t.lower(j);
             if t.get(j).punct {
+                break;
+            }
+            // `thousands of Armenians`, `leaders of the opposition`: the actor heads the phrase
+            if p == "of" && j > 0 && GROUP_NOUNS.contains(&t.lower(j - 1)) {
                 break;
             }
             if PREPOSITIONS.contains(&p) {
@@ -208,7 +290,11 @@ pub fn from_entities(
     t: &Tokens,
 ) -> Option<Vec<Actor>> {
     let lo = entities.partition_point(|x| x.start < s);
-    let inside: Vec<&Entity> = entities[lo..].iter().take_while(|x| x.start < e).filter(|x| x.end <= e).collect();
+    let inside: Vec<&Entity> = entities[lo..]
+        .iter()
+        .take_while(|x| x.start < e)
+        .filter(|x| x.end <= e)
+        .collect();
     if inside.is_empty() {
         return None;
     }
@@ -219,7 +305,10 @@ pub fn from_entities(
         a.agent = x.agent.clone().or_else(|| agent_after(t, a.tok_e));
         match x.kind {
             EntityKind::Place => {
-                let row = lex.actors.get(&text[x.start..x.end]).or_else(|| lex.actors.get(&x.canonical));
+                let row = lex
+                    .actors
+                    .get(&text[x.start..x.end])
+                    .or_else(|| lex.actors.get(&x.canonical));
                 match (row, &x.code) {
                     (Some(r), Some(c)) if r.has_flag("capital") => {
                         a.capital = true;
@@ -228,6 +317,7 @@ pub fn from_entities(
                     _ => a.place_only = true,
                 }
             }
+            _ if x.agent.as_deref() == Some("MED") => continue,
             _ => match &x.code {
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
                 None => continue,
@@ -244,6 +334,10 @@ pub fn from_lexicon(text: &str, s: usize, e: usize, lex: &Lexicon, t: &Tokens) -
     let mut out = Vec::new();
     for m in lex.actors.find_iter(&text[s..e]) {
         let row = &lex.actors.rows[m.row];
+        // news outlets are cited, they do not act (`Press TV reported`)
+        if row.has_flag("outlet") {
+            continue;
+        }
         let (start, end) = (s + m.start, s + m.end);
         let mut a = make(t, text, start, end, String::new(), row.kind);
         match (row.kind, &row.code) {
@@ -279,15 +373,27 @@ impl PersonMemory {
             // <country> <Title ...> <Name ...>
             let mut j = a.tok_e;
             let mut titled = false;
-            while j < t.len() && j < a.tok_e + 8 && t.is_capitalised(text, j) {
+            while j < t.len()
+                && j < a.tok_e + 8
+                && (t.is_capitalised(text, j)
+                    || TITLE_WORDS.contains(&t.lower(j))
+                    || LOWER_TITLE.contains(&t.lower(j)))
+            {
                 titled |= TITLE_WORDS.contains(&t.lower(j));
                 j += 1;
             }
             let run = j - a.tok_e;
             let last = j.wrapping_sub(1);
-            if run >= 2 && titled && !TITLE_WORDS.contains(&t.lower(last)) {
+            if run >= 2
+                && titled
+                && t.is_capitalised(text, last)
+                && !TITLE_WORDS.contains(&t.lower(last))
+            {
                 let agent = a.agent.clone().or_else(|| Some("GOV".into()));
-                self.people.insert(surname(t.word(text, last)).to_string(), (a.code.clone(), agent));
+                self.people.insert(
+                    surname(t.word(text, last)).to_string(),
+                    (a.code.clone(), agent),
+                );
             }
             // <Name>, <country's> <title>
             if a.tok_s >= 2
@@ -296,7 +402,9 @@ impl PersonMemory {
                 && TITLE_WORDS.contains(&t.lower(a.tok_e))
             {
                 let name = surname(t.word(text, a.tok_s - 2)).to_string();
-                self.people.entry(name).or_insert((a.code.clone(), Some("GOV".into())));
+                self.people
+                    .entry(name)
+                    .or_insert((a.code.clone(), Some("GOV".into())));
             }
         }
     }
@@ -314,7 +422,14 @@ impl PersonMemory {
             let w = t.word(text, i);
             if let Some((code, agent)) = self.people.get(surname(w)) {
                 let tok = t.get(i);
-                let mut a = make(t, text, tok.start, tok.end, code.clone(), EntityKind::Person);
+                let mut a = make(
+                    t,
+                    text,
+                    tok.start,
+                    tok.end,
+                    code.clone(),
+                    EntityKind::Person,
+                );
                 a.agent = agent.clone();
                 acts.push(a);
                 added = true;

@@ -43,37 +43,109 @@ pub struct Event {
 
 /// Words after which a verb form is read as a noun (`the attack`, `its support`).
 const NOMINAL_BEFORE: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "of",
-    "for", "with", "in", "on", "from", "any", "no", "such", "every", "each", "whose", "further", "new",
-    "recent", "latest", "first",
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
+    "of", "for", "with", "in", "on", "from", "any", "no", "such", "every", "each", "whose",
+    "further", "new", "recent", "latest", "first",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets",
+];
 const NEGATION: &[&str] = &["not", "never", "neither", "nor", "no", "cannot"];
 const MODAL_WILL: &[&str] = &["will", "would", "shall", "'ll", "’ll"];
 const MODAL_MAY: &[&str] = &["may", "might", "could"];
 /// `X to` before a verb: the verb is intended, not done.
 const INTENT_TO: &[&str] = &[
-    "ready", "prepared", "willing", "plans", "plan", "planned", "planning", "intends", "intend", "intended",
-    "wants", "want", "wanted", "aims", "going", "eager", "keen", "determined",
-    "committed", "pledged", "promised", "vowed", "offered", "agreed", "agrees", "expects", "expected",
+    "ready",
+    "prepared",
+    "willing",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "wants",
+    "want",
+    "wanted",
+    "aims",
+    "going",
+    "eager",
+    "keen",
+    "determined",
+    "committed",
+    "pledged",
+    "promised",
+    "vowed",
+    "offered",
+    "agreed",
+    "agrees",
+    "expects",
+    "expected",
 ];
 /// Words that may stand between a verb and its particle (`called on Thursday for`).
 const GAP_WORDS: &[&str] = &[
-    "also", "again", "once", "on", "today", "yesterday", "jointly", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "last", "week", "earlier", "later", "formally", "have",
+    "also",
+    "again",
+    "once",
+    "on",
+    "today",
+    "yesterday",
+    "jointly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "week",
+    "earlier",
+    "later",
+    "formally",
+    "have",
     "has",
 ];
 /// Words that end the clause a target is looked for in.
 const CLAUSE_END: &[&str] = &[
-    "that", "which", "while", "after", "before", "because", "when", "but", "said", "says", "saying", "although",
-    "whereas", "whose", "who",
+    "that", "which", "while", "after", "before", "because", "when", "but", "said", "says",
+    "saying", "although", "whereas", "whose", "who",
 ];
 /// Verbs that report what someone holds (`said that Libya must ...`).
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "declared", "declares", "reiterated", "reiterates", "concluded", "insisted", "insists",
-    "stressed", "stresses", "announced", "announces", "warned", "warns", "told", "tells", "reminded", "reminder",
-    "argued", "added", "noted", "emphasized", "emphasised", "underlined", "maintained", "demanded", "urged",
-    "stated", "believes", "believe",
+    "said",
+    "says",
+    "say",
+    "declared",
+    "declares",
+    "reiterated",
+    "reiterates",
+    "concluded",
+    "insisted",
+    "insists",
+    "stressed",
+    "stresses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "told",
+    "tells",
+    "reminded",
+    "reminder",
+    "argued",
+    "added",
+    "noted",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "maintained",
+    "demanded",
+    "urged",
+    "stated",
+    "believes",
+    "believe",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
@@ -86,8 +158,14 @@ pub fn code(
     published: Option<Date>,
     lex: &Lexicon,
 ) -> Vec<Event> {
-    let body: Vec<&Sentence> = sentences.iter().filter(|s| s.body_index.is_some()).collect();
-    let toks: Vec<Tokens> = body.iter().map(|s| Tokens::new(text, s.start, s.end)).collect();
+    let body: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| s.body_index.is_some())
+        .collect();
+    let toks: Vec<Tokens> = body
+        .iter()
+        .map(|s| Tokens::new(text, s.start, s.end))
+        .collect();
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
@@ -117,17 +195,34 @@ pub fn code(
             .or(published);
         let sentence = s.body_index.unwrap_or(0);
         let before = out.len();
-        code_sentence(text, t, &acts, lex, &mut last_subject, &mut |mut ev: Event| {
-            ev.sentence = sentence;
-            ev.date = date;
-            out.push(ev);
-        });
+        code_sentence(
+            text,
+            t,
+            &acts,
+            lex,
+            &mut last_subject,
+            &mut |mut ev: Event| {
+                ev.sentence = sentence;
+                ev.date = date;
+                out.push(ev);
+            },
+        );
         // a later `he` most likely means the last person named as a subject
-        if out.len() == before || last_subject.as_ref().is_none_or(|a| a.kind != EntityKind::Person) {
-            if let Some(a) = acts.iter().find(|a| !a.oblique && a.kind == EntityKind::Person) {
+        if out.len() == before
+            || last_subject
+                .as_ref()
+                .map_or(true, |a| a.kind != EntityKind::Person)
+        {
+            if let Some(a) = acts
+                .iter()
+                .find(|a| !a.oblique && a.kind == EntityKind::Person)
+            {
                 last_subject = Some(a.clone());
             } else if last_subject.is_none() {
-                last_subject = acts.iter().find(|a| !a.oblique && !a.capital && !a.place_only).cloned();
+                last_subject = acts
+                    .iter()
+                    .find(|a| !a.oblique && !a.capital && !a.place_only)
+                    .cloned();
             }
         }
     }
@@ -174,11 +269,19 @@ fn code_sentence(
             continue;
         }
         // a capitalised word inside a sentence is a name (`Strike Force`), not a verb
-        if i > 0 && t.word(text, i).chars().next().is_some_and(|c| c.is_uppercase()) {
+        if i > 0
+            && t.word(text, i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+        {
             continue;
         }
         let nominal = i > 0 && NOMINAL_BEFORE.contains(&t.lower(i - 1));
         let finite = finite_context(text, t, &in_actor, i);
+        // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
+        // not as a modifier (`an informal meeting`)
+        let gerund_ok = i == 0 || !adjective_like(t.lower(i - 1));
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
@@ -188,10 +291,22 @@ fn code_sentence(
             if form == Form::Present && !finite {
                 continue;
             }
+            if form == Form::Gerund && !gerund_ok {
+                continue;
+            }
             if let Some((end, slot)) = match_elems(t, &in_actor, &pat.elems, 0, i + 1, None, 0) {
                 let w = pat.weight();
-                if best.as_ref().is_none_or(|(bw, _)| w >= *bw) {
-                    best = Some((w, Match { head: i, end, slot, form, pat }));
+                if best.as_ref().map_or(true, |(bw, _)| w >= *bw) {
+                    best = Some((
+                        w,
+                        Match {
+                            head: i,
+                            end,
+                            slot,
+                            form,
+                            pat,
+                        },
+                    ));
                 }
             }
         }
@@ -206,7 +321,12 @@ fn code_sentence(
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
     for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
-        let Some(rv) = (mi.saturating_sub(12)..mi).rev().find(|&j| REPORTING.contains(&t.lower(j))) else { continue };
+        let Some(rv) = (mi.saturating_sub(12)..mi)
+            .rev()
+            .find(|&j| REPORTING.contains(&t.lower(j)))
+        else {
+            continue;
+        };
         let Some(src) = subject_before(t, acts, rv, &[]).or_else(|| {
             if pronoun_subject(t, rv) {
                 last_subject.as_ref()
@@ -216,7 +336,10 @@ fn code_sentence(
         }) else {
             continue;
         };
-        let tgt = acts.iter().rev().find(|a| a.tok_e <= mi && a.tok_e + 3 >= mi && a.tok_s > rv && !a.same_as(src));
+        let tgt = acts
+            .iter()
+            .rev()
+            .find(|a| a.tok_e <= mi && a.tok_e + 3 >= mi && a.tok_s > rv && !a.same_as(src));
         let verb = matches.iter().find(|m| m.head > mi && m.head <= mi + 3);
         let code = match verb.map(|m| &m.pat.code[..]) {
             Some(c) if c.starts_with("087") || c.starts_with("166") => "106",
@@ -229,7 +352,11 @@ fn code_sentence(
         if let Some(m) = verb {
             demanded.push(m.head);
         }
-        let key = (src.code.clone(), code.to_string(), tgt.map(|x| x.code.clone()));
+        let key = (
+            src.code.clone(),
+            code.to_string(),
+            tgt.map(|x| x.code.clone()),
+        );
         if seen.contains(&key) {
             continue;
         }
@@ -261,18 +388,35 @@ fn code_sentence(
         if embedded {
             continue;
         }
-        let Some(code) = adjust_code(t, i, m) else { continue };
+        let Some(code) = adjust_code(t, i, m) else {
+            continue;
+        };
         // `is committed to`, `was determined to`: an adjective, not a passive
-        let passive = m.form == Form::Past && is_passive(t, i) && t.lower(m.end) != "to";
+        let passive = m.form == Form::Past
+            && ((is_passive(t, i) && t.lower(m.end) != "to")
+                || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
-            let subj = subject_before(t, acts, i, &targets_used);
-            (agent.or_else(|| None), subj)
+            let mut subj = subject_before(t, acts, i, &targets_used);
+            if subj.is_none() && pronoun_subject(t, i) {
+                subj = last_subject.as_ref();
+            }
+            (agent, subj)
         } else if m.form == Form::Noun {
-            let adjacent = acts.iter().rev().find(|a| a.tok_e <= i && a.tok_e + 2 >= i && !a.oblique && !a.place_only);
+            // `a U.S. strike`, `Iran's sanctions`, `the U.S.-led intervention`
+            let adjacent = acts.iter().rev().find(|a| {
+                a.tok_e <= i && a.tok_e + 2 >= i && (!a.oblique || a.tok_e == i) && !a.place_only
+            });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
-                    subject_before(t, acts, i, &targets_used)
+                    subject_before(t, acts, i, &targets_used).or_else(|| {
+                        // `his meeting with`, `their talks with`
+                        if before(t, i, 4).any(|j| matches!(t.lower(j), "his" | "her" | "their")) {
+                            last_subject.as_ref()
+                        } else {
+                            None
+                        }
+                    })
                 } else {
                     None
                 }
@@ -285,24 +429,81 @@ fn code_sentence(
                 src = last_subject.as_ref();
             }
             let tgt = src.and_then(|s| match m.slot {
-                Some((a, b)) => acts.iter().find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
+                Some((a, b)) => acts
+                    .iter()
+                    .find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
                 None => object_after(t, acts, m.end, s),
             });
             (src, tgt)
         };
-        let Some(source) = source.cloned() else { continue };
+        let Some(source) = source.cloned() else {
+            continue;
+        };
         let target = target.filter(|x| !x.same_as(&source));
+        // `the U.S. and Iran began to coordinate`: both act, each with the other; coded as
+        // the second alone (the usual CAMEO reading) and the first towards the second
+        if target.is_none() && !passive && m.form != Form::Noun {
+            if let Some(first) = conjunct_before(t, acts, &source) {
+                let key = (first.code.clone(), code.clone(), Some(source.code.clone()));
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    emit(Event {
+                        sentence: 0,
+                        source: Some(first.code.clone()),
+                        source_agent: first.agent.clone(),
+                        source_text: Some(first.text.clone()),
+                        target: Some(source.code.clone()),
+                        target_agent: source.agent.clone(),
+                        target_text: Some(source.text.clone()),
+                        code: code.clone(),
+                        date: None,
+                        location: None,
+                    });
+                }
+            }
+        }
         if let Some(tg) = target {
             if let Some(ix) = acts.iter().position(|a| std::ptr::eq(a, tg)) {
                 targets_used.push(ix);
             }
         }
-        let key = (source.code.clone(), code.clone(), target.map(|x| x.code.clone()));
+        let key = (
+            source.code.clone(),
+            code.clone(),
+            target.map(|x| x.code.clone()),
+        );
         if seen.contains(&key) {
             continue;
         }
         seen.push(key);
         let location = location_after(t, acts, m.head, target);
+        // `troops in Iraq and Afghanistan`: one event per coordinated target
+        let also = target.and_then(|x| {
+            acts.iter().find(|b| {
+                b.tok_s == x.tok_e + 1
+                    && t.lower(x.tok_e) == "and"
+                    && b.code != x.code
+                    && !b.place_only
+            })
+        });
+        if let Some(b) = also {
+            let key = (source.code.clone(), code.clone(), Some(b.code.clone()));
+            if !seen.contains(&key) {
+                seen.push(key);
+                emit(Event {
+                    sentence: 0,
+                    source: Some(source.code.clone()),
+                    source_agent: source.agent.clone(),
+                    source_text: Some(source.text.clone()),
+                    target: Some(b.code.clone()),
+                    target_agent: b.agent.clone(),
+                    target_text: Some(b.text.clone()),
+                    code: code.clone(),
+                    date: None,
+                    location: location.clone(),
+                });
+            }
+        }
         emit(Event {
             sentence: 0,
             source: Some(source.code.clone()),
@@ -333,7 +534,9 @@ fn match_elems(
     gap: usize,
 ) -> Option<(usize, Option<(usize, usize)>)> {
     let n = t.len();
-    let Some(e) = elems.get(k) else { return Some((pos, slot)) };
+    let Some(e) = elems.get(k) else {
+        return Some((pos, slot));
+    };
     match e {
         Elem::Word(alts) => {
             if pos < n && !t.get(pos).punct && alts.iter().any(|a| word_is(t.lower(pos), a)) {
@@ -355,11 +558,19 @@ fn match_elems(
             for len in 0..=6 {
                 if len > 0 {
                     let last = pos + len - 1;
-                    if last >= n || t.get(last).punct {
+                    if last >= n || (t.get(last).punct && !in_actor[last]) {
                         break;
                     }
                 }
-                if let Some(r) = match_elems(t, in_actor, elems, k + 1, pos + len, Some((pos, pos + len)), 3) {
+                if let Some(r) = match_elems(
+                    t,
+                    in_actor,
+                    elems,
+                    k + 1,
+                    pos + len,
+                    Some((pos, pos + len)),
+                    3,
+                ) {
                     return Some(r);
                 }
             }
@@ -385,8 +596,23 @@ fn match_elems(
 /// A literal pattern word, also in the plural (`investigation` matches `investigations`).
 fn word_is(w: &str, lit: &str) -> bool {
     w == lit
-        || w.strip_prefix(lit).is_some_and(|rest| rest == "s" || rest == "es")
-        || (lit.ends_with('y') && w.len() == lit.len() + 2 && w.ends_with("ies") && w.starts_with(&lit[..lit.len() - 1]))
+        || w.strip_prefix(lit)
+            .is_some_and(|rest| rest == "s" || rest == "es")
+        || (lit.ends_with('y')
+            && w.len() == lit.len() + 2
+            && w.ends_with("ies")
+            && w.starts_with(&lit[..lit.len() - 1]))
+}
+
+/// A word that reads as an adjective or determiner before a noun (`informal`, `first`).
+fn adjective_like(w: &str) -> bool {
+    NOMINAL_BEFORE.contains(&w)
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || [
+            "al", "ive", "ous", "ful", "ic", "ent", "ant", "ary", "est", "ior",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 fn is_gap_word(w: &str) -> bool {
@@ -395,7 +621,9 @@ fn is_gap_word(w: &str) -> bool {
 
 /// The few words before the head, back to a punctuation mark (at most `k`).
 fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
-    (i.saturating_sub(k)..i).rev().take_while(move |&j| !t.get(j).punct)
+    (i.saturating_sub(k)..i)
+        .rev()
+        .take_while(move |&j| !t.get(j).punct)
 }
 
 fn is_negated(t: &Tokens, i: usize) -> bool {
@@ -404,7 +632,9 @@ fn is_negated(t: &Tokens, i: usize) -> bool {
         NEGATION.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
     });
     // `failed to reach`
-    neg || (i >= 2 && t.lower(i - 1) == "to" && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
+    neg || (i >= 2
+        && t.lower(i - 1) == "to"
+        && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
 }
 
 /// The code after negation and modality: `did not reject` is no event; `will not accept`
@@ -442,7 +672,11 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     if will || may || intent {
         let c = match root {
             15 | 18 | 19 | 20 => Some("138"),
-            16 => Some(if code.starts_with("163") { "132" } else { "131" }),
+            16 => Some(if code.starts_with("163") {
+                "132"
+            } else {
+                "131"
+            }),
             17 => Some("137"),
             _ => None,
         };
@@ -463,15 +697,52 @@ fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
         if is_gap_word(w) || matches!(w, "always" | "still" | "now" | "repeatedly" | "often") {
             continue;
         }
-        return in_actor[j]
-            || t.get(j).punct
+        // `a U.S. strike`: an actor after an article modifies a noun
+        if in_actor[j] {
+            let mut s = j;
+            while s > 0 && in_actor[s - 1] {
+                s -= 1;
+            }
+            return s == 0 || !matches!(t.lower(s - 1), "a" | "an");
+        }
+        return t.get(j).punct
             || actors::is_agent_word(w)
             || matches!(
                 w,
-                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which" | "that" | "to" | "and" | "or"
-                    | "not" | "never" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should"
-                    | "shall" | "did" | "do" | "does" | "also" | "group" | "side" | "sides" | "both" | "countries"
-                    | "nations" | "states"
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "not"
+                    | "never"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "also"
+                    | "group"
+                    | "side"
+                    | "sides"
+                    | "both"
+                    | "countries"
+                    | "nations"
+                    | "states"
             )
             || w.ends_with("n't")
             || t.is_capitalised(text, j);
@@ -498,7 +769,12 @@ fn pronoun_subject(t: &Tokens, i: usize) -> bool {
 
 /// The subject: the nearest actor before the head that is not inside a prepositional
 /// phrase, within the sentence part up to a semicolon or colon.
-fn subject_before<'a>(t: &Tokens, acts: &'a [Actor], i: usize, used: &[usize]) -> Option<&'a Actor> {
+fn subject_before<'a>(
+    t: &Tokens,
+    acts: &'a [Actor],
+    i: usize,
+    used: &[usize],
+) -> Option<&'a Actor> {
     let stop = (0..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
@@ -506,7 +782,12 @@ fn subject_before<'a>(t: &Tokens, acts: &'a [Actor], i: usize, used: &[usize]) -
     let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
     // `Pakistan, a U.S. ally, has refused`: the actor before the appositive
     let mut j = i;
-    while j > lo && matches!(t.lower(j - 1), "has" | "have" | "had" | "is" | "was" | "also" | "then" | "later") {
+    while j > lo
+        && matches!(
+            t.lower(j - 1),
+            "has" | "have" | "had" | "is" | "was" | "also" | "then" | "later"
+        )
+    {
         j -= 1;
     }
     if j > lo && t.lower(j - 1) == "," {
@@ -520,8 +801,26 @@ fn subject_before<'a>(t: &Tokens, acts: &'a [Actor], i: usize, used: &[usize]) -
     acts.iter()
         .enumerate()
         .rev()
-        .find(|(ix, a)| a.tok_e <= i && a.tok_s >= lo && !a.oblique && !a.place_only && !used.contains(ix))
+        .find(|(ix, a)| {
+            a.tok_e <= i && a.tok_s >= lo && !a.oblique && !a.place_only && !used.contains(ix)
+        })
         .map(|(_, a)| a)
+}
+
+/// `X and Y` ending at the subject `y`: X.
+fn conjunct_before<'a>(t: &Tokens, acts: &'a [Actor], y: &Actor) -> Option<&'a Actor> {
+    let mut j = y.tok_s;
+    if j > 0 && t.lower(j - 1) == "the" {
+        j -= 1;
+    }
+    if j == 0 || t.lower(j - 1) != "and" {
+        return None;
+    }
+    acts.iter().find(|a| {
+        (a.tok_e + 1 == j || (a.tok_e + 2 == j && t.lower(a.tok_e) == ","))
+            && a.code != y.code
+            && !a.place_only
+    })
 }
 
 /// The agent of a passive or of an event noun: `by X` within a few words after.
@@ -533,7 +832,9 @@ fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor>
             return None;
         }
         if t.lower(j) == "by" {
-            return acts.iter().find(|a| a.tok_s > j && a.tok_s <= j + 3 && !a.place_only);
+            return acts
+                .iter()
+                .find(|a| a.tok_s > j && a.tok_s <= j + 3 && !a.place_only);
         }
         j += 1;
     }
@@ -541,29 +842,59 @@ fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor>
 }
 
 /// The object: the first actor after the pattern, in its clause, that is not the source.
-fn object_after<'a>(t: &Tokens, acts: &'a [Actor], from: usize, source: &Actor) -> Option<&'a Actor> {
+fn object_after<'a>(
+    t: &Tokens,
+    acts: &'a [Actor],
+    from: usize,
+    source: &Actor,
+) -> Option<&'a Actor> {
     let n = t.len();
     // `demanded that the US cancel`: the object is the subject of the clause
-    let from = if t.lower(from) == "that" { from + 1 } else { from };
+    let from = if t.lower(from) == "that" {
+        from + 1
+    } else {
+        from
+    };
     let mut end = from;
-    while end < n && end < from + 10 {
+    while end < n && end < from + 14 {
         let w = t.lower(end);
         if (t.get(end).punct && w != "-") || CLAUSE_END.contains(&w) {
             break;
         }
         end += 1;
     }
-    let cands = || acts.iter().filter(|a| a.tok_s >= from && a.tok_s < end && !a.locative() && !a.place_only && !a.same_as(source));
+    // right after the pattern's own preposition (`arrived in Amman`) a capital is the target
+    let first = if t.lower(from) == "the" {
+        from + 1
+    } else {
+        from
+    };
+    let cands = || {
+        acts.iter().filter(move |a| {
+            a.tok_s >= from
+                && a.tok_s < end
+                && (!a.locative() || a.tok_s == first)
+                && !a.place_only
+                && !a.same_as(source)
+        })
+    };
     // another actor first; the source's own country only when nothing else is named
-    cands().find(|a| a.code != source.code).or_else(|| cands().next())
+    cands()
+        .find(|a| a.code != source.code)
+        .or_else(|| cands().next())
 }
 
 /// Where it happened: a place after `in`, `at`, `near`, `outside` in the sentence.
-fn location_after(t: &Tokens, acts: &[Actor], head: usize, target: Option<&Actor>) -> Option<String> {
+fn location_after(
+    t: &Tokens,
+    acts: &[Actor],
+    head: usize,
+    target: Option<&Actor>,
+) -> Option<String> {
     let _ = t;
     acts.iter()
         .filter(|a| a.tok_s > head && a.locative())
-        .find(|a| target.is_none_or(|x| !std::ptr::eq(*a, x)))
+        .find(|a| target.map_or(true, |x| !std::ptr::eq(*a, x)))
         .map(|a| a.text.clone())
 }
 

@@ -22,6 +22,12 @@ fn joins(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
 }
 
+/// `U.S` before a dot: single letters joined by dots.
+fn abbreviation_dot(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
+}
+
 impl Tokens {
     pub fn new(text: &str, start: usize, end: usize) -> Tokens {
         let s = &text[start..end];
@@ -41,7 +47,18 @@ impl Tokens {
                         lower.extend(d.to_lowercase());
                         e = j + d.len_utf8();
                         it.next();
-                    } else if joins(d) && s[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_alphanumeric()) {
+                    } else if d == '.' && abbreviation_dot(&s[i..j]) {
+                        // the last dot of `U.S.`, `U.N.`
+                        lower.push('.');
+                        e = j + 1;
+                        it.next();
+                        break;
+                    } else if joins(d)
+                        && s[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|x| x.is_alphanumeric())
+                    {
                         lower.push(if d == '’' { '\'' } else { d });
                         e = j + d.len_utf8();
                         it.next();
@@ -49,7 +66,13 @@ impl Tokens {
                         break;
                     }
                 }
-                toks.push(Tok { start: start + i, end: start + e, punct: false, ls, le: lower.len() as u32 });
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + e,
+                    punct: false,
+                    ls,
+                    le: lower.len() as u32,
+                });
             } else {
                 lower.push(c);
                 toks.push(Tok {
@@ -97,7 +120,12 @@ impl Tokens {
 
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self, text: &str, i: usize) -> bool {
-        !self.toks[i].punct && self.word(text, i).chars().next().is_some_and(|c| c.is_uppercase())
+        !self.toks[i].punct
+            && self
+                .word(text, i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
     }
 }
 
@@ -112,7 +140,20 @@ mod tests {
         let words: Vec<&str> = (0..t.len()).map(|i| t.lower(i)).collect();
         assert_eq!(
             words,
-            vec!["iran's", "fm", "didn't", "meet", "u.s", ".", "envoys", "(", "in", "tehran-baghdad", "talks", ")", "."]
+            vec![
+                "iran's",
+                "fm",
+                "didn't",
+                "meet",
+                "u.s.",
+                "envoys",
+                "(",
+                "in",
+                "tehran-baghdad",
+                "talks",
+                ")",
+                "."
+            ]
         );
         assert_eq!(t.word(text, 0), "Iran’s");
         assert_eq!(t.at_or_after(text.find("meet").unwrap()), 3);

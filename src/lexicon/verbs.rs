@@ -55,7 +55,11 @@ pub struct Pattern {
 impl Pattern {
     /// Longer patterns win over shorter ones at the same head.
     pub fn weight(&self) -> usize {
-        self.elems.iter().map(|e| if matches!(e, Elem::Word(_)) { 2 } else { 1 }).sum::<usize>() * 2
+        self.elems
+            .iter()
+            .map(|e| if matches!(e, Elem::Word(_)) { 2 } else { 1 })
+            .sum::<usize>()
+            * 2
             + self.user as usize
     }
 }
@@ -71,17 +75,21 @@ impl VerbPatterns {
     pub fn build(extra: &[VerbRow]) -> Result<VerbPatterns, LexiconError> {
         let mut patterns = Vec::new();
         for (line, c) in read_tsv("verbs.tsv", DATA, HEADER)? {
-            patterns.push(parse_pattern(c[0], c[1], false).map_err(|message| LexiconError {
-                source: "verbs.tsv".into(),
-                line,
-                message,
-            })?);
+            patterns.push(
+                parse_pattern(c[0], c[1], false).map_err(|message| LexiconError {
+                    source: "verbs.tsv".into(),
+                    line,
+                    message,
+                })?,
+            );
         }
         for (i, r) in extra.iter().enumerate() {
-            patterns.push(parse_pattern(&r.pattern, &r.code, true).map_err(|message| LexiconError {
-                source: "user verb patterns".into(),
-                line: i + 1,
-                message,
+            patterns.push(parse_pattern(&r.pattern, &r.code, true).map_err(|message| {
+                LexiconError {
+                    source: "user verb patterns".into(),
+                    line: i + 1,
+                    message,
+                }
             })?);
         }
         let mut by_form: HashMap<String, Vec<(u32, Form)>> = HashMap::new();
@@ -93,7 +101,11 @@ impl VerbPatterns {
                 }
             }
         }
-        Ok(VerbPatterns { rows: extra.to_vec(), patterns, by_form })
+        Ok(VerbPatterns {
+            rows: extra.to_vec(),
+            patterns,
+            by_form,
+        })
     }
 
     /// Patterns whose head has this (lowercase) form.
@@ -104,7 +116,9 @@ impl VerbPatterns {
 
 fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, String> {
     if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("pattern {pattern:?}: CAMEO code must be 2-4 digits, not {code:?}"));
+        return Err(format!(
+            "pattern {pattern:?}: CAMEO code must be 2-4 digits, not {code:?}"
+        ));
     }
     let mut toks = pattern.split_whitespace();
     let head = toks.next().ok_or_else(|| "empty pattern".to_string())?;
@@ -113,16 +127,29 @@ fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, Strin
         None => (false, head),
     };
     if head.is_empty() || head == "*" || head == "_" {
-        return Err(format!("pattern {pattern:?}: must start with a verb or @noun"));
+        return Err(format!(
+            "pattern {pattern:?}: must start with a verb or @noun"
+        ));
     }
     let elems = toks
         .map(|t| match t {
             "*" => Elem::Slot,
             "_" => Elem::Skip,
-            w => Elem::Word(w.split('|').filter(|s| !s.is_empty()).map(|s| s.to_lowercase()).collect()),
+            w => Elem::Word(
+                w.split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.to_lowercase())
+                    .collect(),
+            ),
         })
         .collect();
-    Ok(Pattern { source: head.to_lowercase(), code: code.to_string(), noun, elems, user })
+    Ok(Pattern {
+        source: head.to_lowercase(),
+        code: code.to_string(),
+        noun,
+        elems,
+        user,
+    })
 }
 
 /// Irregular verbs: lemma, past, participle.
@@ -271,7 +298,12 @@ pub fn head_forms(spec: &str, noun: bool) -> Vec<(String, Form)> {
 fn plural(w: &str) -> String {
     let b = w.as_bytes();
     let n = b.len();
-    if w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("sh") || w.ends_with('o') {
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+        || w.ends_with('o')
+    {
         format!("{w}es")
     } else if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
         format!("{}ies", &w[..n - 1])
@@ -305,7 +337,10 @@ mod tests {
         for (lemma, want) in cases {
             let got = forms(lemma);
             for w in *want {
-                assert!(got.contains(&w.to_string()), "{lemma}: {w} missing from {got:?}");
+                assert!(
+                    got.contains(&w.to_string()),
+                    "{lemma}: {w} missing from {got:?}"
+                );
             }
         }
         assert!(!forms("meet").contains(&"meeted".to_string()));
@@ -318,19 +353,36 @@ mod tests {
             let r = format!("{root:02}");
             let n = v.patterns.iter().filter(|p| p.code.starts_with(&r)).count();
             assert!(n >= 3, "root {r} has {n} patterns");
-            assert!(v.patterns.iter().all(|p| crate::events::cameo::lookup(&p.code).is_some()), "unknown code");
+            assert!(
+                v.patterns
+                    .iter()
+                    .all(|p| crate::events::cameo::lookup(&p.code).is_some()),
+                "unknown code"
+            );
         }
     }
 
     #[test]
     fn user_rows_and_bad_rows() {
-        let v = VerbPatterns::build(&[VerbRow { pattern: "snub * over".into(), code: "1246".into() }]).unwrap();
+        let v = VerbPatterns::build(&[VerbRow {
+            pattern: "snub * over".into(),
+            code: "1246".into(),
+        }])
+        .unwrap();
         let hits = v.lookup("snubbed");
         assert_eq!(hits.len(), 1);
         let p = &v.patterns[hits[0].0 as usize];
         assert!(p.user);
         assert_eq!(p.elems, vec![Elem::Slot, Elem::Word(vec!["over".into()])]);
-        assert!(VerbPatterns::build(&[VerbRow { pattern: "snub".into(), code: "x1".into() }]).is_err());
-        assert!(VerbPatterns::build(&[VerbRow { pattern: "* snub".into(), code: "120".into() }]).is_err());
+        assert!(VerbPatterns::build(&[VerbRow {
+            pattern: "snub".into(),
+            code: "x1".into()
+        }])
+        .is_err());
+        assert!(VerbPatterns::build(&[VerbRow {
+            pattern: "* snub".into(),
+            code: "120".into()
+        }])
+        .is_err());
     }
 }
