@@ -358,7 +358,7 @@ pub fn from_lexicon(text: &str, s: usize, e: usize, lex: &Lexicon, t: &Tokens) -
 
 /// People's countries learnt from `<country> <title> <Name>` and `<Name>, <country's> <title>`
 /// in the document, used when the `entities` stage has nothing.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct PersonMemory {
     people: HashMap<String, (String, Option<String>)>,
 }
@@ -416,11 +416,20 @@ impl PersonMemory {
         }
         let mut added = false;
         for i in 0..t.len() {
-            if !t.is_capitalised(text, i) || acts.iter().any(|a| a.tok_s <= i && i < a.tok_e) {
+            if !t.is_capitalised(text, i) {
                 continue;
             }
             let w = t.word(text, i);
             if let Some((code, agent)) = self.people.get(surname(w)) {
+                // the person wins over a town of the same name (`Kaya`), not over an actor
+                if acts.iter().any(|a| {
+                    a.tok_s <= i
+                        && i < a.tok_e
+                        && !(a.place_only && a.tok_e == i + 1 && a.tok_s == i)
+                }) {
+                    continue;
+                }
+                acts.retain(|a| !(a.place_only && a.tok_s == i));
                 let tok = t.get(i);
                 let mut a = make(
                     t,

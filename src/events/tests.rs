@@ -210,11 +210,12 @@ fn not_coded() {
 
 #[test]
 fn people_through_their_country_and_pronouns() {
-    let text = "Iranian Foreign Minister Mohammad Javad Zarif arrived in Baghdad on Sunday. \
-                Zarif met with Iraqi officials. He later condemned the United States.";
+    // `Kaya` is also a town: the person the document introduces wins
+    let text = "Turkish Foreign Minister Selim Kaya arrived in Baghdad on Sunday. \
+                Kaya met with Iraqi officials. He later condemned the United States.";
     let got = run(text);
-    assert!(has(&got, "IRN", "04", Some("IRQ")), "{got:?}");
-    assert!(has(&got, "IRN", "111", Some("USA")), "{got:?}");
+    assert!(has(&got, "TUR", "04", Some("IRQ")), "{got:?}");
+    assert!(has(&got, "TUR", "111", Some("USA")), "{got:?}");
 }
 
 #[test]
