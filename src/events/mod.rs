@@ -77,6 +77,9 @@ const INTENT_TO: &[&str] = &[
     "pledged",
     "promised",
     "vowed",
+    "vow",
+    "sworn",
+    "swore",
     "offered",
     "agreed",
     "agrees",
@@ -467,11 +470,11 @@ fn code_sentence(
                 targets_used.push(ix);
             }
         }
-        let key = (
-            source.code.clone(),
-            code.clone(),
-            target.map(|x| x.code.clone()),
-        );
+        // protests and coercion with no one named are aimed at home (`students rallied`,
+        // `police arrested 12`): CAMEO's domestic reading
+        let domestic = target.is_none() && (code.starts_with("14") || code.starts_with("17"));
+        let target_code = target.map(|x| x.code.clone()).or_else(|| domestic.then(|| source.code.clone()));
+        let key = (source.code.clone(), code.clone(), target_code.clone());
         if seen.contains(&key) {
             continue;
         }
@@ -509,7 +512,7 @@ fn code_sentence(
             source: Some(source.code.clone()),
             source_agent: source.agent.clone(),
             source_text: Some(source.text.clone()),
-            target: target.map(|x| x.code.clone()),
+            target: target_code,
             target_agent: target.and_then(|x| x.agent.clone()),
             target_text: target.map(|x| x.text.clone()),
             code,
@@ -656,7 +659,9 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     let will = before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j)));
     let may = before(t, i, 3).any(|j| MODAL_MAY.contains(&t.lower(j)));
     let intent = i >= 2 && t.lower(i - 1) == "to" && INTENT_TO.contains(&t.lower(i - 2));
-    if will || intent {
+    // `will withdraw ... unless`: a condition makes a promise a threat
+    let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
+    if (will || intent) && !unless {
         let c = match root {
             4 => Some("036"),
             5 => Some("032"),
@@ -672,12 +677,12 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     if will || may || intent {
         let c = match root {
             15 | 18 | 19 | 20 => Some("138"),
-            16 => Some(if code.starts_with("163") {
-                "132"
-            } else {
-                "131"
-            }),
+            16 if code.starts_with("166") => Some("136"),
+            16 if code.starts_with("163") => Some("132"),
+            16 => Some("131"),
             17 => Some("137"),
+            14 => Some("133"),
+            _ if unless => Some("130"),
             _ => None,
         };
         if let Some(c) = c {
