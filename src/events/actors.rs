@@ -369,7 +369,32 @@ fn surname(w: &str) -> &str {
 
 impl PersonMemory {
     pub fn learn(&mut self, text: &str, t: &Tokens, acts: &[Actor]) {
-        for a in acts.iter().filter(|a| a.kind == EntityKind::Country) {
+        let named = |a: &&Actor| {
+            a.kind == EntityKind::Country
+                || (a.kind == EntityKind::Org && a.code != "IGO" && a.code != "NGO")
+        };
+        for a in acts.iter().filter(named) {
+            // <actor's> <title ...>, <Name ...>  (`the IRGC's top commander, Qasem Soleimani`)
+            let mut j = a.tok_e;
+            while j < t.len()
+                && j < a.tok_e + 4
+                && (TITLE_WORDS.contains(&t.lower(j)) || LOWER_TITLE.contains(&t.lower(j)))
+            {
+                j += 1;
+            }
+            if j > a.tok_e && t.lower(j) == "," {
+                let mut k = j + 1;
+                while k < t.len() && k < j + 5 && t.is_capitalised(text, k) {
+                    k += 1;
+                }
+                if k >= j + 3 {
+                    let name = surname(t.word(text, k - 1)).to_string();
+                    self.people.entry(name).or_insert((
+                        a.code.clone(),
+                        a.agent.clone().or_else(|| Some("GOV".into())),
+                    ));
+                }
+            }
             // <country> <Title ...> <Name ...>
             let mut j = a.tok_e;
             let mut titled = false;

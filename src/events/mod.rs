@@ -473,7 +473,9 @@ fn code_sentence(
         // protests and coercion with no one named are aimed at home (`students rallied`,
         // `police arrested 12`): CAMEO's domestic reading
         let domestic = target.is_none() && (code.starts_with("14") || code.starts_with("17"));
-        let target_code = target.map(|x| x.code.clone()).or_else(|| domestic.then(|| source.code.clone()));
+        let target_code = target
+            .map(|x| x.code.clone())
+            .or_else(|| domestic.then(|| source.code.clone()));
         let key = (source.code.clone(), code.clone(), target_code.clone());
         if seen.contains(&key) {
             continue;

@@ -157,7 +157,7 @@ fn coded_sentences() {
             "Thousands of Armenians demonstrated outside the parliament.",
             "ARM",
             "141",
-            None,
+            Some("ARM"),
         ),
         (
             "Pakistan, a close ally of China, has refused to join the talks.",
