@@ -31,58 +31,82 @@ fn abbreviation_dot(w: &str) -> bool {
 impl Tokens {
     pub fn new(text: &str, start: usize, end: usize) -> Tokens {
         let s = &text[start..end];
+        let b = s.as_bytes();
         let mut toks = Vec::with_capacity(s.len() / 5);
         let mut lower = String::with_capacity(s.len());
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if c.is_whitespace() {
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            // ASCII fast path: whitespace, punctuation, words
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            let ch = if c < 0x80 {
+                c as char
+            } else {
+                s[i..].chars().next().unwrap_or(' ')
+            };
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
                 continue;
             }
             let ls = lower.len() as u32;
-            if c.is_alphanumeric() {
-                lower.extend(c.to_lowercase());
-                let mut e = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphanumeric() {
-                        lower.extend(d.to_lowercase());
-                        e = j + d.len_utf8();
-                        it.next();
-                    } else if d == '.' && abbreviation_dot(&s[i..j]) {
-                        // the last dot of `U.S.`, `U.N.`
-                        lower.push('.');
-                        e = j + 1;
-                        it.next();
-                        break;
-                    } else if joins(d)
-                        && s[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|x| x.is_alphanumeric())
-                    {
-                        lower.push(if d == '’' { '\'' } else { d });
-                        e = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
+            if !ch.is_alphanumeric() {
+                let e = i + ch.len_utf8();
+                lower.push_str(&s[i..e]);
                 toks.push(Tok {
                     start: start + i,
                     end: start + e,
-                    punct: false,
-                    ls,
-                    le: lower.len() as u32,
-                });
-            } else {
-                lower.push(c);
-                toks.push(Tok {
-                    start: start + i,
-                    end: start + i + c.len_utf8(),
                     punct: true,
                     ls,
                     le: lower.len() as u32,
                 });
+                i = e;
+                continue;
             }
+            let mut e = i + ch.len_utf8();
+            loop {
+                let Some(d) = s[e..].chars().next() else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    e += d.len_utf8();
+                } else if d == '.' && abbreviation_dot(&s[i..e]) {
+                    // the last dot of `U.S.`, `U.N.`
+                    e += 1;
+                    break;
+                } else if joins(d)
+                    && s[e + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_alphanumeric())
+                {
+                    e += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let word = &s[i..e];
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower[ls as usize..].make_ascii_lowercase();
+            } else {
+                for d in word.chars() {
+                    match d {
+                        '’' => lower.push('\''),
+                        _ => lower.extend(d.to_lowercase()),
+                    }
+                }
+            }
+            toks.push(Tok {
+                start: start + i,
+                end: start + e,
+                punct: false,
+                ls,
+                le: lower.len() as u32,
+            });
+            i = e;
         }
         Tokens { toks, lower }
     }

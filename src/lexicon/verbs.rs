@@ -4,6 +4,7 @@
 //! and the sequence of elements that must follow the head.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{read_tsv, LexiconError};
 
@@ -68,7 +69,29 @@ pub struct VerbPatterns {
     pub rows: Vec<VerbRow>,
     pub patterns: Vec<Pattern>,
     /// Lowercase word form -> (pattern index, form).
-    by_form: HashMap<String, Vec<(u32, Form)>>,
+    by_form: HashMap<String, Vec<(u32, Form)>, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: word lookups are short keys on a hot path, no untrusted-key concerns.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl VerbPatterns {
@@ -92,7 +115,8 @@ impl VerbPatterns {
                 }
             })?);
         }
-        let mut by_form: HashMap<String, Vec<(u32, Form)>> = HashMap::new();
+        let mut by_form: HashMap<String, Vec<(u32, Form)>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for (form, kind) in head_forms(&p.source, p.noun) {
                 let v = by_form.entry(form).or_default();
