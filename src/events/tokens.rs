@@ -66,10 +66,7 @@ impl Tokens {
                 continue;
             }
             let mut e = i + ch.len_utf8();
-            loop {
-                let Some(d) = s[e..].chars().next() else {
-                    break;
-                };
+            while let Some(d) = s[e..].chars().next() {
                 if d.is_alphanumeric() {
                     e += d.len_utf8();
                 } else if d == '.' && abbreviation_dot(&s[i..e]) {
