@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::tokens::Tokens;
 use crate::entities::{Entity, EntityKind};
+use crate::lexicon::actors::ActorMatch;
 use crate::lexicon::Lexicon;
 
 /// One actor mention in a sentence.
@@ -330,16 +331,29 @@ pub fn from_entities(
 }
 
 /// The actors of a sentence from the lexicon alone.
-pub fn from_lexicon(text: &str, s: usize, e: usize, lex: &Lexicon, t: &Tokens) -> Vec<Actor> {
+/// `matches` are the lexicon's matches in the document (byte offsets), in order: one pass
+/// over the body serves every sentence.
+pub fn from_lexicon(
+    text: &str,
+    s: usize,
+    e: usize,
+    matches: &[ActorMatch],
+    lex: &Lexicon,
+    t: &Tokens,
+) -> Vec<Actor> {
     let mut out = Vec::new();
-    for m in lex.actors.find_iter(&text[s..e]) {
+    let lo = matches.partition_point(|m| m.start < s);
+    for m in matches[lo..]
+        .iter()
+        .take_while(|m| m.start < e)
+        .filter(|m| m.end <= e)
+    {
         let row = &lex.actors.rows[m.row];
         // news outlets are cited, they do not act (`Press TV reported`)
         if row.has_flag("outlet") {
             continue;
         }
-        let (start, end) = (s + m.start, s + m.end);
-        let mut a = make(t, text, start, end, String::new(), row.kind);
+        let mut a = make(t, text, m.start, m.end, String::new(), row.kind);
         match (row.kind, &row.code) {
             (EntityKind::Place, Some(c)) if row.has_flag("capital") => {
                 a.capital = true;

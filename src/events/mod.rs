@@ -17,6 +17,7 @@ mod tokens;
 use crate::dates::calendar::Date;
 use crate::dates::DateMention;
 use crate::entities::{Entity, EntityKind};
+use crate::lexicon::actors::ActorMatch;
 use crate::lexicon::verbs::{Elem, Form, Pattern};
 use crate::lexicon::Lexicon;
 use crate::text::Sentence;
@@ -173,12 +174,30 @@ pub fn code(
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
     let mut sent_actors: Vec<Vec<Actor>> = Vec::with_capacity(body.len());
+    // the lexicon fallback scans the body once, when a sentence first needs it (sentences
+    // are short: one automaton call each would cost more than the scan)
+    let mut lexicon_matches: Option<Vec<ActorMatch>> = None;
+    let scan = || -> Vec<ActorMatch> {
+        let (Some(first), Some(last)) = (body.first(), body.last()) else {
+            return Vec::new();
+        };
+        let (lo, hi) = (first.start, last.end.max(first.start));
+        lex.actors
+            .find_iter(&text[lo..hi])
+            .map(|m| ActorMatch {
+                start: lo + m.start,
+                end: lo + m.end,
+                row: m.row,
+            })
+            .collect()
+    };
     for (s, t) in body.iter().zip(&toks) {
         let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t);
         if from_entities.is_some() {
             sent_actors.push(from_entities.unwrap_or_default());
         } else {
-            let found = actors::from_lexicon(text, s.start, s.end, lex, t);
+            let matches = lexicon_matches.get_or_insert_with(scan);
+            let found = actors::from_lexicon(text, s.start, s.end, matches, lex, t);
             memory.learn(text, t, &found);
             sent_actors.push(found);
         }
