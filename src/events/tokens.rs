@@ -66,7 +66,15 @@ impl Tokens {
                 continue;
             }
             let mut e = i + ch.len_utf8();
-            while let Some(d) = s[e..].chars().next() {
+            while e < b.len() {
+                // ASCII letters and digits without decoding a char
+                if b[e].is_ascii_alphanumeric() {
+                    e += 1;
+                    continue;
+                }
+                let Some(d) = s[e..].chars().next() else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     e += d.len_utf8();
                 } else if d == '.' && abbreviation_dot(&s[i..e]) {
