@@ -57,68 +57,29 @@ const LOCATIVE: &[&str] = &[
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "neighboring", "neighbouring"];
 
-/// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`).
-const AGENT_WORDS: &[(&str, &str)] = &[
-    ("troops", "MIL"),
-    ("forces", "MIL"),
-    ("force", "MIL"),
-    ("military", "MIL"),
-    ("army", "MIL"),
-    ("soldiers", "MIL"),
-    ("navy", "MIL"),
-    ("warplanes", "MIL"),
-    ("jets", "MIL"),
-    ("drone", "MIL"),
-    ("drones", "MIL"),
-    ("aircraft", "MIL"),
-    ("commander", "MIL"),
-    ("general", "MIL"),
-    ("police", "COP"),
-    ("government", "GOV"),
-    ("minister", "GOV"),
-    ("ministry", "GOV"),
-    ("president", "GOV"),
-    ("officials", "GOV"),
-    ("official", "GOV"),
-    ("diplomat", "GOV"),
-    ("diplomats", "GOV"),
-    ("ambassador", "GOV"),
-    ("envoy", "GOV"),
-    ("spokesman", "GOV"),
-    ("spokeswoman", "GOV"),
-    ("leader", "GOV"),
-    ("leaders", "GOV"),
-    ("authorities", "GOV"),
-    ("embassy", "GOV"),
-    ("administration", "GOV"),
-    ("delegation", "GOV"),
-    ("cabinet", "GOV"),
-    ("fm", "GOV"),
-    ("foreign", "GOV"),
-    ("prime", "GOV"),
-    ("deputy", "GOV"),
-    ("secretary", "GOV"),
-    ("premier", "GOV"),
-    ("regime", "GOV"),
-    ("parliament", "LEG"),
-    ("lawmakers", "LEG"),
-    ("rebels", "REB"),
-    ("insurgents", "REB"),
-    ("militants", "REB"),
-    ("opposition", "OPP"),
-    ("media", "MED"),
-    ("newspaper", "MED"),
-    ("people", "CVL"),
-    ("citizens", "CVL"),
-    ("civilians", "CVL"),
-    ("protesters", "CVL"),
-    ("demonstrators", "CVL"),
-    ("students", "EDU"),
-    ("companies", "BUS"),
-    ("businessmen", "BUS"),
-    ("judiciary", "JUD"),
-    ("court", "JUD"),
-];
+/// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`); a
+/// `match` compiles to a few comparisons, this is on every actor's path.
+fn agent_word(w: &str) -> Option<&'static str> {
+    match w {
+        "troops" | "forces" | "force" | "military" | "army" | "soldiers" | "navy" | "warplanes"
+        | "jets" | "drone" | "drones" | "aircraft" | "commander" | "general" => Some("MIL"),
+        "police" => Some("COP"),
+        "government" | "minister" | "ministry" | "president" | "officials" | "official"
+        | "diplomat" | "diplomats" | "ambassador" | "envoy" | "spokesman" | "spokeswoman"
+        | "leader" | "leaders" | "authorities" | "embassy" | "administration" | "delegation"
+        | "cabinet" | "fm" | "foreign" | "prime" | "deputy" | "secretary" | "premier"
+        | "regime" => Some("GOV"),
+        "parliament" | "lawmakers" => Some("LEG"),
+        "rebels" | "insurgents" | "militants" => Some("REB"),
+        "opposition" => Some("OPP"),
+        "media" | "newspaper" => Some("MED"),
+        "people" | "citizens" | "civilians" | "protesters" | "demonstrators" => Some("CVL"),
+        "students" => Some("EDU"),
+        "companies" | "businessmen" => Some("BUS"),
+        "judiciary" | "court" => Some("JUD"),
+        _ => None,
+    }
+}
 
 /// Words of a person's title, for learning who belongs to which country.
 const TITLE_WORDS: &[&str] = &[
@@ -217,21 +178,13 @@ pub fn actor_code(code: &str, agent: Option<&str>) -> String {
 
 /// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
 pub fn is_agent_word(w: &str) -> bool {
-    AGENT_WORDS.iter().any(|(a, _)| *a == w)
-        || TITLE_WORDS.contains(&w)
-        || w.ends_with("ers")
-        || w.ends_with("ists")
+    agent_word(w).is_some() || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
 }
 
 fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
     (tok_e..(tok_e + 3).min(t.len()))
         .take_while(|&j| !t.get(j).punct)
-        .find_map(|j| {
-            AGENT_WORDS
-                .iter()
-                .find(|(w, _)| *w == t.lower(j))
-                .map(|(_, a)| a.to_string())
-        })
+        .find_map(|j| agent_word(t.lower(j)).map(String::from))
 }
 
 /// Mark prepositional phrases and sort by position.
