@@ -303,7 +303,8 @@ fn code_sentence(
         let finite = finite_context(text, t, &in_actor, i);
         // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
         // not as a modifier (`an informal meeting`)
-        let gerund_ok = i == 0 || !adjective_like(t.lower(i - 1));
+        let gerund_ok =
+            i == 0 || !(adjective_like(t.lower(i - 1)) || t.lower(i - 1).ends_with("'s"));
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
@@ -414,6 +415,7 @@ fn code_sentence(
             continue;
         };
         // `is committed to`, `was determined to`: an adjective, not a passive
+        let violent = matches!(&code[..2], "18" | "19" | "20");
         let passive = m.form == Form::Past
             && ((is_passive(t, i) && t.lower(m.end) != "to")
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
@@ -443,7 +445,7 @@ fn code_sentence(
                     None
                 }
             });
-            let tgt = src.and_then(|s| object_after(t, acts, m.end, s));
+            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent));
             (src, tgt)
         } else {
             let mut src = subject_before(t, acts, i, &targets_used);
@@ -454,7 +456,13 @@ fn code_sentence(
                 Some((a, b)) => acts
                     .iter()
                     .find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
-                None => object_after(t, acts, m.end, s),
+                // an actor inside the pattern's filler (`seized Afghanistan's capital`)
+                None => acts
+                    .iter()
+                    .find(|x| {
+                        x.tok_s > m.head && x.tok_e <= m.end && !x.place_only && !x.same_as(s)
+                    })
+                    .or_else(|| object_after(t, acts, m.end, s, violent)),
             });
             (src, tgt)
         };
@@ -604,7 +612,11 @@ fn match_elems(
             for len in 0..=3 {
                 if len > 0 {
                     let last = pos + len - 1;
-                    if last >= n || t.get(last).punct || in_actor[last] {
+                    // a possessive actor may stand in the filler (`seized Afghanistan's capital`)
+                    if last >= n
+                        || t.get(last).punct
+                        || (in_actor[last] && !t.lower(last).ends_with("'s"))
+                    {
                         break;
                     }
                 }
@@ -873,6 +885,7 @@ fn object_after<'a>(
     acts: &'a [Actor],
     from: usize,
     source: &Actor,
+    violent: bool,
 ) -> Option<&'a Actor> {
     let n = t.len();
     // `demanded that the US cancel`: the object is the subject of the clause
@@ -900,6 +913,8 @@ fn object_after<'a>(
             a.tok_s >= from
                 && a.tok_s < end
                 && (!a.locative() || a.tok_s == first)
+                // fighting `in Syria`: where, not against whom
+                && !(violent && a.loc_prep && a.tok_s != first)
                 && !a.place_only
                 && !a.same_as(source)
         })
