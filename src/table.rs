@@ -139,21 +139,14 @@ impl Tables {
             }
         };
 
-        let body: Vec<_> = ex
-            .sentences
-            .iter()
-            .filter(|s| s.body_index.is_some())
-            .collect();
+        let body: Vec<_> = ex.sentences.iter().filter(|s| s.body_index.is_some()).collect();
         {
             let a = &mut self.articles;
             let art = &ex.article;
             a.doc_id.push(doc_id);
-            a.title
-                .push(art.title.map(|s| text[s.start..s.end].to_string()));
-            a.published
-                .push(art.published.map_or(NO_DATE, Date::to_days));
-            a.dateline
-                .push(art.dateline.map(|s| text[s.start..s.end].to_string()));
+            a.title.push(art.title.map(|s| text[s.start..s.end].to_string()));
+            a.published.push(art.published.map_or(NO_DATE, Date::to_days));
+            a.dateline.push(art.dateline.map(|s| text[s.start..s.end].to_string()));
             a.sources.push(art.sources.clone());
             a.body_start.push(c(art.body_start));
             a.n_chars.push(c(text.len()));
@@ -210,12 +203,8 @@ impl Tables {
             t.unit.push(m.unit.clone());
         }
         for ev in &ex.events {
-            let Some(info) = cameo::lookup(&ev.code) else {
-                continue;
-            };
-            let Some(sent) = body.iter().find(|s| s.body_index == Some(ev.sentence)) else {
-                continue;
-            };
+            let Some(info) = cameo::lookup(&ev.code) else { continue };
+            let Some(sent) = body.iter().find(|s| s.body_index == Some(ev.sentence)) else { continue };
             let t = &mut self.events;
             t.doc_id.push(doc_id);
             t.sentence.push(ev.sentence as i64);

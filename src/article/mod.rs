@@ -27,10 +27,7 @@ pub enum RegionKind {
 impl RegionKind {
     /// Regions later stages read (entities, dates, amounts; quotes and events read Body only).
     pub fn is_content(self) -> bool {
-        matches!(
-            self,
-            RegionKind::Body | RegionKind::Caption | RegionKind::Title
-        )
+        matches!(self, RegionKind::Body | RegionKind::Caption | RegionKind::Title)
     }
 }
 
@@ -69,17 +66,9 @@ pub fn analyze(text: &str, _lex: &Lexicon) -> Article {
     let start = text.len() - trimmed.len();
     let end = start + trimmed.trim_end().len();
     let regions = if start < end {
-        vec![Region {
-            start,
-            end,
-            kind: RegionKind::Body,
-        }]
+        vec![Region { start, end, kind: RegionKind::Body }]
     } else {
         Vec::new()
     };
-    Article {
-        body_start: start,
-        regions,
-        ..Article::default()
-    }
+    Article { body_start: start, regions, ..Article::default() }
 }

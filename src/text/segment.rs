@@ -28,12 +28,7 @@ pub fn segment(text: &str, regions: &[Region]) -> Vec<Sentence> {
             } else {
                 None
             };
-            out.push(Sentence {
-                start: r.start + s,
-                end: r.start + e,
-                region: r.kind,
-                body_index,
-            });
+            out.push(Sentence { start: r.start + s, end: r.start + e, region: r.kind, body_index });
         }
     }
     out
@@ -102,10 +97,7 @@ fn is_boundary(t: &str, i: usize) -> bool {
     let after = next.trim_start();
     match after.chars().next() {
         None => return true,
-        Some(c)
-            if c.is_lowercase()
-                || c.is_ascii_digit() && b[i] == b'.' && i > 0 && b[i - 1].is_ascii_digit() =>
-        {
+        Some(c) if c.is_lowercase() || c.is_ascii_digit() && b[i] == b'.' && i > 0 && b[i - 1].is_ascii_digit() => {
             return false
         }
         _ => {}
@@ -114,9 +106,7 @@ fn is_boundary(t: &str, i: usize) -> bool {
         return true;
     }
     // the word before the period
-    let word_start = t[..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| p + t[p..].chars().next().unwrap().len_utf8());
+    let word_start = t[..i].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').map_or(0, |p| p + t[p..].chars().next().unwrap().len_utf8());
     let word = &t[word_start..i];
     !is_abbreviation(word)
 }
@@ -133,9 +123,7 @@ fn is_abbreviation(word: &str) -> bool {
     }
     // initials and dotted acronyms: "J", "U.S", "D.C"
     let letters: Vec<&str> = word.split('.').collect();
-    letters
-        .iter()
-        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+    letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]
@@ -143,24 +131,15 @@ mod tests {
     use super::split_sentences;
 
     fn sents(t: &str) -> Vec<&str> {
-        split_sentences(t)
-            .into_iter()
-            .map(|(s, e)| &t[s..e])
-            .collect()
+        split_sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
     }
 
     #[test]
     fn basic_cases() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
-            (
-                "The U.S. said so. Then it left.",
-                &["The U.S. said so.", "Then it left."],
-            ),
-            (
-                "It rose 2.5 percent. Good.",
-                &["It rose 2.5 percent.", "Good."],
-            ),
+            ("The U.S. said so. Then it left.", &["The U.S. said so.", "Then it left."]),
+            ("It rose 2.5 percent. Good.", &["It rose 2.5 percent.", "Good."]),
             ("\"Go home.\" He left.", &["\"Go home.\"", "He left."]),
             ("Lt. Gen. Smith spoke.", &["Lt. Gen. Smith spoke."]),
             ("Line one\nLine two", &["Line one", "Line two"]),
