@@ -1,9 +1,15 @@
 //! Numbers that count or measure something: value as a float and the counted thing.
-//! Years, dates, times, ordinals and numbers inside names and codes are not amounts.
+//! Found: digits with separators and decimals, number words (`two`, `a dozen`, `tens of
+//! thousands`), scales (`4 million`, `2.3bn`), percentages and money (`$1.5 billion`,
+//! `30 rials`). Ignored: years and dates (the dates stage's spans), clock times, durations
+//! (`seven days`), ordinals, and numbers inside names and codes (`News ID: 302104`,
+//! `Resolution 2231`, `Boeing 737`, `737-800`).
 
 use crate::article::Article;
 use crate::dates::DateMention;
 use crate::text::Sentence;
+use regex::Regex;
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Amount {
@@ -14,11 +20,1093 @@ pub struct Amount {
     pub unit: Option<String>,
 }
 
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Currency signs and words with their codes. `#` stands for `£` in some converted corpora
+/// and is only taken with a scale word (`#13 billion`), never alone (hashtags, `#1`).
+const CURRENCY_PREFIX: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("AU$", "AUD"),
+    ("USD", "USD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("HK$", "HKD"),
+    ("$", "USD"),
+    ("\u{20ac}", "EUR"),
+    ("EUR", "EUR"),
+    ("\u{a3}", "GBP"),
+    ("GBP", "GBP"),
+    ("\u{a5}", "JPY"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+    ("#", "GBP"),
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("euro", "EUR"),
+    ("pound", "GBP"),
+    ("sterling", "GBP"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("yen", "JPY"),
+    ("rial", "IRR"),
+    ("riyal", "SAR"),
+    ("toman", "IRR"),
+    ("rupee", "INR"),
+    ("rouble", "RUB"),
+    ("ruble", "RUB"),
+    ("afghani", "AFN"),
+    ("dinar", "IQD"),
+    ("dirham", "AED"),
+    ("lira", "TRY"),
+    ("franc", "CHF"),
+    ("won", "KRW"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+];
+
+fn pattern() -> String {
+    let small = SMALL[2..].join("|");
+    let tens = TENS.join("|");
+    let cap = |s: &str| -> String {
+        s.split('|')
+            .map(|w| {
+                let mut c = w.chars();
+                let f = c.next().map(|x| x.to_ascii_uppercase()).unwrap_or(' ');
+                format!("[{f}{}]{}", f.to_ascii_lowercase(), c.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let word_num = format!(
+        "(?:(?:{tens})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{small})",
+        tens = cap(&tens),
+        small = cap(&small)
+    );
+    let vague = "(?:[Tt]ens|[Hh]undreds|[Dd]ozens)\\s+of\\s+(?:thousands|millions)\
+                 |[Aa]\\s+(?:dozen|hundred|thousand|million|billion)";
+    let digits = "[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?";
+    let cur = "(?:(?:US|AU|A|C|HK)\\$\\s?|USD\\s?\\$?|EUR\\s?|GBP\\s?|Rs\\.?\\s?|[$\u{20ac}\u{a3}\u{a5}#])";
+    let scale = "(?:\\s?(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)(?-u:\\b)|\\s?(?:bn|mn|tn)(?-u:\\b)|[mbk](?-u:\\b))";
+    let one_scale = "[Oo]ne\\s(?:hundred|thousand|million|billion|trillion)(?-u:\\b)";
+    let pct = "(?:\\s?%|\\s(?:percent|per\\s+cent|pct)(?-u:\\b))";
+    // measures written glued or spaced (`500km`, `2 GHz`)
+    let measure = "\\s?(?:km|kg|GB|MB|TB|GHz|MHz|mm|cm|mph|kph|kW|MW|GW|lbs?|ft|bpd)(?-u:\\b)";
+    format!(
+        "(?P<cur>{cur})?(?P<num>{digits}|(?-u:\\b)(?:{one_scale}|{vague}|{word_num})(?-u:\\b))(?P<scale>{scale})?(?:(?P<pct>{pct})|(?P<measure>{measure}))?"
+    )
+}
+
+fn regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&pattern()).expect("amount pattern compiles"))
+}
+
+fn word_value(w: &str) -> Option<f64> {
+    let l = w.to_ascii_lowercase();
+    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+    let v = match l.as_str() {
+        "tens of thousands" => 10_000.0,
+        "hundreds of thousands" => 100_000.0,
+        "dozens of thousands" => 12_000.0,
+        "tens of millions" => 10_000_000.0,
+        "hundreds of millions" => 100_000_000.0,
+        "dozens of millions" => 12_000_000.0,
+        "a" | "an" => 1.0,
+        "hundreds" => 100.0,
+        "thousands" => 1000.0,
+        "dozens" | "a dozen" => 12.0,
+        "millions" => 1e6,
+        "a hundred" | "one hundred" => 100.0,
+        "a thousand" | "one thousand" => 1000.0,
+        "a million" | "one million" => 1e6,
+        "a billion" | "one billion" => 1e9,
+        "one trillion" => 1e12,
+        _ => {
+            if let Some(i) = SMALL.iter().position(|x| *x == l) {
+                return Some(i as f64);
+            }
+            let (t, u) = l.split_once('-').unwrap_or((l.as_str(), ""));
+            let t = TENS.iter().position(|x| *x == t)? as f64 * 10.0 + 20.0;
+            let u = if u.is_empty() {
+                0.0
+            } else {
+                SMALL[..10].iter().position(|x| *x == u)? as f64
+            };
+            t + u
+        }
+    };
+    Some(v)
+}
+
+fn scale_value(s: &str) -> f64 {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "hundred" => 100.0,
+        "thousand" | "k" => 1e3,
+        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" | "b" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// Words that end the noun phrase after a number (the counted thing comes before them).
+const STOP: &[&str] = &[
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "who",
+    "which",
+    "that",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "as",
+    "than",
+    "per",
+    "each",
+    "into",
+    "over",
+    "under",
+    "since",
+    "after",
+    "before",
+    "during",
+    "across",
+    "said",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "be",
+    "been",
+    "more",
+    "less",
+    "so",
+    "not",
+    "also",
+    "last",
+    "next",
+    "every",
+    "earlier",
+    "later",
+    "ago",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "when",
+    "while",
+    "if",
+    "because",
+    "up",
+    "down",
+    "off",
+    "out",
+    "about",
+    "around",
+    "against",
+    "through",
+    "between",
+    "among",
+    "within",
+    "without",
+];
+
+/// Nouns that count people or things without a plural `-s`.
+const COLLECTIVE: &[&str] = &[
+    "people",
+    "personnel",
+    "staff",
+    "police",
+    "aircraft",
+    "children",
+    "men",
+    "women",
+    "troops",
+    "crew",
+    "cattle",
+    "livestock",
+    "sheep",
+    "fish",
+    "equipment",
+    "ammunition",
+    "militia",
+    "infantry",
+    "civilians",
+    "persons",
+];
+
+fn is_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+}
+
+/// Time units: a number before one is a duration or an age, not an amount.
+const DURATION: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "yr",
+    "yrs",
+];
+
+/// Words after a number that make it a clock time.
+const CLOCK: &[&str] = &[
+    "gmt", "utc", "am", "pm", "a.m.", "p.m.", "hrs", "o'clock", "local", "est", "edt", "bst", "cet",
+];
+
+/// Words before a number that make it a code or a rank, not a count.
+const CODE_LEADS: &[&str] = &[
+    "aged",
+    "age",
+    "ages",
+    "no",
+    "no.",
+    "nos",
+    "number",
+    "id",
+    "code",
+    "page",
+    "p.",
+    "pp.",
+    "article",
+    "section",
+    "chapter",
+    "resolution",
+    "flight",
+    "route",
+    "room",
+    "model",
+    "version",
+    "category",
+    "level",
+    "phase",
+    "grade",
+    "item",
+    "tel",
+    "ext",
+    "fax",
+];
+
+/// Capitalised words before a number that do not make it part of a name.
+const FREE_LEADS: &[&str] = &[
+    "About",
+    "Around",
+    "Some",
+    "Nearly",
+    "Almost",
+    "Over",
+    "Only",
+    "Just",
+    "At",
+    "All",
+    "More",
+    "Less",
+    "Fewer",
+    "Roughly",
+    "Approximately",
+    "Up",
+    "Another",
+    "The",
+    "Those",
+    "These",
+    "Of",
+    "In",
+    "And",
+    "But",
+    "By",
+    "With",
+    "Than",
+    "To",
+    "For",
+    "Under",
+    "Between",
+    "Among",
+    "Least",
+    "Most",
+    "Nearly",
+    "Estimated",
+    "An",
+    "Additional",
+];
+
+/// Find the amounts of the content sentences (body, captions, title), outside date spans.
 pub fn find(
-    _text: &str,
-    _article: &Article,
+    text: &str,
+    article: &Article,
     _sentences: &[Sentence],
-    _dates: &[DateMention],
+    dates: &[DateMention],
 ) -> Vec<Amount> {
-    Vec::new()
+    let re = regex();
+    let mut out = Vec::new();
+    for r in &article.regions {
+        if !r.kind.is_content()
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        let region = &text[r.start..r.end];
+        for m in re.find_iter(region) {
+            let (s, e) = (r.start + m.start(), r.start + m.end());
+            // dates are sorted by start within a region; a linear scan per match would be
+            // quadratic in a document with many dates, so binary-search the overlap
+            if overlaps_date(dates, s, e) {
+                continue;
+            }
+            if let Some(a) = amount(text, s, e) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+fn overlaps_date(dates: &[DateMention], s: usize, e: usize) -> bool {
+    let k = dates.partition_point(|d| d.start < e);
+    dates[..k].iter().rev().take(8).any(|d| d.end > s)
+}
+
+/// The parts of one match, read from its text (cheaper than capture groups).
+struct Parts<'a> {
+    cur: Option<&'a str>,
+    /// The number as written and its byte offset in the match.
+    num: &'a str,
+    num_off: usize,
+    scale: Option<&'a str>,
+    pct: bool,
+    measure: Option<&'a str>,
+}
+
+const SCALE_WORDS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn",
+];
+const MEASURES: &[&str] = &[
+    "km", "kg", "GB", "MB", "TB", "GHz", "MHz", "mm", "cm", "mph", "kph", "kW", "MW", "GW", "lbs",
+    "lb", "ft", "bpd",
+];
+
+fn split_parts(m: &str) -> Option<Parts<'_>> {
+    let mut cur = None;
+    let mut rest = m;
+    if !m.starts_with(|c: char| c.is_alphanumeric())
+        || m.starts_with(['U', 'A', 'C', 'H', 'E', 'G', 'R'])
+    {
+        for (p, _) in CURRENCY_PREFIX {
+            if let Some(r) = m.strip_prefix(p) {
+                let r = r.trim_start();
+                let r = if *p == "USD" {
+                    r.strip_prefix('$').unwrap_or(r)
+                } else {
+                    r
+                };
+                if r.starts_with(|c: char| c.is_alphanumeric()) {
+                    cur = Some(*p);
+                    rest = r;
+                    break;
+                }
+            }
+        }
+    }
+    let num_off = m.len() - rest.len();
+    let mut tail = rest;
+    let mut pct = false;
+    let mut measure = None;
+    let mut scale = None;
+    if let Some(t) = tail.strip_suffix('%') {
+        pct = true;
+        tail = t.trim_end();
+    } else if let Some(t) = ["percent", "pct"].iter().find_map(|w| tail.strip_suffix(w)) {
+        pct = true;
+        tail = t.trim_end();
+        if let Some(t2) = tail.strip_suffix("per") {
+            tail = t2.trim_end();
+        }
+    } else if let Some(t) = tail.strip_suffix("per cent") {
+        pct = true;
+        tail = t.trim_end();
+    } else if let Some(u) = MEASURES.iter().find(|u| tail.ends_with(**u)) {
+        let t = &tail[..tail.len() - u.len()];
+        if t.ends_with(|c: char| c.is_ascii_digit() || c == ' ') {
+            measure = Some(*u);
+            tail = t.trim_end();
+        }
+    }
+    let lower_end = |w: &str| {
+        tail.len() > w.len()
+            && tail.is_char_boundary(tail.len() - w.len())
+            && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    if let Some(w) = SCALE_WORDS.iter().find(|w| lower_end(w)) {
+        let t = &tail[..tail.len() - w.len()];
+        if t.ends_with(|c: char| c.is_ascii_digit() || c == ' ') {
+            scale = Some(&tail[tail.len() - w.len()..]);
+            tail = t.trim_end();
+        }
+    } else if tail.ends_with(['m', 'b', 'k'])
+        && tail[..tail.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    {
+        scale = Some(&tail[tail.len() - 1..]);
+        tail = &tail[..tail.len() - 1];
+    }
+    if tail.is_empty() {
+        return None;
+    }
+    Some(Parts {
+        cur,
+        num: tail,
+        num_off,
+        scale,
+        pct,
+        measure,
+    })
+}
+
+fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
+    let parts = split_parts(&text[s..e])?;
+    let num_s = s + parts.num_off;
+    let num_str = parts.num;
+    let cur = parts.cur;
+    let scale = parts.scale;
+    let pct = parts.pct;
+    let measure = parts.measure;
+    let is_digits = num_str.starts_with(|c: char| c.is_ascii_digit());
+    let before = &text[..s];
+    let after = &text[e..];
+
+    // glued to letters, digits or code punctuation: `A380`, `737-800`, `3rd`, `1.2.3`, `5:30`
+    let prev_c = before.chars().next_back();
+    if prev_c.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_' | '@' | '&' | '+')
+    }) && cur.is_none()
+    {
+        return None;
+    }
+    if prev_c.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let next_c = after.chars().next();
+    if next_c.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    if after.starts_with(['-', '/', ':', '.', ','])
+        && after[1..].starts_with(|c: char| c.is_ascii_digit() || (c.is_alphabetic() && !pct))
+    {
+        // `737-800`, `3/4`, `5:30`, `20-year`, `two-thirds`; a trailing comma or full stop is fine
+        return None;
+    }
+    // `#` only with a scale word (`#13 billion`), a bare `#1` is a hashtag or a rank
+    if cur == Some("#") && scale.is_none() {
+        return None;
+    }
+    // `m`, `b`, `k` glued to a number only for money (`$5m`), else units such as metres
+    if let Some(sc) = scale {
+        if sc.len() == 1 && cur.is_none() {
+            return None;
+        }
+    }
+
+    let mut value = if is_digits {
+        num_str.replace(',', "").parse::<f64>().ok()?
+    } else {
+        word_value(num_str)?
+    };
+    if let Some(sc) = scale {
+        value *= scale_value(sc);
+    }
+
+    let (next_word, next_end) = word_after(text, e);
+    let nl = next_word.to_ascii_lowercase();
+    if !pct && cur.is_none() && measure.is_none() {
+        if DURATION.contains(&nl.as_str())
+            || CLOCK.contains(&nl.as_str())
+            || ORDINAL_TAIL.contains(&nl.as_str())
+        {
+            return None;
+        }
+        // `Big Three`, `Five Hundred`: a capitalised number word inside a sentence is a name
+        let (prev0, prev0_start) = word_before(text, num_s);
+        let at_sentence_start = {
+            let t = text[..num_s].trim_end_matches([' ', '\t', '\u{a0}']);
+            t.is_empty()
+                || t.ends_with([
+                    '.', '!', '?', '\n', '\r', '"', '\u{201c}', ':', '|', '\u{2018}',
+                ])
+        };
+        let _ = prev0_start;
+        if !is_digits && num_str.starts_with(char::is_uppercase) && !at_sentence_start {
+            return None;
+        }
+        // `the two sides`, `the 787`: a definite number refers back rather than counts,
+        // unless it carries separators (`the 2,500 soldiers`)
+        let pl0 = prev0.to_ascii_lowercase();
+        if matches!(
+            pl0.as_str(),
+            "the" | "both" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+        ) && scale.is_none()
+            && !num_str.contains(',')
+            && (!is_digits || !next_word.starts_with(|c: char| c.is_lowercase()))
+        {
+            // digits stay when a lowercase word follows (`the 250 needed`), not before a
+            // name (`the 787 Dreamliner`)
+            return None;
+        }
+        // the first number of a range takes its unit from the second (`20 to 25 percent`,
+        // `between 60 and 90 days`); it is not a count of its own
+        if scale.is_none() && is_range_start(after, pl0 == "between") {
+            return None;
+        }
+        // streaks: `six straight sessions`, `two consecutive quarters`
+        if matches!(nl.as_str(), "straight" | "consecutive" | "successive") {
+            return None;
+        }
+        // `one` alone is a pronoun far more often than a count (`one of the`, `no one`)
+        if num_str.eq_ignore_ascii_case("one") && scale.is_none() {
+            return None;
+        }
+        let (prev, prev_start) = word_before(text, num_s);
+        let pl = prev.to_ascii_lowercase();
+        // the end of a range inherits the start's lead (`aged 19 and 23`, `Articles 5 to 7`)
+        let range_lead = || {
+            let (n, n_start) = word_before(text, prev_start);
+            if !n.starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            let (lead, _) = word_before(text, n_start);
+            CODE_LEADS.contains(&lead.to_ascii_lowercase().trim_end_matches('s'))
+        };
+        if CODE_LEADS.contains(&pl.as_str())
+            || before.trim_end().ends_with([':', '#']) && is_digits && scale.is_none()
+            || (matches!(pl.as_str(), "and" | "or" | "to") && range_lead())
+        {
+            return None;
+        }
+        // a number after a capitalised word inside a sentence is part of a name (`Boeing 737`,
+        // `Resolution 2231`, `iPhone 4`), unless that word is a function word
+        let sentence_start = text[..prev_start].trim_end().is_empty()
+            || text[..prev_start]
+                .trim_end()
+                .ends_with(['.', '!', '?', '\n', '"', '\u{201c}', ':', '|']);
+        if is_digits
+            && scale.is_none()
+            && !prev.is_empty()
+            && prev.chars().any(char::is_uppercase)
+            && !sentence_start_free(prev, sentence_start)
+            && !prev.ends_with("'s")
+            && !prev.ends_with("\u{2019}s")
+        {
+            return None;
+        }
+        // long digit runs without separators are ids and codes (`302104`), not counts
+        let int_digits = num_str.split('.').next().unwrap_or("");
+        if is_digits && !num_str.contains(',') && int_digits.len() >= 5 && scale.is_none() {
+            return None;
+        }
+        // years are the dates stage's; a four-digit number it left is a count (`2000 people`),
+        // unless a preposition of time leads it (`in 1848`, older than the dates it reads)
+        if is_digits && int_digits.len() == 4 && !num_str.contains(',') && scale.is_none() {
+            let y: u32 = int_digits.parse().ok()?;
+            if (1500..=2099).contains(&y)
+                && matches!(
+                    pl.as_str(),
+                    "in" | "since" | "from" | "until" | "by" | "during" | "before" | "after"
+                )
+                && !next_word.starts_with(|c: char| c.is_lowercase())
+            {
+                return None;
+            }
+        }
+        // ordinals spelled out are not in the pattern; `1st`/`3rd` fail the glued test above
+    }
+
+    let mut end = e;
+    let unit = if pct {
+        Some("%".to_string())
+    } else if let Some(m) = measure {
+        Some(m.to_string())
+    } else if let Some(c) = cur {
+        // `$40 billion`, `US$7.2 bn`; a currency word after (`$23 billion dollar`) joins the span
+        if let Some((_, code)) = currency_word(&nl) {
+            end = next_end;
+            let _ = code;
+        }
+        CURRENCY_PREFIX
+            .iter()
+            .find(|(p, _)| c.starts_with(p))
+            .map(|(_, code)| code.to_string())
+    } else if let Some((_, code)) = currency_word(&nl) {
+        end = next_end;
+        Some(code.to_string())
+    } else {
+        // `tens of thousands of refugees`: the counted thing follows `of`
+        let from = if !is_digits && nl == "of" {
+            next_end
+        } else {
+            e
+        };
+        let (head, head_end) = head_noun(text, from);
+        if let Some(he) = head_end {
+            end = he;
+        } else if !is_digits_and_money(cur, scale)
+            && before.trim_end().ends_with(',')
+            && after.starts_with([',', ')'])
+        {
+            // `Gutierrez, 28, of Texas`: an age in apposition
+            return None;
+        }
+        // `the soldiers, the most recent of more than 2,400 to have died`: the counted
+        // thing named earlier in the sentence
+        head.or_else(|| earlier_head(text, s))
+    };
+    Some(Amount {
+        start: s,
+        end,
+        value,
+        unit,
+    })
+}
+
+/// Ordinal suffixes written apart from the number in tokenised text (`15,599 th`).
+const ORDINAL_TAIL: &[&str] = &["th", "st", "nd", "rd"];
+
+fn is_digits_and_money(cur: Option<&str>, scale: Option<&str>) -> bool {
+    cur.is_some() || scale.is_some()
+}
+
+/// Whether the text after a number continues a range: `to`/`and`/`-` and another number.
+fn is_range_start(after: &str, between: bool) -> bool {
+    let a = after.trim_start_matches([' ', '\u{a0}']);
+    // `and` makes a range only after `between` (`killed 102 and 21 people` is a list)
+    let joins: &[&str] = if between {
+        &["to ", "and ", "-", "\u{2013}"]
+    } else {
+        &["to ", "-", "\u{2013}"]
+    };
+    let rest = joins.iter().find_map(|p| a.strip_prefix(p));
+    let Some(rest) = rest else { return false };
+    let rest = rest.trim_start_matches([' ', '$', '\u{20ac}', '\u{a3}']);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        || SMALL[2..].iter().chain(TENS.iter()).any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w))
+        })
+}
+
+fn sentence_start_free(prev: &str, sentence_start: bool) -> bool {
+    FREE_LEADS.contains(&prev)
+        || (sentence_start && prev.len() <= 3)
+        || crate::dates::parse::month_number(prev).is_some()
+}
+
+fn currency_word(w: &str) -> Option<(&'static str, &'static str)> {
+    let w = w.trim_end_matches('s');
+    CURRENCY_WORDS.iter().find(|(name, _)| *name == w).copied()
+}
+
+/// The word right after byte `i` (letters, digits, `.`, `'`, `-`) and its end.
+fn word_after(text: &str, i: usize) -> (&str, usize) {
+    let rest = &text[i..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
+    if lead > 1 {
+        return ("", i);
+    }
+    let w = &rest[lead..];
+    let n = w
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '.' || c == '-')
+        })
+        .map_or(w.len(), |(k, _)| k);
+    let raw = &w[..n];
+    // keep the full stop of an abbreviation (`U.S.`), drop a sentence's
+    let inner_dot = raw.trim_end_matches('.').contains('.');
+    let word = if inner_dot {
+        raw.trim_end_matches(['\'', '-'])
+    } else {
+        raw.trim_end_matches(['.', '\'', '-'])
+    };
+    (word, i + lead + word.len())
+}
+
+/// The word right before byte `i` and where it starts.
+fn word_before(text: &str, i: usize) -> (&str, usize) {
+    let before = text[..i].trim_end_matches([' ', '\u{a0}', '\t', '(']);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-')
+        })
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    (&before[start..], start)
+}
+
+/// The nearest plural or collective noun before byte `i` in the same sentence, within a few
+/// words (the unit of a number whose counted thing is not after it).
+fn earlier_head(text: &str, i: usize) -> Option<String> {
+    let from = crate::text::floor_boundary(text, i.saturating_sub(100));
+    let window = &text[from..i];
+    let window = window
+        .rsplit(['.', '!', '?', '\n', ';'])
+        .next()
+        .unwrap_or(window);
+    window
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .find(|w| {
+            w.starts_with(|c: char| c.is_lowercase()) && (is_plural(w) || COLLECTIVE.contains(w))
+        })
+        .map(str::to_string)
+}
+
+/// The head noun of the counted thing after a number: the last word of the run of up to four
+/// words before a stop word or punctuation (`14,000 U.S. personnel in` -> `personnel`).
+fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
+    let mut best: Option<(String, usize)> = None;
+    for _ in 0..4 {
+        let (w, end) = word_after(text, i);
+        if w.is_empty() || w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            break;
+        }
+        let l = w.to_ascii_lowercase();
+        if STOP.contains(&l.as_str()) || DURATION.contains(&l.as_str()) {
+            break;
+        }
+        let lower_start = w.starts_with(|c: char| c.is_lowercase());
+        if lower_start && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            // a plural or a collective noun is the head; a verb after a head ends the phrase
+            if is_plural(&l) || COLLECTIVE.contains(&l.as_str()) {
+                return (Some(l), Some(end));
+            }
+            if best.is_some() && (l.ends_with("ed") || l.ends_with('s')) {
+                break;
+            }
+            // `marched`, `killed`: a verb, or a participle before the noun (`wounded soldiers`)
+            if !l.ends_with("ed") {
+                best = Some((l, end));
+            }
+        } else if best.is_some() {
+            break;
+        }
+        i = end;
+        // a word followed by punctuation ends the phrase
+        if !text[end..].starts_with([' ', '\u{a0}']) {
+            break;
+        }
+    }
+    match best {
+        Some((w, e)) => (Some(w), Some(e)),
+        None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Region, RegionKind};
+
+    fn run(text: &str) -> Vec<(String, f64, Option<String>)> {
+        let article = Article {
+            regions: vec![Region {
+                start: 0,
+                end: text.len(),
+                kind: RegionKind::Body,
+            }],
+            ..Article::default()
+        };
+        let dates = crate::dates::find(text, &article, &[], None);
+        find(text, &article, &[], &dates)
+            .into_iter()
+            .map(|a| (text[a.start..a.end].to_string(), a.value, a.unit))
+            .collect()
+    }
+
+    fn one(text: &str) -> Option<(String, f64, Option<String>)> {
+        let v = run(text);
+        assert!(v.len() <= 1, "{text}: {v:?}");
+        v.into_iter().next()
+    }
+
+    #[test]
+    fn counts_money_and_percentages() {
+        let cases: &[(&str, &str, f64, Option<&str>)] = &[
+            (
+                "The base hosts 14,000 U.S. personnel in the region.",
+                "14,000 U.S. personnel",
+                14000.0,
+                Some("personnel"),
+            ),
+            (
+                "About 4 million people fled.",
+                "4 million people",
+                4e6,
+                Some("people"),
+            ),
+            (
+                "The deal is worth $1.5 billion.",
+                "$1.5 billion",
+                1.5e9,
+                Some("USD"),
+            ),
+            ("It lost 2.3bn last quarter.", "2.3bn", 2.3e9, None),
+            ("Turnout was 30 percent.", "30 percent", 30.0, Some("%")),
+            ("Turnout fell 30%.", "30%", 30.0, Some("%")),
+            (
+                "He paid 500,000 rials for it.",
+                "500,000 rials",
+                500000.0,
+                Some("IRR"),
+            ),
+            (
+                "Two soldiers were wounded.",
+                "Two soldiers",
+                2.0,
+                Some("soldiers"),
+            ),
+            (
+                "Tens of thousands marched.",
+                "Tens of thousands",
+                10000.0,
+                None,
+            ),
+            (
+                "A dozen boats sailed.",
+                "A dozen boats",
+                12.0,
+                Some("boats"),
+            ),
+            (
+                "They seized 2.5 tonnes of drugs.",
+                "2.5 tonnes",
+                2.5,
+                Some("tonnes"),
+            ),
+            (
+                "It cost \u{20ac}20 million.",
+                "\u{20ac}20 million",
+                2e7,
+                Some("EUR"),
+            ),
+            (
+                "Twenty-five vessels docked.",
+                "Twenty-five vessels",
+                25.0,
+                Some("vessels"),
+            ),
+            ("He said 2,400 had died.", "2,400", 2400.0, None),
+            (
+                "The two soldiers, the latest of more than 2,400 to have died, were named.",
+                "2,400",
+                2400.0,
+                Some("soldiers"),
+            ),
+            (
+                "Police arrested 2000 people.",
+                "2000 people",
+                2000.0,
+                Some("people"),
+            ),
+            (
+                "One million people voted.",
+                "One million people",
+                1e6,
+                Some("people"),
+            ),
+            (
+                "Nearly a thousand troops left.",
+                "a thousand troops",
+                1000.0,
+                Some("troops"),
+            ),
+            ("The drive holds 500GB.", "500GB", 500.0, Some("GB")),
+            ("Sales rose 4.5 per cent.", "4.5 per cent", 4.5, Some("%")),
+            ("It raised US$ 7.2 bn.", "US$ 7.2 bn", 7.2e9, Some("USD")),
+            ("It paid $5m.", "$5m", 5e6, Some("USD")),
+        ];
+        for (text, span, v, unit) in cases {
+            let got = one(text).unwrap_or_else(|| panic!("nothing in {text}"));
+            assert_eq!(
+                (got.0.as_str(), got.1, got.2.as_deref()),
+                (*span, *v, *unit),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn skips_years_times_durations_names_and_codes() {
+        let none = [
+            "News ID: 302104",
+            "The council passed Resolution 2231 unanimously.",
+            "The Boeing 737 landed safely.",
+            "It ordered the 737-800 model.",
+            "The meeting began at 0535 GMT on Monday.",
+            "It will last seven days.",
+            "He served 18 years in prison.",
+            "She came 3rd in the race.",
+            "It happened in 1979.",
+            "The city was founded in 1848.",
+            "They met on January 3, 2020.",
+            "One of the men was arrested.",
+            "The suspects, aged 19 and 23, were held.",
+            "The talks start at 10:30.",
+        ];
+        for t in none {
+            assert_eq!(run(t), vec![], "{t}");
+        }
+    }
+
+    /// Random mixes of the pieces the patterns look for, with multi-byte characters between
+    /// them: nothing panics and every span lies on char boundaries.
+    #[test]
+    fn never_panics_on_pieces_of_dates_and_numbers() {
+        const PIECES: &[&str] = &[
+            "2021",
+            "-",
+            "03",
+            "May",
+            " ",
+            "$",
+            "\u{a3}",
+            "#",
+            "1,400",
+            ".5",
+            "bn",
+            "m",
+            "%",
+            "per cent",
+            "\u{2019}82",
+            "\u{201c}",
+            "\u{e9}",
+            "\u{4e2d}",
+            "Monday",
+            "last",
+            "week",
+            "ago",
+            "two",
+            "Tens of thousands",
+            ",",
+            ":",
+            "aged",
+            "and",
+            "to",
+            "the",
+            "1990s",
+            "mid-",
+            "GMT",
+            "\n",
+            "US$",
+            "\u{a0}",
+            "3rd",
+            "of",
+            "January",
+            "between",
+            "A380",
+            "\u{1f600}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            let n = (seed % 12) as usize + 1;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let article = Article {
+                regions: vec![Region {
+                    start: 0,
+                    end: t.len(),
+                    kind: RegionKind::Body,
+                }],
+                ..Article::default()
+            };
+            let sents = crate::text::segment(&t, &article.regions);
+            let anchor = crate::dates::calendar::Date::new(2021, 2, 3);
+            let dates = crate::dates::find(&t, &article, &sents, anchor);
+            for d in &dates {
+                assert!(
+                    t.is_char_boundary(d.start) && t.is_char_boundary(d.end) && d.start < d.end,
+                    "{t:?}"
+                );
+            }
+            for a in find(&t, &article, &sents, &dates) {
+                assert!(
+                    t.is_char_boundary(a.start) && t.is_char_boundary(a.end) && a.start < a.end,
+                    "{t:?}"
+                );
+                assert!(a.value.is_finite());
+            }
+        }
+    }
 }

@@ -34,7 +34,15 @@ pub fn extract(text: &str, anchor: Option<Date>, lex: &Lexicon) -> Extraction {
     let amounts = amounts::find(text, &article, &sentences, &dates);
     let quotes = quotes::find(text, &article, &sentences, &entities, lex);
     let events = events::code(text, &sentences, &entities, &dates, published, lex);
-    Extraction { article, sentences, entities, quotes, dates, amounts, events }
+    Extraction {
+        article,
+        sentences,
+        entities,
+        quotes,
+        dates,
+        amounts,
+        events,
+    }
 }
 
 use crate::table::{DocResult, Tables};
@@ -55,7 +63,7 @@ pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult
         extract(doc.text, doc.anchor, lex)
     };
     match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(ex) => DocResult::Ok(ex),
+        Ok(ex) => DocResult::Ok(Box::new(ex)),
         Err(payload) => {
             let why = payload
                 .downcast_ref::<&str>()
@@ -88,7 +96,7 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
             for (j, d) in chunk.iter().enumerate() {
                 let id = k * CHUNK + j;
                 let r = extract_guarded(id, d, lex);
-                t.push(id as i64, d.text, &r, d.note.clone());
+                t.push(id as i64, d.text, d.anchor, &r, d.note.clone());
             }
             t
         })
@@ -107,11 +115,23 @@ mod tests {
     #[test]
     fn batch_keeps_order_and_counts_documents() {
         let texts = ["First story. It is short.", "", "Second story."];
-        let docs: Vec<Doc> = texts.iter().enumerate().map(|(i, t)| Doc { text: t, anchor: None, note: None, inject_failure: i == 1 }).collect();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Doc {
+                text: t,
+                anchor: None,
+                note: None,
+                inject_failure: i == 1,
+            })
+            .collect();
         let t = extract_batch(&docs, Lexicon::builtin());
         assert_eq!(t.articles.doc_id, vec![0, 1, 2]);
         assert_eq!(t.articles.n_sentences, vec![2, 0, 1]);
         assert!(t.articles.error[0].is_none() && t.articles.error[2].is_none());
-        assert!(t.articles.error[1].as_deref().unwrap().contains("document 1"));
+        assert!(t.articles.error[1]
+            .as_deref()
+            .unwrap()
+            .contains("document 1"));
     }
 }

@@ -30,7 +30,14 @@ struct CompiledLexicon {
     inner: Arc<Lexicon>,
 }
 
-type ActorTuple = (String, String, Option<String>, Option<String>, Option<String>, Vec<String>);
+type ActorTuple = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+);
 
 /// Compile the built-in lexicon plus user rows: actors `(name, kind, code, canonical, agent,
 /// flags)`, titles `(title, agent, flags)`, verb patterns `(pattern, code)`.
@@ -52,16 +59,29 @@ fn compile_lexicon(
             return Err(PyValueError::new_err(format!("actor {i}: empty name")));
         }
         let canonical = canonical.unwrap_or_else(|| name.clone());
-        rows.actors.push(ActorRow { name, kind, code, canonical, agent, flags });
+        rows.actors.push(ActorRow {
+            name,
+            kind,
+            code,
+            canonical,
+            agent,
+            flags,
+        });
     }
     for (title, agent, flags) in titles {
-        rows.titles.push(TitleRow { title, agent, flags });
+        rows.titles.push(TitleRow {
+            title,
+            agent,
+            flags,
+        });
     }
     for (pattern, code) in verbs {
         rows.verbs.push(VerbRow { pattern, code });
     }
     let lex = py.detach(|| Lexicon::with_extra(&rows))?;
-    Ok(CompiledLexicon { inner: Arc::new(lex) })
+    Ok(CompiledLexicon {
+        inner: Arc::new(lex),
+    })
 }
 
 /// One rayon pool per thread count, rebuilt after a fork (a forked child has no threads).
@@ -129,7 +149,12 @@ fn parse_columns<'py>(
         .enumerate()
         .map(|(i, obj)| {
             obj.cast_into::<PyString>().map_err(|e| {
-                let ty = e.into_inner().get_type().name().map(|n| n.to_string()).unwrap_or_default();
+                let ty = e
+                    .into_inner()
+                    .get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
                 PyTypeError::new_err(format!("texts[{i}] is {ty}, not str"))
             })
         })
@@ -145,7 +170,12 @@ fn parse_columns<'py>(
         })?;
         let (text, note) = truncate_chars(text, max_chars);
         let anchor = anchors[i].map(Date::from_days);
-        docs.push(Doc { text, anchor, note, inject_failure: fail_on.contains(&i) });
+        docs.push(Doc {
+            text,
+            anchor,
+            note,
+            inject_failure: fail_on.contains(&i),
+        });
     }
     let lex: Arc<Lexicon> = match lexicon {
         Some(l) => l.get().inner.clone(),
@@ -188,17 +218,56 @@ fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
             out.set_item($name, d)?;
         }};
     }
-    table!("articles", t.articles, [doc_id, published, body_start, n_chars, n_sentences],
-        [title, dateline, sources, error]);
+    table!(
+        "articles",
+        t.articles,
+        [doc_id, published, body_start, n_chars, n_sentences],
+        [title, dateline, sources, error]
+    );
     table!("sentences", t.sentences, [doc_id, sentence, start, end], []);
-    table!("entities", t.entities, [doc_id, start, end], [text, kind, canonical, code, title]);
-    table!("quotes", t.quotes, [doc_id, start, end, speaker_start, speaker_end, partial],
-        [text, speaker, verb]);
-    table!("dates", t.dates, [doc_id, start, end, relative], [text, value, granularity]);
-    table!("amounts", t.amounts, [doc_id, start, end, value], [text, unit]);
-    table!("events", t.events, [doc_id, sentence, quad_class, goldstein],
-        [source, source_agent, source_text, target, target_agent, target_text, code, root, plover,
-         date, location, text]);
+    table!(
+        "entities",
+        t.entities,
+        [doc_id, start, end],
+        [text, kind, canonical, code, title]
+    );
+    table!(
+        "quotes",
+        t.quotes,
+        [doc_id, start, end, speaker_start, speaker_end, partial],
+        [text, speaker, verb]
+    );
+    table!(
+        "dates",
+        t.dates,
+        [doc_id, start, end, relative],
+        [text, value, granularity]
+    );
+    table!(
+        "amounts",
+        t.amounts,
+        [doc_id, start, end, value],
+        [text, unit]
+    );
+    table!(
+        "events",
+        t.events,
+        [doc_id, sentence, quad_class, goldstein],
+        [
+            source,
+            source_agent,
+            source_text,
+            target,
+            target_agent,
+            target_text,
+            code,
+            root,
+            plover,
+            date,
+            location,
+            text
+        ]
+    );
     Ok(out)
 }
 

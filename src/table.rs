@@ -112,14 +112,22 @@ pub struct Tables {
 
 /// The outcome for one document: its extraction, or why it failed.
 pub enum DocResult {
-    Ok(Extraction),
+    Ok(Box<Extraction>),
     /// The document could not be processed; the message says why.
     Failed(String),
 }
 
 impl Tables {
-    /// Append one document. `doc_id` is its position in the input.
-    pub fn push(&mut self, doc_id: i64, text: &str, result: &DocResult, note: Option<String>) {
+    /// Append one document. `doc_id` is its position in the input; `anchor` is the caller's
+    /// publication date, written to `articles.published` when the text states none.
+    pub fn push(
+        &mut self,
+        doc_id: i64,
+        text: &str,
+        anchor: Option<Date>,
+        result: &DocResult,
+        note: Option<String>,
+    ) {
         let map = CharOffsets::new(text);
         let c = |b: usize| map.char_of(b);
         let ex = match result {
@@ -128,7 +136,7 @@ impl Tables {
                 let a = &mut self.articles;
                 a.doc_id.push(doc_id);
                 a.title.push(None);
-                a.published.push(NO_DATE);
+                a.published.push(anchor.map_or(NO_DATE, Date::to_days));
                 a.dateline.push(None);
                 a.sources.push(Vec::new());
                 a.body_start.push(0);
@@ -139,14 +147,21 @@ impl Tables {
             }
         };
 
-        let body: Vec<_> = ex.sentences.iter().filter(|s| s.body_index.is_some()).collect();
+        let body: Vec<_> = ex
+            .sentences
+            .iter()
+            .filter(|s| s.body_index.is_some())
+            .collect();
         {
             let a = &mut self.articles;
             let art = &ex.article;
             a.doc_id.push(doc_id);
-            a.title.push(art.title.map(|s| text[s.start..s.end].to_string()));
-            a.published.push(art.published.map_or(NO_DATE, Date::to_days));
-            a.dateline.push(art.dateline.map(|s| text[s.start..s.end].to_string()));
+            a.title
+                .push(art.title.map(|s| text[s.start..s.end].to_string()));
+            a.published
+                .push(art.published.or(anchor).map_or(NO_DATE, Date::to_days));
+            a.dateline
+                .push(art.dateline.map(|s| text[s.start..s.end].to_string()));
             a.sources.push(art.sources.clone());
             a.body_start.push(c(art.body_start));
             a.n_chars.push(c(text.len()));
@@ -203,8 +218,12 @@ impl Tables {
             t.unit.push(m.unit.clone());
         }
         for ev in &ex.events {
-            let Some(info) = cameo::lookup(&ev.code) else { continue };
-            let Some(sent) = body.iter().find(|s| s.body_index == Some(ev.sentence)) else { continue };
+            let Some(info) = cameo::lookup(&ev.code) else {
+                continue;
+            };
+            let Some(sent) = body.iter().find(|s| s.body_index == Some(ev.sentence)) else {
+                continue;
+            };
             let t = &mut self.events;
             t.doc_id.push(doc_id);
             t.sentence.push(ev.sentence as i64);

@@ -12,6 +12,7 @@ from ._api import iter_parse, parse
 from ._core import __version__
 from .corpus import Corpus
 from .exceptions import InputError, LexiconFormatError, NewsparseError
+from .files import iter_parse_files, parse_files
 from .lexicon import Lexicon
 
 __all__ = [
@@ -22,5 +23,7 @@ __all__ = [
     "NewsparseError",
     "__version__",
     "iter_parse",
+    "iter_parse_files",
     "parse",
+    "parse_files",
 ]

@@ -19,7 +19,13 @@ _EPOCH = _dt.date(1970, 1, 1)
 
 
 def resolve_workers(workers: int | None) -> int:
-    """Threads to use: ``workers``, else ``$NEWSPARSE_NUM_THREADS``, else all cores."""
+    """Threads to use: ``workers``, else ``$NEWSPARSE_NUM_THREADS``, else all cores.
+
+    Example:
+        >>> from newsparse._api import resolve_workers
+        >>> resolve_workers(3)
+        3
+    """
     if workers is None:
         env = os.environ.get("NEWSPARSE_NUM_THREADS", "").strip()
         if env:
@@ -52,9 +58,7 @@ def _as_list(values: Any, what: str) -> list[Any]:
     try:
         return list(values)
     except TypeError:
-        raise TypeError(
-            f"{what} must be an iterable of str, not {type(values).__name__}"
-        ) from None
+        raise TypeError(f"{what} must be an iterable of str, not {type(values).__name__}") from None
 
 
 def _days(value: Any, i: int) -> int | None:
@@ -133,7 +137,7 @@ def parse(
 
     Example:
         >>> import newsparse
-        >>> corpus = newsparse.parse(["TEHRAN - Iran's foreign minister met his Iraqi counterpart."])
+        >>> corpus = newsparse.parse(["TEHRAN - Iran's foreign minister met his counterpart."])
         >>> list(corpus.articles.columns)[:3]
         ['doc_id', 'title', 'published']
         >>> len(corpus.articles)
@@ -158,7 +162,9 @@ def parse(
     tables = build_tables(columns, id_list)
     corpus = Corpus(tables, texts=items, ids=id_list)
     if errors == "raise":
-        failed = corpus.articles[corpus.articles["error"].str.startswith("internal error", na=False)]
+        failed = corpus.articles[
+            corpus.articles["error"].str.startswith("internal error", na=False)
+        ]
         if len(failed):
             row = failed.iloc[0]
             raise NewsparseError(f"document {int(row['doc_id'])} failed: {row['error']}")

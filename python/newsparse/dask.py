@@ -44,9 +44,9 @@ class DaskTables:
 
     def compute(self, **kwargs: Any) -> dict[str, pd.DataFrame]:
         """Compute all seven tables in one pass (each article parsed once)."""
-        import dask
+        from dask.base import compute
 
-        frames = dask.compute(*(getattr(self, n) for n in TABLES), **kwargs)
+        frames = compute(*(getattr(self, n) for n in TABLES), **kwargs)
         return dict(zip(TABLES, frames, strict=True))
 
 
@@ -90,6 +90,7 @@ def parse(
     """
     import dask
     import dask.dataframe as dd
+    from dask.delayed import delayed
 
     for col in (text, id, published):
         if col is not None and col not in ddf.columns:
@@ -101,7 +102,7 @@ def parse(
         total += int(n)
     kwargs = dict(kwargs, workers=workers)
     parts = [
-        dask.delayed(_parse_partition)(p, off, text, id, published, kwargs)
+        delayed(_parse_partition)(p, off, text, id, published, kwargs)
         for p, off in zip(ddf.to_delayed(), offsets, strict=True)
     ]
     out = {}
@@ -111,7 +112,7 @@ def parse(
         for name in TABLES:
             meta = empty_table(name, with_id=id is not None)
             out[name] = dd.from_delayed(
-                [dask.delayed(_table)(p, name) for p in parts], meta=meta, verify_meta=False
+                [delayed(_table)(p, name) for p in parts], meta=meta, verify_meta=False
             )
     return DaskTables(**out)
 

@@ -1,9 +1,18 @@
 //! Article structure: which lines are header, headline, body, captions, credits, keyword
 //! tags or boilerplate; the headline, publication date, dateline and credited sources.
+//! It works line by line from the shape of each line (and the outlet lexicon); it never
+//! takes a publication date from the body, and a one-line article gets no headline.
+
+pub mod boilerplate;
+pub mod dateline;
+pub mod header;
+pub mod sources;
+pub mod title;
 
 use crate::dates::calendar::Date;
 use crate::lexicon::Lexicon;
-use crate::text::Span;
+use crate::text::{floor_boundary as floor, Span};
+use header::HeaderLine;
 
 /// What a stretch of the document is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,7 +36,10 @@ pub enum RegionKind {
 impl RegionKind {
     /// Regions later stages read (entities, dates, amounts; quotes and events read Body only).
     pub fn is_content(self) -> bool {
-        matches!(self, RegionKind::Body | RegionKind::Caption | RegionKind::Title)
+        matches!(
+            self,
+            RegionKind::Body | RegionKind::Caption | RegionKind::Title
+        )
     }
 }
 
@@ -60,15 +72,728 @@ pub struct Article {
     pub regions: Vec<Region>,
 }
 
+/// What one line was judged to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    Text,
+    Title,
+    Header,
+    Boilerplate,
+    Licence,
+    Tags,
+    Credit,
+    /// A photo caption; the credit closing it starts at this byte offset, if any.
+    Caption(Option<usize>),
+}
+
+/// Non-empty lines as trimmed byte spans.
+fn split_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let t = piece.trim();
+        if !t.is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            out.push(Span::new(start + lead, start + lead + t.len()));
+        }
+        start += piece.len();
+    }
+    out
+}
+
+/// In a one-line article, a headline run on into an all-caps dateline
+/// (`Oslo urges calm OSLO (Reuters) - ...`): the headline's span and the dateline.
+fn inline_title(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(Span, dateline::Dateline)> {
+    let line = &text[start..end];
+    let limit = floor(line, 250);
+    for (p, _) in line[..limit].match_indices(' ') {
+        let at = p + 1;
+        if !line[at..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(d) = dateline::find(lex, &line[at..], start + at) else {
+            continue;
+        };
+        if d.place.slice(text).chars().any(char::is_lowercase) {
+            continue;
+        }
+        let head = line[..p].trim_end();
+        let ok = head.split_whitespace().count() >= 3
+            && title::is_title_like(head)
+            && header::find_date(head).is_none();
+        return ok.then(|| (Span::new(start, start + head.len()), d));
+    }
+    None
+}
+
+/// A numeric stamp readable either way (`07-05-2025`) takes the month the text names more
+/// often; day-first on a tie.
+fn resolve_order(text: &str, d: Date, alt: Option<Date>) -> Date {
+    match alt {
+        Some(a)
+            if header::month_mentions(text, a.month) > header::month_mentions(text, d.month) =>
+        {
+            a
+        }
+        _ => d,
+    }
+}
+
 /// Read the structure of one article.
-pub fn analyze(text: &str, _lex: &Lexicon) -> Article {
-    let trimmed = text.trim_start();
-    let start = text.len() - trimmed.len();
-    let end = start + trimmed.trim_end().len();
-    let regions = if start < end {
-        vec![Region { start, end, kind: RegionKind::Body }]
-    } else {
-        Vec::new()
-    };
-    Article { body_start: start, regions, ..Article::default() }
+pub fn analyze(text: &str, lex: &Lexicon) -> Article {
+    let lines = split_lines(text);
+    let n = lines.len();
+    let mut kinds = vec![Line::Text; n];
+    let s = |i: usize| lines[i].slice(text);
+
+    // 1. lines that are never running text, wherever they stand
+    let licence_doc = boilerplate::may_hold_licence(text);
+    let mut i = 0;
+    while i < n {
+        let l = s(i);
+        if i > 0 && boilerplate::is_about_heading(l) && i * 2 >= n {
+            // the site's self-description runs to the end
+            kinds[i..].iter_mut().for_each(|k| *k = Line::Boilerplate);
+            break;
+        }
+        if i > 0 && boilerplate::is_related_heading(l) {
+            kinds[i] = Line::Boilerplate;
+            // links to other stories: short lines without a final full stop
+            while i + 1 < n && s(i + 1).split_whitespace().count() <= 25 && !s(i + 1).ends_with('.')
+            {
+                i += 1;
+                kinds[i] = Line::Boilerplate;
+            }
+        } else if licence_doc && boilerplate::licence_tail(l).is_some() {
+            // running text with a licence sentence glued on: split in step 4
+        } else if boilerplate::is_chrome(l) || licence_doc && boilerplate::is_boilerplate(l) {
+            kinds[i] = if licence_doc && boilerplate::is_licence(l) {
+                Line::Licence
+            } else {
+                Line::Boilerplate
+            };
+        } else if boilerplate::is_tags(l) {
+            kinds[i] = Line::Tags;
+        } else if let Some(c) = boilerplate::credit(lex, l) {
+            kinds[i] = Line::Credit;
+            // a photo credit on its own line closes the caption above it
+            // (a headline above a photo credit stays a headline: captions end with a stop)
+            if c == boilerplate::Credit::Photo
+                && i > 0
+                && kinds[i - 1] == Line::Text
+                && !s(i - 1).ends_with(':')
+                && !title::is_title_like(s(i - 1))
+            {
+                kinds[i - 1] = Line::Caption(None);
+            }
+        } else if let Some(k) = boilerplate::credit_suffix(lex, l) {
+            kinds[i] = Line::Caption(Some(k));
+        } else if boilerplate::is_caption(l) {
+            kinds[i] = Line::Caption(None);
+        }
+        i += 1;
+    }
+    // `(AFP)` closing the last text line credits the article, not a photo
+    if let Some(last) = (0..n)
+        .rev()
+        .find(|&j| matches!(kinds[j], Line::Text | Line::Caption(_)))
+    {
+        if let Line::Caption(Some(k)) = kinds[last] {
+            let paren = s(last)[k..].starts_with('(');
+            if paren && (0..last).any(|j| kinds[j] == Line::Text) {
+                kinds[last] = Line::Text;
+            }
+        }
+    }
+
+    // 2. the top: chrome and stamps, the headline (and its repeat), until the first body line
+    let mut title: Option<usize> = None;
+    let mut stamp: Option<(Date, bool)> = None;
+    let mut body_first: Option<usize> = None;
+    let mut i = 0;
+    while i < n {
+        if kinds[i] != Line::Text {
+            i += 1;
+            continue;
+        }
+        let l = s(i);
+        if let Some(h) = header::classify(l) {
+            kinds[i] = Line::Header;
+            if let HeaderLine::Stamp {
+                date: Some(d),
+                updated,
+            } = h
+            {
+                // a "published" stamp beats an "updated" one; the first of each wins
+                if stamp.map_or(true, |(_, u)| u && !updated) {
+                    stamp = Some((resolve_order(text, d, header::other_reading(l)), updated));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // the headline repeated after header lines (`Title`, `QR code`, `Title`)
+        if title.is_some_and(|t| s(t) == l) {
+            kinds[i] = Line::Title;
+            i += 1;
+            continue;
+        }
+        let text_after = (i + 1..n).any(|j| kinds[j] == Line::Text);
+        if title.is_none()
+            && text_after
+            && title::is_title_like(l)
+            && dateline::find(lex, l, 0).is_none()
+        {
+            title = Some(i);
+            kinds[i] = Line::Title;
+            i += 1;
+            // a repeat of the headline
+            while i < n && (s(i) == l || !matches!(kinds[i], Line::Text)) {
+                if s(i) == l {
+                    kinds[i] = Line::Title;
+                }
+                i += 1;
+            }
+            continue;
+        }
+        // a section label above the headline ("Politics", "Middle East")
+        if title.is_none()
+            && text_after
+            && l.split_whitespace().count() <= 3
+            && !l.ends_with(['.', '?', '!', ':'])
+        {
+            let next = (i + 1..n).find(|&j| kinds[j] == Line::Text);
+            if next.is_some_and(|j| title::is_title_like(s(j))) {
+                kinds[i] = Line::Header;
+                i += 1;
+                continue;
+            }
+        }
+        body_first = Some(i);
+        break;
+    }
+
+    // 3. the first body line: a stamp glued to its start, then the dateline
+    let mut regions: Vec<Region> = Vec::new();
+    let mut licences: Vec<Span> = Vec::new();
+    let mut dl: Option<dateline::Dateline> = None;
+    let mut title_span: Option<Span> = title.map(|t| lines[t]);
+    let mut body_line_start: Option<(usize, usize)> = None; // (line, byte where its body starts)
+    if let Some(b) = body_first {
+        let span = lines[b];
+        let mut start = span.start;
+        if let Some((d, end)) = header::leading_stamp(s(b)) {
+            if stamp.is_none() {
+                stamp = Some((d, false));
+            }
+            regions.push(Region {
+                start: span.start,
+                end: span.start + end,
+                kind: RegionKind::Header,
+            });
+            let rest = &text[span.start + end..span.end];
+            start = span.end - rest.trim_start().len();
+        }
+        dl = dateline::find(lex, &text[start..span.end], start);
+        let only_line = !(0..n).any(|j| j != b && matches!(kinds[j], Line::Text | Line::Title));
+        if dl.is_none() && title.is_none() && only_line {
+            // a one-line article: a headline only when an all-caps dateline follows it
+            if let Some((t, d)) = inline_title(lex, text, start, span.end) {
+                regions.push(Region {
+                    start: t.start,
+                    end: t.end,
+                    kind: RegionKind::Title,
+                });
+                title_span = Some(t);
+                start = d.place.start;
+                dl = Some(d);
+            }
+        }
+        if dl.is_none() && s(b).split_whitespace().count() <= 60 {
+            // a standfirst above the dateline paragraph
+            if let Some(nb) = (b + 1..n).find(|&j| kinds[j] == Line::Text) {
+                dl = dateline::find(lex, s(nb), lines[nb].start)
+                    .filter(|d| !d.place.slice(text).chars().any(char::is_lowercase));
+            }
+        }
+        body_line_start = Some((b, start));
+    }
+    let published = stamp.map(|(d, _)| d).or(dl.as_ref().and_then(|d| d.date));
+
+    // 4. a licence sentence glued to the end of the last body line
+    let last_text = (0..n).rev().find(|&j| kinds[j] == Line::Text);
+    let mut licence_tail: Option<usize> = None;
+    if let Some(j) = last_text.filter(|_| licence_doc) {
+        if let Some(k) = boilerplate::licence_tail(s(j)) {
+            licence_tail = Some(lines[j].start + k);
+        }
+    }
+
+    // 5. regions in text order
+    for (j, span) in lines.iter().enumerate() {
+        let span = *span;
+        let push = |regions: &mut Vec<Region>, a: usize, b: usize, kind| {
+            let seg = &text[a..b];
+            let a2 = a + (seg.len() - seg.trim_start().len());
+            let b2 = b - (seg.len() - seg.trim_end().len());
+            if a2 < b2 {
+                regions.push(Region {
+                    start: a2,
+                    end: b2,
+                    kind,
+                });
+            }
+        };
+        match kinds[j] {
+            Line::Text => {
+                let mut a = span.start;
+                if let Some((bl, st)) = body_line_start {
+                    if bl == j {
+                        a = st;
+                    }
+                }
+                let kind = if body_first.is_some_and(|b| j >= b) {
+                    RegionKind::Body
+                } else {
+                    RegionKind::Header
+                };
+                match licence_tail.filter(|&t| span.start < t && t < span.end) {
+                    Some(t) => {
+                        push(&mut regions, a, t, kind);
+                        push(&mut regions, t, span.end, RegionKind::Boilerplate);
+                        licences.push(Span::new(t, span.end));
+                    }
+                    None => push(&mut regions, a, span.end, kind),
+                }
+            }
+            Line::Title => push(&mut regions, span.start, span.end, RegionKind::Title),
+            Line::Header => push(&mut regions, span.start, span.end, RegionKind::Header),
+            Line::Boilerplate => push(&mut regions, span.start, span.end, RegionKind::Boilerplate),
+            Line::Licence => {
+                push(&mut regions, span.start, span.end, RegionKind::Boilerplate);
+                licences.push(span);
+            }
+            Line::Tags => push(&mut regions, span.start, span.end, RegionKind::Tags),
+            Line::Credit => push(&mut regions, span.start, span.end, RegionKind::Credit),
+            Line::Caption(None) => push(&mut regions, span.start, span.end, RegionKind::Caption),
+            Line::Caption(Some(k)) => {
+                push(
+                    &mut regions,
+                    span.start,
+                    span.start + k,
+                    RegionKind::Caption,
+                );
+                push(&mut regions, span.start + k, span.end, RegionKind::Credit);
+            }
+        }
+    }
+    // a body line whose only text was the stamp leaves a Header region before it
+    regions.sort_by_key(|r| r.start);
+
+    let sources = sources::find(text, &regions, &licences, dl.as_ref(), lex);
+    let body_start = regions
+        .iter()
+        .find(|r| r.kind == RegionKind::Body)
+        .map_or(0, |r| r.start);
+    Article {
+        title: title_span,
+        published,
+        dateline: dl.as_ref().map(|d| d.place),
+        sources,
+        body_start,
+        regions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Want {
+        title: Option<&'static str>,
+        published: Option<(i32, u32, u32)>,
+        dateline: Option<&'static str>,
+        sources: &'static [&'static str],
+        body: &'static [&'static str],
+    }
+
+    fn check(text: &str, want: Want) {
+        let lex = Lexicon::builtin();
+        let a = analyze(text, lex);
+        assert_eq!(
+            a.title.map(|s| s.slice(text)),
+            want.title,
+            "title in {text:?}"
+        );
+        assert_eq!(
+            a.published,
+            want.published.and_then(|(y, m, d)| Date::new(y, m, d)),
+            "published in {text:?}"
+        );
+        assert_eq!(
+            a.dateline.map(|s| s.slice(text)),
+            want.dateline,
+            "dateline in {text:?}"
+        );
+        assert_eq!(a.sources, want.sources, "sources in {text:?}");
+        let sents = crate::text::segment(text, &a.regions);
+        let body: Vec<&str> = sents
+            .iter()
+            .filter(|s| s.body_index.is_some())
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(body, want.body, "body sentences in {text:?}");
+        if let Some(first) = want.body.first() {
+            assert_eq!(&text[a.body_start..a.body_start + first.len()], *first);
+        }
+        // regions are ordered, disjoint and on char boundaries
+        for w in a.regions.windows(2) {
+            assert!(w[0].end <= w[1].start, "{:?}", a.regions);
+        }
+    }
+
+    #[test]
+    fn id_stamp_repeated_headline_and_page_chrome() {
+        check(
+            "News ID: 118822\nPublished: 0712 GMT March 3, 2022\n\nOslo urges calm as fishing dispute grows\n\nOslo urges calm as fishing dispute grows\n\nNorway's foreign minister said on Thursday that the dispute must be settled by talks, Reuters reported.\n\nSecurity Key:\nCaptcha refresh\nPage Generated in 0/0512 sec",
+            Want {
+                title: Some("Oslo urges calm as fishing dispute grows"),
+                published: Some((2022, 3, 3)),
+                dateline: None,
+                sources: &["Reuters"],
+                body: &["Norway's foreign minister said on Thursday that the dispute must be settled by talks, Reuters reported."],
+            },
+        );
+    }
+
+    #[test]
+    fn qr_code_breadcrumb_and_dateline_with_agency() {
+        check(
+            "QR code\nHome > World\nFishing talks collapse in Bergen\n19 Dec 2020 - 15:18\nBERGEN (Reuters) - Talks on fishing quotas collapsed on Saturday. The envoys left.\nStory Code: 4411",
+            Want {
+                title: Some("Fishing talks collapse in Bergen"),
+                published: Some((2020, 12, 19)),
+                dateline: Some("BERGEN"),
+                sources: &["Reuters"],
+                body: &["BERGEN (Reuters) - Talks on fishing quotas collapsed on Saturday.", "The envoys left."],
+            },
+        );
+    }
+
+    #[test]
+    fn caption_first_lone_date_credit_and_about_block() {
+        check(
+            "The minister is pictured at a press conference in Oslo, on June 2, 2021. (AFP)\n\nAugust 9, 2021\n\nThe minister called on Thursday for calm in the region.\n\nHe spoke after talks with envoys.\n\nAFP/Al Arabiya\n\nAbout Fjord Watch\n\nFjord Watch is a platform run by analysts who follow the region.",
+            Want {
+                title: None,
+                published: Some((2021, 8, 9)),
+                dateline: None,
+                sources: &["AFP", "Al Arabiya"],
+                body: &["The minister called on Thursday for calm in the region.", "He spoke after talks with envoys."],
+            },
+        );
+    }
+
+    #[test]
+    fn one_line_with_date_header_and_credit_dateline() {
+        check(
+            " date 2021-02-03 OSLO (UrduPoint News / Sputnik - 03rd February, 2021) The minister held talks on Wednesday, as quoted by the Tasnim news agency. He left.",
+            Want {
+                title: None,
+                published: Some((2021, 2, 3)),
+                dateline: Some("OSLO"),
+                sources: &["UrduPoint News", "Sputnik", "Tasnim"],
+                body: &[
+                    "OSLO (UrduPoint News / Sputnik - 03rd February, 2021) The minister held talks on Wednesday, as quoted by the Tasnim news agency.",
+                    "He left.",
+                ],
+            },
+        );
+    }
+
+    #[test]
+    fn tags_and_caption_with_photo_credit_mid_article() {
+        check(
+            "Norway Wants Fleet to Leave Disputed Waters After Talks Fail\n\nNorway is urging the fleet to leave, an official told Newsweek.\n\noslo, fishing, border, quotas\nA coast guard vessel patrols the harbour on July 19, 2011, in Bergen. The navy has stepped up patrols. JOHN DOE/AFP/Getty Images\n\nThe official said talks would resume.",
+            Want {
+                title: Some("Norway Wants Fleet to Leave Disputed Waters After Talks Fail"),
+                published: None,
+                dateline: None,
+                sources: &["Newsweek", "AFP", "Getty Images"],
+                body: &["Norway is urging the fleet to leave, an official told Newsweek.", "The official said talks would resume."],
+            },
+        );
+    }
+
+    #[test]
+    fn one_line_with_licence_tail() {
+        check(
+            "OSLO – The minister urged calm, the Fars news agency reported on Saturday. He left. All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
+            Want {
+                title: None,
+                published: None,
+                dateline: Some("OSLO"),
+                sources: &["Fars", "Mehr News Agency"],
+                body: &["OSLO – The minister urged calm, the Fars news agency reported on Saturday.", "He left."],
+            },
+        );
+    }
+
+    #[test]
+    fn datelines_and_stamps_of_other_shapes() {
+        check(
+            "WASHINGTON, May 3 (Xinhua) -- The envoy arrived on Monday, officials said. Talks began.",
+            Want {
+                title: None,
+                published: None,
+                dateline: Some("WASHINGTON"),
+                sources: &["Xinhua"],
+                body: &["WASHINGTON, May 3 (Xinhua) -- The envoy arrived on Monday, officials said.", "Talks began."],
+            },
+        );
+        check(
+            "Harbour reopens after storm\n2011-05-03 16:04\nSouth Harbour (Norway) : The harbour reopened on Tuesday.",
+            Want {
+                title: Some("Harbour reopens after storm"),
+                published: Some((2011, 5, 3)),
+                dateline: Some("South Harbour"),
+                sources: &[],
+                body: &["South Harbour (Norway) : The harbour reopened on Tuesday."],
+            },
+        );
+        check(
+            "News >World\nEnvoys meet in Oslo\n07-05-2025 03:48 AM\nTEHERAN - The envoys met, Press TV reported.\nRelated News:\nOther talks end in Rome\nMinister visits Bergen",
+            Want {
+                title: Some("Envoys meet in Oslo"),
+                published: Some((2025, 5, 7)),
+                dateline: Some("TEHERAN"),
+                sources: &["Press TV"],
+                body: &["TEHERAN - The envoys met, Press TV reported."],
+            },
+        );
+    }
+
+    #[test]
+    fn one_line_headline_only_before_a_dateline() {
+        check(
+            "Oslo urges calm over fishing dispute OSLO (Reuters) - The minister spoke on Monday. He left.",
+            Want {
+                title: Some("Oslo urges calm over fishing dispute"),
+                published: None,
+                dateline: Some("OSLO"),
+                sources: &["Reuters"],
+                body: &["OSLO (Reuters) - The minister spoke on Monday.", "He left."],
+            },
+        );
+        check(
+            "The minister spoke in Oslo on Monday about the fishing dispute. He left.",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &[],
+                body: &[
+                    "The minister spoke in Oslo on Monday about the fishing dispute.",
+                    "He left.",
+                ],
+            },
+        );
+    }
+
+    #[test]
+    fn standfirst_above_the_dateline() {
+        check(
+            "Fleet ordered home\nThe navy recalled its ships after a week of talks.\nBERGEN (AFP) – The order came on Friday.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: None,
+                dateline: Some("BERGEN"),
+                sources: &["AFP"],
+                body: &["The navy recalled its ships after a week of talks.", "BERGEN (AFP) – The order came on Friday."],
+            },
+        );
+    }
+
+    #[test]
+    fn photo_line_under_headline_byline_and_two_stamps() {
+        check(
+            "Fleet ordered home\n\nPhoto: A cutter in the harbour (AFP/File)\n\nBERGEN (AFP) - The order came on Friday.\n\nKeywords: fleet, navy, harbour",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: None,
+                dateline: Some("BERGEN"),
+                sources: &["AFP"],
+                body: &["BERGEN (AFP) - The order came on Friday."],
+            },
+        );
+        check(
+            "Published: 14:20 GMT, 12 April 2021 | Updated: 16:00 GMT, 13 April 2021\nFleet ordered home\nBy Sara Lind, Reuters\nThe order came on Friday.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: Some((2021, 4, 12)),
+                dateline: None,
+                sources: &["Reuters"],
+                body: &["The order came on Friday."],
+            },
+        );
+    }
+
+    #[test]
+    fn news_agency_names() {
+        check(
+            "The talks ended, the Iranian Fjordnet news agency reported. The Iranian news agency said more. The Norway Press News Agency agreed.",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &["Fjordnet", "Norway Press News Agency"],
+                body: &[
+                    "The talks ended, the Iranian Fjordnet news agency reported.",
+                    "The Iranian news agency said more.",
+                    "The Norway Press News Agency agreed.",
+                ],
+            },
+        );
+    }
+
+    #[test]
+    fn numeric_stamp_order_follows_the_month_the_text_names() {
+        check(
+            "Fleet ordered home\n07-05-2025 03:48 AM\nThe order came in July, officials said.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: Some((2025, 7, 5)),
+                dateline: None,
+                sources: &[],
+                body: &["The order came in July, officials said."],
+            },
+        );
+    }
+
+    #[test]
+    fn headline_repeated_after_chrome() {
+        check(
+            "Fleet ordered home\nQR code\n2011-05-03 16:04\nFleet ordered home\nThe order came on Friday.",
+            Want {
+                title: Some("Fleet ordered home"),
+                published: Some((2011, 5, 3)),
+                dateline: None,
+                sources: &[],
+                body: &["The order came on Friday."],
+            },
+        );
+    }
+
+    #[test]
+    fn body_dates_are_not_publication_dates() {
+        check(
+            "Officials met in Oslo on April 12, 2021. They agreed.",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &[],
+                body: &["Officials met in Oslo on April 12, 2021.", "They agreed."],
+            },
+        );
+        check(
+            "",
+            Want {
+                title: None,
+                published: None,
+                dateline: None,
+                sources: &[],
+                body: &[],
+            },
+        );
+    }
+
+    #[test]
+    fn never_panics_on_slices_of_odd_text() {
+        let lex = Lexicon::builtin();
+        let sample = "QR code\nHome > Wörld\n‘Leave,’ Oslo tells fleets\n 19 Dec 2020 – 15:18\nÅLESUND (Fjörd Néws / Sputnik – 03rd February, 2021) — “Ja… nei.” Fars news agency … \nATTA KÉNARE/AFP/Getty Images\r\nÜber, ölje, fisk, båt\nAll Content by Ærø News Agency is licensed under CC. ©\nAbout Åsgard\n(AFP)";
+        let cuts: Vec<usize> = (0..=sample.len())
+            .filter(|&i| sample.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a).step_by(7) {
+                let t = &sample[a..b];
+                let art = analyze(t, lex);
+                let _ = crate::text::segment(t, &art.regions);
+            }
+        }
+    }
+
+    /// Seconds this thread spent on a CPU (Linux schedstat), so that a busy shared machine
+    /// does not count other processes' time; the wall clock elsewhere.
+    fn cpu_seconds(wall: std::time::Instant) -> f64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns / 1e9)
+    }
+
+    /// Throughput of this stage (structure + sentence split) over a repeated sample page.
+    /// Run: `cargo test --release -q stage_throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn stage_throughput() {
+        let lex = Lexicon::builtin();
+        let para = "Norway’s fisheries minister said on Thursday that foreign trawlers must leave the disputed zone, the Fjord news agency reported. “The zone is ours. We will defend it,” Lt. Gen. Ray Holm told Reuters at 10 a.m. in Oslo, adding that the U.S. envoy had agreed. Catches fell 2.5 percent in Feb. 2021, officials said.\n\n";
+        let mut page = String::from("News ID: 220417\nPublished: 0915 GMT March 3, 2022\n\nOslo tells trawler fleets to leave\n\nOslo tells trawler fleets to leave\n\nOSLO (AFP) – ");
+        for k in 0..30 {
+            page.push_str(para);
+            if k == 10 {
+                page.push_str("oslo, fishing, border, quotas\nA cutter patrols the harbour. JON DOE/AFP/Getty Images\n\n");
+            }
+        }
+        page.push_str("AFP/Al Arabiya\n\nSecurity Key:\nCaptcha refresh\n");
+        let docs = 1000;
+        let mb = (page.len() * docs) as f64 / 1e6;
+        let _ = analyze(&page, lex); // compile the automata first
+        let mut n = 0usize;
+        let mut rate = |name: &str, f: &mut dyn FnMut() -> usize| {
+            let wall = std::time::Instant::now();
+            let c0 = cpu_seconds(wall);
+            for _ in 0..docs {
+                n += f();
+            }
+            let cpu = cpu_seconds(wall) - c0;
+            println!(
+                "{name}: {:.0} MB/s (cpu time), {:.0} MB/s (wall)",
+                mb / cpu,
+                mb / wall.elapsed().as_secs_f64()
+            );
+        };
+        let p = page.as_str();
+        rate("article stage + sentences", &mut || {
+            let a = analyze(std::hint::black_box(p), lex);
+            crate::text::segment(p, &a.regions).len()
+        });
+        rate("article stage", &mut || {
+            analyze(std::hint::black_box(p), lex).regions.len()
+        });
+        rate("sentences alone", &mut || {
+            crate::text::segment::split_sentences(std::hint::black_box(p)).len()
+        });
+        let regions = analyze(p, lex).regions;
+        rate("sources", &mut || {
+            sources::find(std::hint::black_box(p), &regions, &[], None, lex).len()
+        });
+        rate("outlet scan", &mut || {
+            sources::outlet_mentions(lex, std::hint::black_box(p)).len()
+        });
+        rate("boilerplate lines", &mut || {
+            std::hint::black_box(p)
+                .lines()
+                .map(|l| boilerplate::is_boilerplate(l) as usize)
+                .sum()
+        });
+        println!("{} bytes x {docs}, {n}", page.len());
+    }
 }

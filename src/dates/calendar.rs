@@ -21,7 +21,11 @@ impl Date {
     /// Days since 1970-01-01 (negative before).
     pub fn to_days(self) -> i64 {
         // Howard Hinnant's days_from_civil
-        let y = if self.month <= 2 { self.year - 1 } else { self.year } as i64;
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        } as i64;
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
         let m = self.month as i64;
@@ -40,7 +44,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Date { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
+        Date {
+            year: (if m <= 2 { y + 1 } else { y }) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     pub fn add_days(self, n: i64) -> Date {
@@ -56,7 +64,11 @@ impl Date {
     /// ISO 8601 week-numbering year and week.
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.add_days(4 - self.weekday() as i64);
-        let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
         let week = ((thursday.to_days() - jan1.to_days()) / 7 + 1) as u32;
         (thursday.year, week)
     }
@@ -92,7 +104,10 @@ mod tests {
         assert_eq!(Date::from_days(d.to_days()), d);
         assert_eq!(d.weekday(), 5); // a Friday
         assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
-        assert_eq!(Date::new(2020, 2, 29).unwrap().add_days(1), Date::new(2020, 3, 1).unwrap());
+        assert_eq!(
+            Date::new(2020, 2, 29).unwrap().add_days(1),
+            Date::new(2020, 3, 1).unwrap()
+        );
         assert!(Date::new(2021, 2, 29).is_none());
         assert_eq!(Date::new(2021, 1, 3).unwrap().iso_week(), (2020, 53));
         assert_eq!(d.to_string(), "2021-08-27");

@@ -55,6 +55,11 @@ pub struct Entity {
 }
 
 /// Find the actors of the content sentences, in text order.
-pub fn find(_text: &str, _article: &Article, _sentences: &[Sentence], _lex: &Lexicon) -> Vec<Entity> {
+pub fn find(
+    _text: &str,
+    _article: &Article,
+    _sentences: &[Sentence],
+    _lex: &Lexicon,
+) -> Vec<Entity> {
     Vec::new()
 }

@@ -20,8 +20,16 @@ pub struct CameoInfo {
 fn table() -> &'static HashMap<String, CameoInfo> {
     static T: OnceLock<HashMap<String, CameoInfo>> = OnceLock::new();
     T.get_or_init(|| {
-        let header =
-            ["code", "level", "root_code", "base_code", "description", "quad_class", "quad_class_name", "goldstein"];
+        let header = [
+            "code",
+            "level",
+            "root_code",
+            "base_code",
+            "description",
+            "quad_class",
+            "quad_class_name",
+            "goldstein",
+        ];
         let plover: HashMap<&str, &str> = read_tsv("cameo_plover.tsv", PLOVER, &["code", "plover"])
             .expect("cameo_plover.tsv")
             .into_iter()
@@ -31,7 +39,9 @@ fn table() -> &'static HashMap<String, CameoInfo> {
         let mut out = HashMap::new();
         for (_, c) in read_tsv("cameo.tsv", CAMEO, &header).expect("cameo.tsv") {
             // the most specific PLOVER mapping: the code itself, else its 3-digit base, else the root
-            let pl = [c[0], &c[0][..c[0].len().min(3)], &c[0][..2]].iter().find_map(|k| plover.get(k).copied());
+            let pl = [c[0], &c[0][..c[0].len().min(3)], &c[0][..2]]
+                .iter()
+                .find_map(|k| plover.get(k).copied());
             out.insert(
                 c[0].to_string(),
                 CameoInfo {

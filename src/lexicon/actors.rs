@@ -33,18 +33,32 @@ impl ActorRow {
 
     /// Parse the cells of a data row (`name kind code canonical agent flags`).
     pub fn from_cells(source: &str, line: usize, c: &[&str]) -> Result<ActorRow, LexiconError> {
-        let err = |message: String| LexiconError { source: source.to_string(), line, message };
+        let err = |message: String| LexiconError {
+            source: source.to_string(),
+            line,
+            message,
+        };
         if c[0].is_empty() {
             return Err(err("empty name".into()));
         }
-        let kind = EntityKind::parse(c[1]).ok_or_else(|| err(format!("unknown kind {:?}", c[1])))?;
+        let kind =
+            EntityKind::parse(c[1]).ok_or_else(|| err(format!("unknown kind {:?}", c[1])))?;
         Ok(ActorRow {
             name: c[0].to_string(),
             kind,
             code: cell(c[2]),
-            canonical: if c[3].is_empty() { c[0].to_string() } else { c[3].to_string() },
+            canonical: if c[3].is_empty() {
+                c[0].to_string()
+            } else {
+                c[3].to_string()
+            },
             agent: cell(c[4]),
-            flags: c[5].split(',').map(str::trim).filter(|f| !f.is_empty()).map(String::from).collect(),
+            flags: c[5]
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect(),
         })
     }
 }
@@ -81,7 +95,11 @@ impl Actors {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(rows.iter().map(|r| r.name.as_str()))
-            .map_err(|e| LexiconError { source: "actors".into(), line: 0, message: e.to_string() })?;
+            .map_err(|e| LexiconError {
+                source: "actors".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
         Ok(Actors { rows, automaton })
     }
 
@@ -90,12 +108,19 @@ impl Actors {
         self.automaton
             .find_iter(text)
             .filter(move |m| is_word_bounded(text, m.start(), m.end()))
-            .map(|m| ActorMatch { start: m.start(), end: m.end(), row: m.pattern().as_usize() })
+            .map(|m| ActorMatch {
+                start: m.start(),
+                end: m.end(),
+                row: m.pattern().as_usize(),
+            })
     }
 
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
-        self.rows.binary_search_by(|r| r.name.as_str().cmp(name)).ok().map(|i| &self.rows[i])
+        self.rows
+            .binary_search_by(|r| r.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.rows[i])
     }
 }
 
@@ -124,7 +149,10 @@ mod tests {
         }];
         let a = Actors::build(&extra).unwrap();
         let text = "Talks with Zorblaxia, not Zorblaxian.";
-        let found: Vec<_> = a.find_iter(text).filter(|m| a.rows[m.row].name == "Zorblaxia").collect();
+        let found: Vec<_> = a
+            .find_iter(text)
+            .filter(|m| a.rows[m.row].name == "Zorblaxia")
+            .collect();
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "Zorblaxia");
     }

@@ -51,7 +51,9 @@ pub struct Lexicon {
 fn builtin_cell() -> &'static Arc<Lexicon> {
     static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
     BUILTIN.get_or_init(|| {
-        Arc::new(Lexicon::with_extra(&LexiconRows::default()).expect("built-in lexicon data is valid"))
+        Arc::new(
+            Lexicon::with_extra(&LexiconRows::default()).expect("built-in lexicon data is valid"),
+        )
     })
 }
 

@@ -27,8 +27,17 @@ impl SpeechVerbs {
             by_form.insert(c[0].to_lowercase(), rows.len());
             rows.push(SpeechVerbRow {
                 verb: c[0].to_string(),
-                lemma: if c[1].is_empty() { c[0].to_string() } else { c[1].to_string() },
-                flags: c[2].split(',').map(str::trim).filter(|f| !f.is_empty()).map(String::from).collect(),
+                lemma: if c[1].is_empty() {
+                    c[0].to_string()
+                } else {
+                    c[1].to_string()
+                },
+                flags: c[2]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .map(String::from)
+                    .collect(),
             });
         }
         Ok(SpeechVerbs { rows, by_form })
@@ -36,6 +45,8 @@ impl SpeechVerbs {
 
     /// The row for a (case-insensitive) verb form.
     pub fn get(&self, word: &str) -> Option<&SpeechVerbRow> {
-        self.by_form.get(&word.to_lowercase()).map(|&i| &self.rows[i])
+        self.by_form
+            .get(&word.to_lowercase())
+            .map(|&i| &self.rows[i])
     }
 }

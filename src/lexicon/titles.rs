@@ -33,7 +33,12 @@ impl Titles {
             rows.push(TitleRow {
                 title: c[0].to_string(),
                 agent: cell(c[1]),
-                flags: c[2].split(',').map(str::trim).filter(|f| !f.is_empty()).map(String::from).collect(),
+                flags: c[2]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .map(String::from)
+                    .collect(),
             });
         }
         rows.retain(|r| !extra.iter().any(|e| e.title == r.title));
@@ -43,11 +48,18 @@ impl Titles {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(rows.iter().map(|r| r.title.as_str()))
-            .map_err(|e| LexiconError { source: "titles".into(), line: 0, message: e.to_string() })?;
+            .map_err(|e| LexiconError {
+                source: "titles".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
         Ok(Titles { rows, automaton })
     }
 
     pub fn get(&self, title: &str) -> Option<&TitleRow> {
-        self.rows.binary_search_by(|r| r.title.as_str().cmp(title)).ok().map(|i| &self.rows[i])
+        self.rows
+            .binary_search_by(|r| r.title.as_str().cmp(title))
+            .ok()
+            .map(|i| &self.rows[i])
     }
 }

@@ -1,0 +1,442 @@
+//! Lines that are not running text: page chrome (captcha, `Page Generated in`, `Security
+//! Key:`, `Story Code:`, `News Link :`, `Related News:`, share/print/comment buttons),
+//! copyright and licence lines, `About <site>` headings, keyword tag lines, and credits
+//! (`AFP/Al Arabiya`, `By Xinhua`, `(AFP)`, `NAME/AFP/Getty Images`) whether they stand on
+//! their own line or close a photo caption. It judges one line at a time, from its shape;
+//! which outlets a credit names is the sources module's business.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use regex::Regex;
+use std::sync::OnceLock;
+
+use crate::lexicon::Lexicon;
+
+fn chrome_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?i:captcha|security\s+key|security\s+code|page\s+generated\s+in|story\s+code|news\s+link|news\s+code|related\s+(?:news|articles?|posts?|stories|topics)|read\s+(?:more|also)|see\s+also|you\s+may\s+also\s+like|more\s+(?:from|on|news)|share(?:\s+(?:this|on|via))?|print|comments?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+(?:new\s+)?comment|send\s+to\s+a\s+friend|e-?mail\s+this|tweet|whatsapp|facebook|twitter|telegram|linkedin|follow\s+us|subscribe|sign\s+up|newsletter|advertisement|sponsored|click\s+here|loading|copyright|all\s+rights\s+reserved|tags?\s*:|keywords?\s*:|topics?\s*:|source\s*url\s*:|permalink|short\s*link|url\s*:)(?-u:\b)",
+        )
+        .expect("chrome pattern")
+    })
+}
+
+fn licence_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i:all\s+content\s+by|is\s+licensed\s+under|creative\s+commons|all\s+rights\s+reserved|copyright\s+(?:©|\(c\)|\d{4})|©|reproduction\s+(?:is\s+)?prohibited|without\s+(?:prior\s+)?(?:written\s+)?permission)")
+            .expect("licence pattern")
+    })
+}
+
+/// Page chrome and licence lines (short lines only: a paragraph that merely mentions a
+/// newsletter is still text).
+pub fn is_boilerplate(line: &str) -> bool {
+    is_chrome(line)
+        || line.len() <= 400 && is_licence(line) && line.split_whitespace().count() <= 40
+}
+
+/// Page chrome only (captcha, share buttons, `Story Code:` ...), not licence lines.
+pub fn is_chrome(line: &str) -> bool {
+    line.len() <= 120 && chrome_re().is_match(line) && line.split_whitespace().count() <= 12
+}
+
+/// Can any line of `text` be a licence line? One pass over the document, so that most
+/// documents skip the per-line licence checks.
+pub fn may_hold_licence(text: &str) -> bool {
+    licence_hint().is_match(text)
+}
+
+/// Literals one of which every licence line holds: a SIMD prefilter before the regex.
+fn licence_hint() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        // case variants spelled out: a case-sensitive set keeps the SIMD prefilter
+        AhoCorasickBuilder::new()
+            .build([
+                "©",
+                "opyright",
+                "OPYRIGHT",
+                "icensed",
+                "ICENSED",
+                "ights reserved",
+                "ights Reserved",
+                "IGHTS RESERVED",
+                "ontent by",
+                "ontent By",
+                "ONTENT BY",
+                "ermission",
+                "eproduction",
+                "reative Commons",
+                "reative commons",
+            ])
+            .expect("licence literals")
+    })
+}
+
+/// Copyright and licence lines (`All Content by ... is licensed under ...`, `© 2021 X`).
+pub fn is_licence(line: &str) -> bool {
+    licence_hint().is_match(line) && licence_re().is_match(line)
+}
+
+/// A licence sentence glued to the end of a long line (one-line articles): where it starts.
+pub fn licence_tail(line: &str) -> Option<usize> {
+    if !licence_hint().is_match(line) {
+        return None;
+    }
+    let m = licence_re().find_iter(line).next()?;
+    // back up to the start of the sentence holding the match
+    let head = &line[..m.start()];
+    let cut = head
+        .rfind(". ")
+        .or_else(|| head.rfind(".\u{201d} "))
+        .or_else(|| head.rfind(".\" "))?;
+    let start = cut + line[cut..].find(' ')? + 1;
+    let tail = &line[start..];
+    (start > 0 && tail.split_whitespace().count() <= 40).then_some(start)
+}
+
+/// `About <Site>`: a short heading that opens the site's self-description.
+pub fn is_about_heading(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("About ") else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    (1..=5).contains(&words)
+        && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        && !rest.ends_with(['.', '?', '!', ','])
+        && !rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// `Related News:` and the like: the lines after it are links to other stories.
+pub fn is_related_heading(line: &str) -> bool {
+    if line.len() > 24 {
+        return false;
+    }
+    let l = line.trim_end_matches([':', ' ']).to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "related news"
+            | "related articles"
+            | "related stories"
+            | "related posts"
+            | "related"
+            | "read more"
+            | "read also"
+            | "see also"
+            | "you may also like"
+            | "more news"
+            | "more stories"
+            | "most read"
+            | "most popular"
+            | "latest news"
+            | "recommended"
+    )
+}
+
+/// A keyword tag line: three or more short comma-separated items, no sentence punctuation,
+/// mostly lowercase (`iran, military, border, afghanistan`).
+pub fn is_tags(line: &str) -> bool {
+    if line.len() > 300 || line.ends_with(['.', '?', '!', ':', '"', '\u{201d}']) {
+        return false;
+    }
+    let items: Vec<&str> = line.split(',').map(str::trim).collect();
+    if items.len() < 3 {
+        return false;
+    }
+    let short = items.iter().all(|i| {
+        let w = i.split_whitespace().count();
+        (1..=4).contains(&w) && i.len() <= 40 && !i.contains(['.', ';', '"', '\u{201c}'])
+    });
+    let lower = items
+        .iter()
+        .filter(|i| i.chars().next().is_some_and(|c| c.is_lowercase()))
+        .count();
+    // an "and" before the last item reads as a sentence's list
+    let listy = items
+        .last()
+        .is_some_and(|l| l.starts_with("and ") || l.starts_with("or "));
+    // four or more bare items read as tags whatever their case (`Iran, Taliban, Border, Drugs`)
+    short && !listy && (lower * 2 >= items.len() || items.len() >= 4)
+}
+
+fn is_outlet(lex: &Lexicon, s: &str) -> bool {
+    lex.actors.get(s).is_some_and(|r| r.has_flag("outlet"))
+}
+
+/// Words that mark a photo credit even when no outlet is named.
+fn is_credit_word(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "getty images"
+            | "getty"
+            | "file"
+            | "file photo"
+            | "handout"
+            | "stringer"
+            | "photo"
+            | "photos"
+            | "pool"
+            | "via reuters"
+            | "via getty images"
+            | "reuters tv"
+            | "screenshot"
+            | "screengrab"
+    ) || l.ends_with(" photo")
+        || l.ends_with(" images")
+        || l.ends_with(" photos")
+}
+
+/// A name-like credit part: 1-5 words, each capitalised (`ATTA KENARE`, `Al Arabiya`).
+fn is_name_part(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && s.len() <= 50
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "via" | "of" | "and" | "al-" | "de")
+        })
+        && !s.contains(['.', ',', ';', ':', '"'])
+}
+
+/// A caption introduced as one (`Photo: A tanker in the Gulf`, `FILE PHOTO: ...`).
+pub fn is_caption(line: &str) -> bool {
+    let head = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    [
+        "photo:",
+        "file photo",
+        "image:",
+        "picture:",
+        "photo by",
+        "in this photo",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+}
+
+/// A wire story's staff line: `(Reporting by ...; Editing by ...)`, `With inputs from ...`.
+pub fn is_staff_credit(s: &str) -> bool {
+    let head = s
+        .trim_start_matches('(')
+        .get(..24)
+        .unwrap_or(s)
+        .to_ascii_lowercase();
+    let head = head.trim_start_matches('(');
+    [
+        "reporting by",
+        "additional reporting",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "with inputs from",
+        "with input from",
+        "inputs from",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+        && (!s.ends_with(['.', '?', '!']) || s.ends_with(").")) // a sentence is text
+}
+
+/// How a credit reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credit {
+    /// A photo credit (`NAME/AFP/Getty Images`, `(AFP)`): what precedes it is a caption.
+    Photo,
+    /// An article credit (`AFP/Al Arabiya`, `By Xinhua`, `Source: Reuters`).
+    Article,
+}
+
+/// Is the whole of `s` a credit?
+pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 160 {
+        return None;
+    }
+    if is_staff_credit(s) {
+        return Some(Credit::Article);
+    }
+    if s.len() > 120 {
+        return None;
+    }
+    if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        let inner = inner.trim();
+        let lower = inner.to_ascii_lowercase();
+        if lower.starts_with("photo") || lower.starts_with("file") || lower.starts_with("image") {
+            return Some(Credit::Photo);
+        }
+        let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+        if parts.iter().all(|p| is_name_part(p))
+            && parts.iter().any(|p| is_outlet(lex, p) || is_credit_word(p))
+        {
+            return Some(Credit::Photo);
+        }
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    for pre in [
+        "photo:",
+        "photo credit:",
+        "photos:",
+        "image:",
+        "picture:",
+        "photo by ",
+        "file photo:",
+    ] {
+        if lower.starts_with(pre) {
+            // "Photo: AFP" credits; "Photo: A tanker in the Gulf" is a caption
+            let rest = s[pre.len()..].trim();
+            let parts: Vec<&str> = rest.split(['/', ',']).map(str::trim).collect();
+            return parts
+                .iter()
+                .all(|p| is_name_part(p))
+                .then_some(Credit::Photo);
+        }
+    }
+    for pre in [
+        "source:",
+        "sources:",
+        "credit:",
+        "by ",
+        "with ",
+        "from ",
+        "- ",
+        "\u{2014} ",
+        "\u{2013} ",
+    ] {
+        if lower.starts_with(pre) {
+            let rest = s[pre.len()..].trim();
+            let parts: Vec<&str> = rest
+                .split(['/', ','])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if !parts.is_empty()
+                && parts.iter().any(|p| is_outlet(lex, p))
+                && parts.iter().all(|p| is_name_part(p))
+            {
+                return Some(Credit::Article);
+            }
+            return None;
+        }
+    }
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    if parts.iter().any(|p| p.is_empty()) || !parts.iter().all(|p| is_name_part(p)) {
+        return None;
+    }
+    if parts.len() >= 2 {
+        let photo = parts.iter().any(|p| is_credit_word(p))
+            || parts.first().is_some_and(|p| {
+                p.split_whitespace().count() >= 2
+                    && !p.chars().any(|c| c.is_lowercase())
+                    && !is_outlet(lex, p)
+            });
+        if photo {
+            return Some(Credit::Photo);
+        }
+        if parts.iter().any(|p| is_outlet(lex, p)) {
+            return Some(Credit::Article);
+        }
+        return None;
+    }
+    // a lone outlet name on its own line (`Reuters`, `AFP`)
+    is_outlet(lex, s).then_some(Credit::Article)
+}
+
+/// A photo credit closing a caption line (`... on June 21, 2021. (AFP)`,
+/// `... unrest. ATTA KENARE/AFP/Getty Images`): where it starts.
+pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
+    if line.ends_with(')') {
+        if let Some(open) = line.rfind('(') {
+            let before = line[..open].trim_end();
+            if open > 0
+                && before.ends_with(['.', '!', '?', '"', '\u{201d}'])
+                && credit(lex, &line[open..]) == Some(Credit::Photo)
+            {
+                return Some(open);
+            }
+        }
+    }
+    // the text after the last sentence end, when it is a slash-joined credit
+    let cut = line.rfind(". ")?;
+    let start = cut + 2;
+    let tail = line[start..].trim();
+    (tail.contains('/') && credit(lex, tail).is_some()).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines() {
+        let yes = [
+            "Security Key:",
+            "Captcha refresh",
+            "Page Generated in 0/0521 sec",
+            "Story Code: 88120",
+            "News Link : https://example.org/x/1",
+            "Related News:",
+            "Share this article",
+            "Print",
+            "3 Comments",
+            "All Content by Example News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
+            "© 2021 Example Daily. All rights reserved.",
+        ];
+        for s in yes {
+            assert!(is_boilerplate(s), "{s:?}");
+        }
+        let no = [
+            "Share prices fell sharply in Tokyo on Monday as traders weighed the new tariffs.",
+            "The ministry printed new leaflets.",
+            "Officials said the print run was delayed.",
+        ];
+        for s in no {
+            assert!(!is_boilerplate(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn staff_credits() {
+        assert!(is_staff_credit(
+            "(Reporting by Ann Berg; Editing by Tom Lund)"
+        ));
+        assert!(is_staff_credit("With inputs from Reuters"));
+        assert!(!is_staff_credit(
+            "Reporting by the agency was thin, officials said."
+        ));
+    }
+
+    #[test]
+    fn tag_lines() {
+        assert!(is_tags(
+            "iran, military, border, afghanistan, pakistan, drugs"
+        ));
+        assert!(is_tags("oil, opec, saudi arabia"));
+        assert!(!is_tags("Iran, Iraq, Syria and Lebanon were invited."));
+        assert!(!is_tags("Iran, Iraq, Syria, and Lebanon"));
+        assert!(!is_tags("oil, gas"));
+        assert!(is_tags("Norway, Fishing, Border, Quotas"));
+        assert!(!is_tags("Norway, Sweden and Finland"));
+    }
+
+    #[test]
+    fn about_and_related() {
+        assert!(is_about_heading("About Example Watch"));
+        assert!(!is_about_heading(
+            "About 300 people gathered in the square."
+        ));
+        assert!(is_related_heading("Related News:"));
+        assert!(!is_related_heading("Related talks resumed."));
+    }
+
+    #[test]
+    fn licence_tail_in_one_line() {
+        let s =
+            "He left. The talks went on. All Content by Example News is licensed under a licence.";
+        let i = licence_tail(s).unwrap();
+        assert!(s[i..].starts_with("All Content"));
+    }
+}

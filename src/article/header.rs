@@ -1,0 +1,395 @@
+//! Header lines above (or just below) the headline: ids (`News ID: 302104`), publication
+//! stamps (`Published: 0535 GMT April 12, 2021`, `19 Dec 2020 - 15:18`, a lone
+//! `August 27, 2021`, `date 2021-02-03`, `07-05-2025 03:48 AM`), bylines, breadcrumbs and
+//! site chrome (`QR code`, `Home > World`). Also the small date parser these lines need:
+//! month names and abbreviations, numeric orders, ordinals (`03rd`). It reads only whole
+//! calendar days; year-less or relative dates are left to the dates stage.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use crate::dates::calendar::Date;
+
+/// What a header line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderLine {
+    /// A publication stamp or a lone date line; the date it states, if it parses, and
+    /// whether it is an "updated" stamp (a weaker claim than "published").
+    Stamp { date: Option<Date>, updated: bool },
+    /// Ids, bylines, breadcrumbs, reading time, `QR code` and such.
+    Chrome,
+}
+
+const MONTHS: &str = "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let m = MONTHS;
+        let pat = format!(
+            r"(?-u:\b)(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})|(?P<na>\d{{1,2}})(?P<sep>[-/.])(?P<nb>\d{{1,2}})[-/.](?P<ny>\d{{4}})|(?P<dd>\d{{1,2}})(?i:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{m})\.?,?\s+(?P<dy>\d{{4}})|(?P<mm>{m})\.?\s+(?P<md>\d{{1,2}})(?i:st|nd|rd|th)?,?\s+(?P<my>\d{{4}}))(?-u:\b)"
+        );
+        Regex::new(&pat).expect("header date pattern")
+    })
+}
+
+/// Month number of an English month name or abbreviation.
+fn month_of(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let k = n.get(..3)?;
+    let m = match k {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// The first whole calendar date in `s`, with its byte span. Numeric `a-b-yyyy` is read
+/// day-first (the common order outside the US), `a/b/yyyy` month-first, unless one of the
+/// two numbers cannot be a month.
+pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
+    find_date_with_alternative(s).map(|(d, a, b, _)| (d, a, b))
+}
+
+/// The other reading of the first date in `s` when it is numeric and either order is a
+/// valid day (`07-05-2025`: 7 May or July 5), else `None`.
+pub fn other_reading(s: &str) -> Option<Date> {
+    find_date_with_alternative(s).and_then(|x| x.3)
+}
+
+/// How often a month's full English name occurs in `text` (a tie-breaker for numeric dates).
+pub fn month_mentions(text: &str, month: u32) -> usize {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(name) = NAMES.get(month.wrapping_sub(1) as usize) else {
+        return 0;
+    };
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
+        .filter(|&i| {
+            !text
+                .as_bytes()
+                .get(i + name.len())
+                .is_some_and(|b| b.is_ascii_alphabetic())
+        })
+        .count()
+}
+
+fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
+    for c in date_re().captures_iter(s) {
+        let whole = c.get(0)?;
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let mut alt = None;
+        let date = if let Some(y) = num("iy") {
+            Date::new(y as i32, num("im")?, num("id")?)
+        } else if let Some(y) = num("ny") {
+            let (a, b) = (num("na")?, num("nb")?);
+            let slash = c.name("sep").is_some_and(|m| m.as_str() == "/");
+            let (d, m) = if a > 12 {
+                (a, b)
+            } else if b > 12 || slash {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if a <= 12 && b <= 12 && a != b {
+                alt = Date::new(y as i32, d, m);
+            }
+            Date::new(y as i32, m, d)
+        } else if let Some(y) = num("dy") {
+            Date::new(y as i32, month_of(c.name("dm")?.as_str())?, num("dd")?)
+        } else if let Some(y) = num("my") {
+            Date::new(y as i32, month_of(c.name("mm")?.as_str())?, num("md")?)
+        } else {
+            None
+        };
+        if let Some(d) = date.filter(|d| (1900..=2100).contains(&d.year)) {
+            return Some((d, whole.start(), whole.end(), alt));
+        }
+    }
+    None
+}
+
+fn stamp_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?i:(?P<upd>last\s+updated|updated|modified)|published|posted|released|publish(?:ed)?\s+date|publication\s+date|release\s+date|date|dated|on)(?-u:\b)\s*(?:on|at)?\s*[:\-–|]?")
+            .expect("stamp pattern")
+    })
+}
+
+fn chrome_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?i:(?:news|story|article|post|content)\s*(?:id|code|no\.?|number)\s*:?\s*\d+|id\s*:\s*\d+|qr\s*code|print(?:\s+this)?|e-?mail|share(?:\s+this)?|tweet|font\s*size|listen(?:\s+to\s+this\s+article)?|\d+\s*min(?:ute)?s?\s+read|reading\s+time.*|by\s+\S[^.!?]{0,60}|reporter\s*:[^.!?]{0,60}|written\s+by\s+[^.!?]{0,60}|home|news|world|politics|breaking(?:\s+news)?)$",
+        )
+        .expect("chrome pattern")
+    })
+}
+
+/// Words a lone date line may carry besides the date: weekdays, times, zones, separators.
+fn only_date_leftovers(rest: &str) -> bool {
+    rest.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–' | '—' | '/' | '(' | ')' | '.')
+    })
+    .filter(|w| !w.is_empty())
+    .all(|w| {
+        let l = w.to_ascii_lowercase();
+        w.bytes().all(|b| b.is_ascii_digit() || b == b':')
+            || matches!(
+                l.as_str(),
+                "am" | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "gmt"
+                    | "utc"
+                    | "ist"
+                    | "pst"
+                    | "pt"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "cet"
+                    | "irst"
+                    | "pkt"
+                    | "local"
+                    | "time"
+                    | "hrs"
+                    | "h"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "mon"
+                    | "tue"
+                    | "tues"
+                    | "wed"
+                    | "thu"
+                    | "thur"
+                    | "thurs"
+                    | "fri"
+                    | "sat"
+                    | "sun"
+                    | "at"
+                    | "on"
+            )
+            || (l.ends_with("am") || l.ends_with("pm"))
+                && l[..l.len() - 2]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b':')
+    })
+}
+
+/// Is `s` a breadcrumb (`Home > World`, `News >World`)?
+fn is_breadcrumb(s: &str) -> bool {
+    s.len() <= 80
+        && s.contains('>')
+        && s.split(['>', '»']).all(|p| {
+            let p = p.trim();
+            !p.is_empty() && p.split_whitespace().count() <= 4 && !p.ends_with('.')
+        })
+}
+
+/// Classify one trimmed line as a header line, or `None` when it is not one.
+pub fn classify(line: &str) -> Option<HeaderLine> {
+    if line.len() > 200 {
+        return None;
+    }
+    if let Some(m) = stamp_re().captures(line) {
+        let whole = m.get(0).map_or(0, |g| g.end());
+        let rest = &line[whole..];
+        if let Some((d, s, e)) = find_date(rest) {
+            // the stamp must be mostly the date (no sentence wrapped around it)
+            let leftover = format!("{} {}", &rest[..s], &rest[e..]);
+            // `Published:`/`Posted`/`Updated` open a stamp line whatever follows the date
+            // (`| Updated: ...`); `date`, `dated` and `on` may open a sentence instead
+            let word = line
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let strong = !matches!(word.as_str(), "date" | "dated" | "on")
+                && line.len() <= 160
+                && !line.ends_with('.');
+            if strong || only_date_leftovers(&leftover) || leftover.split_whitespace().count() <= 4
+            {
+                return Some(HeaderLine::Stamp {
+                    date: Some(d),
+                    updated: m.name("upd").is_some(),
+                });
+            }
+        }
+    }
+    if let Some((d, s, e)) = find_date(line) {
+        let leftover = format!("{} {}", &line[..s], &line[e..]);
+        if only_date_leftovers(&leftover) {
+            return Some(HeaderLine::Stamp {
+                date: Some(d),
+                updated: false,
+            });
+        }
+    }
+    // a site name or section beside the date (`Example Times | April 12, 2021`)
+    if let Some((d, s, e)) = find_date(line) {
+        let leftover = format!("{} {}", &line[..s], &line[e..]);
+        if leftover.split_whitespace().count() <= 3
+            && !line.ends_with('.')
+            && leftover.contains(['|', '-', '–', '—', ','])
+        {
+            return Some(HeaderLine::Stamp {
+                date: Some(d),
+                updated: false,
+            });
+        }
+    }
+    if chrome_re().is_match(line) || is_breadcrumb(line) {
+        return Some(HeaderLine::Chrome);
+    }
+    None
+}
+
+/// A header stamp glued to the start of a one-line article (` date 2021-02-03 TEHRAN ...`,
+/// `Published: April 12, 2021 TEHRAN ...`): its date and where it ends.
+pub fn leading_stamp(line: &str) -> Option<(Date, usize)> {
+    let m = stamp_re().find(line)?;
+    // "On April 12, 2021, officials met" opens a sentence, not a stamp
+    if line.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("on ")) {
+        return None;
+    }
+    if m.end() == 0
+        || !line[..m.end()]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphabetic() || c == ':')
+    {
+        return None;
+    }
+    let rest = &line[m.end()..];
+    let (d, s, e) = find_date(rest)?;
+    if !rest[..s].trim().is_empty() {
+        return None;
+    }
+    // a clock time right after the date belongs to the stamp
+    let tail = &rest[e..];
+    let mut end = m.end() + e;
+    let t = tail.trim_start_matches([' ', ',', '-']);
+    let clock = t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
+    if clock >= 4 && t[..clock].contains(':') {
+        end = line.len() - t.len() + clock;
+    }
+    Some((d, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<Date> {
+        Date::new(y, m, day)
+    }
+
+    #[test]
+    fn header_dates_parse() {
+        let cases: &[(&str, Option<Date>)] = &[
+            ("Published: 0535 GMT April 12, 2021", d(2021, 4, 12)),
+            ("19 Dec 2020 - 15:18", d(2020, 12, 19)),
+            ("August 27, 2021", d(2021, 8, 27)),
+            ("date 2021-02-03", d(2021, 2, 3)),
+            ("2011-05-03 16:04", d(2011, 5, 3)),
+            ("07-05-2025 03:48 AM", d(2025, 5, 7)),
+            ("Sputnik - 03rd February, 2021", d(2021, 2, 3)),
+            ("Updated: Sept. 4, 2019", d(2019, 9, 4)),
+            ("12/31/2020", d(2020, 12, 31)),
+            ("31.12.2020", d(2020, 12, 31)),
+            ("the 5th of March 2022", d(2022, 3, 5)),
+            ("Feb 30, 2021", None),
+            ("no date here 2021", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(find_date(s).map(|x| x.0), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn header_lines_classify() {
+        use HeaderLine::*;
+        let stamp = |y, m, dd| {
+            Some(Stamp {
+                date: d(y, m, dd),
+                updated: false,
+            })
+        };
+        let cases: &[(&str, Option<HeaderLine>)] = &[
+            ("Published: 0535 GMT April 12, 2021", stamp(2021, 4, 12)),
+            ("Monday, 14 June 2021 | 10:05 AM", stamp(2021, 6, 14)),
+            ("19 Dec 2020 - 15:18", stamp(2020, 12, 19)),
+            (
+                "Last updated: March 2, 2022",
+                Some(Stamp {
+                    date: d(2022, 3, 2),
+                    updated: true,
+                }),
+            ),
+            (
+                "Published: 14:20 GMT, 12 April 2021 | Updated: 16:00 GMT, 13 April 2021",
+                stamp(2021, 4, 12),
+            ),
+            (
+                "On April 12, 2021, officials met in Oslo to discuss the quota.",
+                None,
+            ),
+            ("News ID: 302104", Some(Chrome)),
+            ("Story Code: 55120", Some(Chrome)),
+            ("QR code", Some(Chrome)),
+            ("Home > World", Some(Chrome)),
+            ("News >World", Some(Chrome)),
+            ("By Sara Lind", Some(Chrome)),
+            ("3 min read", Some(Chrome)),
+            ("The talks ended on April 12, 2021, without a deal.", None),
+            ("Example Times | April 12, 2021", stamp(2021, 4, 12)),
+            ("Talks set for April 12, 2021", None),
+            ("Officials met in Oslo.", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(classify(s), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn leading_stamps() {
+        let s = " date 2021-02-03 OSLO (Agency) - Text";
+        let (dt, end) = leading_stamp(s.trim_start()).unwrap();
+        assert_eq!(dt, Date::new(2021, 2, 3).unwrap());
+        assert_eq!(&s.trim_start()[..end], "date 2021-02-03");
+        assert!(leading_stamp("Oslo officials said on 2021-02-03 that").is_none());
+        assert!(leading_stamp("On 2021-02-03 officials met").is_none());
+    }
+}

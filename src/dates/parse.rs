@@ -1,0 +1,453 @@
+//! Surface forms of temporal expressions: one regex over the text finds absolute dates in
+//! the common orders (`January 3, 2020`, `3 January 2020`, `Jan. 3`, `03rd February, 2021`,
+//! `2021-02-03`), months, years, decades, weekdays and relative phrases; a token parser
+//! reads the fields of a match. Month names are matched case-sensitively (capitalised) so
+//! the verbs "may" and "march" are not dates; clock times are never part of a match.
+
+use super::Granularity;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date whose year, month or day may be unknown (`February 29` has no year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// Which alternative of the pattern matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A calendar date, month, year or decade written out (possibly without its year).
+    Absolute,
+    /// A weekday name, possibly with `last`/`next`/`this`.
+    Weekday,
+    /// `yesterday`, `last month`, `earlier this week`, `two days ago`, `last September`.
+    Relative,
+}
+
+const MONTH_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+fn pattern() -> String {
+    // capitalised or all capitals (`JANUARY 3, 2020` in wire datelines) next to a number
+    let (full_uc, abbr_uc) = (MONTH_FULL.to_uppercase(), MONTH_ABBR.to_uppercase());
+    let mx = format!("(?:(?:{MONTH_FULL}|{full_uc})|(?:{MONTH_ABBR}|{abbr_uc})\\.?)(?-u:\\b)\\.?");
+    let mf = format!("(?:{MONTH_FULL})(?-u:\\b)");
+    let day = "(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\\b)";
+    let year = "(?:1[0-9]{3}|20[0-9]{2})(?-u:\\b)";
+    let sp = "[ \\t\\u{a0}]+";
+    let wd = format!("(?:(?:{WEEKDAY}),?{sp})?");
+    let pre = format!("(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|{sp}))?");
+    let num_word = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2}";
+    let rel_mod = "[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming";
+    [
+        // ISO numeric
+        // (a timestamp's `T` is matched and cut off by the caller: there is no look-ahead)
+        "(?P<iso>(?-u:\\b)[12][0-9]{3}-[01][0-9]-[0-3][0-9](?:T|(?-u:\\b)))".to_string(),
+        // weekday?, month day, year  /  weekday?, day month year
+        format!("(?P<mdy>(?-u:\\b){wd}{mx}{sp}{day},?{sp}{year})"),
+        format!("(?P<dmy>(?-u:\\b){wd}{day}{sp}(?:of{sp})?{mx},?{sp}{year})"),
+        format!("(?P<my>(?-u:\\b){pre}{mx},?{sp}{year})"),
+        format!("(?P<md>(?-u:\\b){wd}{mx}{sp}{day})"),
+        format!("(?P<dm>(?-u:\\b){wd}{day}{sp}(?:of{sp})?{mx})"),
+        // relative phrases
+        format!(
+            "(?P<rel>(?-u:\\b)(?:(?:(?:[Ee]arlier|[Ll]ater){sp})?(?:[Tt]oday|[Tt]onight)\
+             |[Yy]esterday|[Tt]omorrow\
+             |(?:(?:[Ee]arlier|[Ll]ater){sp}|[Tt]he{sp}(?:end|beginning|start|middle){sp}of{sp})?\
+              (?:{rel_mod}){sp}(?:week|month|year|weekend)\
+             |[Tt]he{sp}previous{sp}(?:week|month|year)\
+             |[Tt]he{sp}(?:end|beginning|start|middle){sp}of{sp}the{sp}(?:week|month|year)\
+             |(?:{num_word}){sp}(?:day|week|month|year)s?{sp}ago\
+             |(?:{rel_mod}){sp}(?:{MONTH_FULL}))(?-u:\\b))"
+        ),
+        format!("(?P<wday>(?-u:\\b)(?:(?:{rel_mod}){sp})?(?:{WEEKDAY})(?-u:\\b))"),
+        "(?P<decade>(?-u:\\b)(?:1[89]|20)[0-9]0s(?-u:\\b))".to_string(),
+        format!("(?P<mon>(?-u:\\b){pre}{mf})"),
+        format!("(?P<year>(?-u:\\b){pre}(?:19[0-9]{{2}}|20[0-9]{{2}})(?-u:\\b))"),
+        "(?P<shortyear>['\u{2019}][0-9]{2}(?-u:\\b))".to_string(),
+    ]
+    .join("|")
+}
+
+#[doc(hidden)]
+pub fn pattern_for_bench() -> String {
+    pattern()
+}
+
+/// The compiled pattern, shared by all threads.
+pub(crate) fn regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&pattern()).expect("date pattern compiles"))
+}
+
+/// Group names of the alternatives, in pattern order (the tests check `classify` against them).
+#[cfg(test)]
+pub(crate) const GROUPS: [&str; 12] = [
+    "iso",
+    "mdy",
+    "dmy",
+    "my",
+    "md",
+    "dm",
+    "rel",
+    "wday",
+    "decade",
+    "mon",
+    "year",
+    "shortyear",
+];
+
+/// Which alternative of the pattern a match is, read from its text: cheaper than asking the
+/// regex for capture groups (a bounded backtracker over the whole pattern per match).
+pub(crate) fn classify(m: &str) -> &'static str {
+    let b = m.as_bytes();
+    let Some(&first) = b.first() else { return "" };
+    if first == b'\'' || m.starts_with('\u{2019}') {
+        return "shortyear";
+    }
+    if (b.len() == 10 || (b.len() == 11 && b[10] == b'T'))
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && first.is_ascii_digit()
+    {
+        return "iso";
+    }
+    if first.is_ascii_digit() && m.ends_with('s') {
+        return "decade";
+    }
+    let mut month_at = None;
+    let mut day_at = None;
+    let mut year = false;
+    let mut weekday = false;
+    let mut first_word = None;
+    for (k, tok) in m
+        .split([' ', '\t', '\u{a0}', ',', '-'])
+        .filter(|t| !t.is_empty())
+        .enumerate()
+    {
+        if k == 0 {
+            first_word = Some(tok);
+        }
+        let digits = tok.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 4 && tok.len() == 4 {
+            year = true;
+        } else if digits > 0 && digits <= 2 {
+            day_at.get_or_insert(k);
+        } else if weekday_number(tok).is_some() {
+            weekday = true;
+        } else if month_at.is_none()
+            && tok.starts_with(char::is_uppercase)
+            && month_number(tok).is_some()
+        {
+            month_at = Some(k);
+        } else if matches!(
+            tok.to_ascii_lowercase().as_str(),
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "ago"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+        ) {
+            return "rel";
+        }
+    }
+    match (month_at, day_at, year) {
+        (Some(mo), Some(d), true) => {
+            if mo < d {
+                "mdy"
+            } else {
+                "dmy"
+            }
+        }
+        (Some(_), None, true) => "my",
+        (Some(mo), Some(d), false) => {
+            if mo < d {
+                "md"
+            } else {
+                "dm"
+            }
+        }
+        (Some(_), None, false) => {
+            let lead = first_word.unwrap_or("").to_ascii_lowercase();
+            if matches!(lead.as_str(), "last" | "next" | "this" | "coming") {
+                "rel"
+            } else {
+                "mon"
+            }
+        }
+        (None, _, true) => "year",
+        _ if weekday => "wday",
+        _ => "",
+    }
+}
+
+/// Month number of a name or abbreviation (`Sept.` -> 9); case-insensitive.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES
+        .iter()
+        .position(|n| n.starts_with(&lower) && (lower.len() == 3 || lower == "sept" || *n == lower))
+        .map(|i| i as u32 + 1)
+}
+
+/// ISO weekday of a name (`Monday` = 1); case-insensitive.
+pub fn weekday_number(word: &str) -> Option<u32> {
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = word.to_ascii_lowercase();
+    NAMES.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
+}
+
+/// Read the fields of an absolute date written in words and numbers: a month name or
+/// abbreviation, a day (`3`, `03rd`), a four-digit year, in any order; or ISO `2021-02-03`.
+/// Weekday names and modifiers (`early`, `mid-`) are skipped. `None` if a field is out of range
+/// or nothing date-like is there.
+pub fn read_fields(s: &str) -> Option<(PartialDate, Granularity)> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    // ISO yyyy-mm-dd
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit) {
+        let y: i32 = s[..4].parse().ok()?;
+        let m: u32 = s.get(5..7)?.parse().ok()?;
+        let d: u32 = s.get(8..10)?.parse().ok()?;
+        super::calendar::Date::new(y, m, d)?;
+        return Some((
+            PartialDate {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            },
+            Granularity::Day,
+        ));
+    }
+    let mut pd = PartialDate::default();
+    for tok in s.split(|c: char| c.is_whitespace() || c == ',' || c == '-') {
+        if tok.is_empty() {
+            continue;
+        }
+        let digits: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            let rest = &tok[digits.len()..];
+            if digits.len() == 4 && rest.is_empty() && pd.year.is_none() {
+                pd.year = digits.parse().ok();
+            } else if digits.len() <= 2
+                && pd.day.is_none()
+                && matches!(rest, "" | "st" | "nd" | "rd" | "th" | ".")
+            {
+                let d: u32 = digits.parse().ok()?;
+                if !(1..=31).contains(&d) {
+                    return None;
+                }
+                pd.day = Some(d);
+            } else if digits.len() == 4 && rest == "s" {
+                // a decade: only the year part is kept by the caller
+                pd.year = digits.parse().ok();
+            } else {
+                return None;
+            }
+        } else if let Some(m) = month_number(tok) {
+            if pd.month.is_none() {
+                pd.month = Some(m);
+            }
+        }
+    }
+    let gran = match (pd.year, pd.month, pd.day) {
+        (_, Some(m), Some(d)) => {
+            if d > super::calendar::days_in_month(pd.year.unwrap_or(2000), m) {
+                return None;
+            }
+            Granularity::Day
+        }
+        (_, Some(_), None) => Granularity::Month,
+        (Some(_), None, None) => Granularity::Year,
+        _ => return None,
+    };
+    Some((pd, gran))
+}
+
+/// Parse one absolute date string (`"April 12, 2021"`, `"03rd February, 2021"`,
+/// `"2021-02-03"`, `"Jan. 3"`, `"March 2020"`, `"1979"`): the whole string, surrounding
+/// spaces and punctuation aside, must be the date. Reusable by other stages (header lines).
+pub fn parse_date(s: &str) -> Option<(PartialDate, Granularity)> {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | ':'));
+    let m = regex().find(t)?;
+    if m.start() != 0 || m.end() != t.len() {
+        return None;
+    }
+    first_date(t).map(|(_, _, pd, g)| (pd, g))
+}
+
+/// The first absolute date (a day, month or year written out) inside `s` (a header line such as
+/// `Published: 0535 GMT April 12, 2021`): byte span, fields and granularity.
+pub fn first_date(s: &str) -> Option<(usize, usize, PartialDate, Granularity)> {
+    let re = regex();
+    for m in re.find_iter(s) {
+        let name = classify(m.as_str());
+        if !matches!(
+            name,
+            "iso" | "mdy" | "dmy" | "my" | "md" | "dm" | "mon" | "year"
+        ) {
+            continue;
+        }
+        // a bare "May" could be the verb
+        if name == "mon" && m.as_str() == "May" {
+            continue;
+        }
+        if let Some((pd, g)) = read_fields(m.as_str()) {
+            let end = m.end() - usize::from(m.as_str().ends_with('T'));
+            return Some((m.start(), end, pd, g));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(y: i32, m: u32, d: u32) -> PartialDate {
+        PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        }
+    }
+
+    #[test]
+    fn parses_one_date_string() {
+        let cases: &[(&str, Option<(PartialDate, Granularity)>)] = &[
+            (
+                "January 3, 2020",
+                Some((full(2020, 1, 3), Granularity::Day)),
+            ),
+            ("3 January 2020", Some((full(2020, 1, 3), Granularity::Day))),
+            (
+                "03rd February, 2021",
+                Some((full(2021, 2, 3), Granularity::Day)),
+            ),
+            ("2021-02-03", Some((full(2021, 2, 3), Granularity::Day))),
+            ("19 Dec 2020", Some((full(2020, 12, 19), Granularity::Day))),
+            ("Sept. 9, 2019", Some((full(2019, 9, 9), Granularity::Day))),
+            ("JAN 3, 2020", Some((full(2020, 1, 3), Granularity::Day))),
+            (
+                "Tuesday, March 12 2019",
+                Some((full(2019, 3, 12), Granularity::Day)),
+            ),
+            (
+                "Jan. 3",
+                Some((
+                    PartialDate {
+                        year: None,
+                        month: Some(1),
+                        day: Some(3),
+                    },
+                    Granularity::Day,
+                )),
+            ),
+            (
+                "March 2020",
+                Some((
+                    PartialDate {
+                        year: Some(2020),
+                        month: Some(3),
+                        day: None,
+                    },
+                    Granularity::Month,
+                )),
+            ),
+            (
+                "1979",
+                Some((
+                    PartialDate {
+                        year: Some(1979),
+                        month: None,
+                        day: None,
+                    },
+                    Granularity::Year,
+                )),
+            ),
+            ("February 30, 2021", None),
+            ("2021-02-30", None),
+            ("Press TV", None),
+            ("April 12, 2021 extra words", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn finds_the_date_in_a_header_line() {
+        let s = "Published: 0535 GMT April 12, 2021";
+        let (a, b, pd, g) = first_date(s).unwrap();
+        assert_eq!(&s[a..b], "April 12, 2021");
+        assert_eq!((pd, g), (full(2021, 4, 12), Granularity::Day));
+        let s = " date 2021-02-03 TEHRAN (Agency - 03rd February, 2021)";
+        let (a, b, _, _) = first_date(s).unwrap();
+        assert_eq!(&s[a..b], "2021-02-03");
+        let s = "Updated: 2021-02-03T10:15:00Z";
+        let (a, b, pd, _) = first_date(s).unwrap();
+        assert_eq!((&s[a..b], pd), ("2021-02-03", full(2021, 2, 3)));
+    }
+
+    #[test]
+    fn classify_agrees_with_the_pattern_groups() {
+        let text = "On Monday, March 3, 2020 and 3rd of March 2020, in May 2019, Jan. 3, 19 Dec, \
+                    2021-02-03, the 1990s, since '82, early June, mid-2021, in 1979, yesterday, \
+                    earlier this month, last week, two days ago, last September, next Friday, \
+                    the end of the year.";
+        let re = regex();
+        let mut n = 0;
+        for caps in re.captures_iter(text) {
+            let group = GROUPS.iter().find(|g| caps.name(g).is_some()).unwrap();
+            let m = caps.get(0).unwrap().as_str();
+            assert_eq!(classify(m), *group, "{m}");
+            n += 1;
+        }
+        assert_eq!(n, 17);
+    }
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("sep"), Some(9));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Marc"), None);
+        assert_eq!(month_number("DECEMBER"), Some(12));
+        assert_eq!(weekday_number("Saturday"), Some(6));
+    }
+}
