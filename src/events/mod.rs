@@ -193,8 +193,12 @@ pub fn code(
     };
     for (s, t) in body.iter().zip(&toks) {
         let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t);
-        if from_entities.is_some() {
-            sent_actors.push(from_entities.unwrap_or_default());
+        if let Some(found) = from_entities {
+            sent_actors.push(found);
+        } else if !entities.is_empty() {
+            // the entities stage read this document and named no one here: the lexicon it
+            // uses would find no more, and rescanning the body would double the cost
+            sent_actors.push(Vec::new());
         } else {
             let matches = lexicon_matches.get_or_insert_with(scan);
             let found = actors::from_lexicon(text, s.start, s.end, matches, lex, t);
@@ -207,7 +211,7 @@ pub fn code(
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let mut acts = std::mem::take(&mut sent_actors[k]);
-        if acts.iter().all(|a| !a.from_entity) {
+        if entities.is_empty() {
             memory.apply(text, t, &mut acts);
         }
         let date = dates
