@@ -1,7 +1,7 @@
 //! The actors of one sentence, for event coding: country, organization, person and capital
 //! mentions with their actor code (`Iranian Foreign Minister` -> IRN, agent GOV; `U.S.
 //! troops` -> USA, agent MIL; `Tehran said` -> IRN; the UN -> IGO), from the `entities`
-//! stage, or, when it found nothing in the sentence, from the actor lexicon directly (plus
+//! stage, or, when it found nothing in the document, from the actor lexicon directly (plus
 //! people whose country the document states once: `Iranian Foreign Minister ... Zarif`).
 //! Other places are kept only as event locations.
 
