@@ -1,13 +1,29 @@
 //! Political events: who did what to whom, coded in CAMEO (with root, quad class,
 //! Goldstein score) and PLOVER, from verb patterns over the body sentences.
+//!
+//! Finds, per body sentence, the verb patterns of the lexicon (`urge * to withdraw`,
+//! `hold talks with`, `@assassination of`), and codes one event per pattern match: the
+//! source is the actor whose clause it is (the subject before the verb, or the `by` agent
+//! of a passive), the target the actor acted upon (the object slot, else the first actor
+//! after the verb in its clause). Negated verbs are not coded as the positive event; a
+//! cooperative verb after `will`/`ready to` is an intent (03x), a hostile one a threat (13x).
+//! Ignores: captions and headlines, events without a source actor, plain statements
+//! (`said`), and anything that needs a parse beyond a few words around the verb.
 
+pub mod actors;
 pub mod cameo;
+mod tokens;
 
 use crate::dates::calendar::Date;
 use crate::dates::DateMention;
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityKind};
+use crate::lexicon::actors::ActorMatch;
+use crate::lexicon::verbs::{Elem, Form, Pattern};
 use crate::lexicon::Lexicon;
 use crate::text::Sentence;
+
+use actors::{Actor, PersonMemory};
+use tokens::Tokens;
 
 /// One coded event.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,14 +42,906 @@ pub struct Event {
     pub location: Option<String>,
 }
 
+/// Words after which a verb form is read as a noun (`the attack`, `its support`).
+const NOMINAL_BEFORE: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
+    "of", "for", "with", "in", "on", "from", "any", "no", "such", "every", "each", "whose",
+    "further", "new", "recent", "latest", "first",
+];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets",
+];
+const NEGATION: &[&str] = &["not", "never", "neither", "nor", "no", "cannot"];
+const MODAL_WILL: &[&str] = &["will", "would", "shall", "'ll", "’ll"];
+const MODAL_MAY: &[&str] = &["may", "might", "could"];
+/// `X to` before a verb: the verb is intended, not done.
+const INTENT_TO: &[&str] = &[
+    "ready",
+    "prepared",
+    "willing",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "wants",
+    "want",
+    "wanted",
+    "aims",
+    "going",
+    "eager",
+    "keen",
+    "determined",
+    "committed",
+    "pledged",
+    "promised",
+    "vowed",
+    "vow",
+    "sworn",
+    "swore",
+    "offered",
+    "agreed",
+    "agrees",
+    "expects",
+    "expected",
+];
+/// Words that may stand between a verb and its particle (`called on Thursday for`).
+const GAP_WORDS: &[&str] = &[
+    "also",
+    "again",
+    "once",
+    "on",
+    "today",
+    "yesterday",
+    "jointly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "week",
+    "earlier",
+    "later",
+    "formally",
+    "have",
+    "has",
+];
+/// Words that end the clause a target is looked for in.
+const CLAUSE_END: &[&str] = &[
+    "that", "which", "while", "after", "before", "because", "when", "but", "said", "says",
+    "saying", "although", "whereas", "whose", "who",
+];
+/// Verbs that report what someone holds (`said that Libya must ...`).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "declared",
+    "declares",
+    "reiterated",
+    "reiterates",
+    "concluded",
+    "insisted",
+    "insists",
+    "stressed",
+    "stresses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "told",
+    "tells",
+    "reminded",
+    "reminder",
+    "argued",
+    "added",
+    "noted",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "maintained",
+    "demanded",
+    "urged",
+    "stated",
+    "believes",
+    "believe",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
 /// Code the events of the body sentences.
 pub fn code(
-    _text: &str,
-    _sentences: &[Sentence],
-    _entities: &[Entity],
-    _dates: &[DateMention],
-    _published: Option<Date>,
-    _lex: &Lexicon,
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    dates: &[DateMention],
+    published: Option<Date>,
+    lex: &Lexicon,
 ) -> Vec<Event> {
-    Vec::new()
+    let body: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| s.body_index.is_some())
+        .collect();
+    let toks: Vec<Tokens> = body
+        .iter()
+        .map(|s| Tokens::new(text, s.start, s.end))
+        .collect();
+    // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
+    // over the whole document first, so that a later `Zarif met ...` has an actor
+    let mut memory = PersonMemory::default();
+    let mut sent_actors: Vec<Vec<Actor>> = Vec::with_capacity(body.len());
+    // the lexicon fallback scans the body once, when a sentence first needs it (sentences
+    // are short: one automaton call each would cost more than the scan)
+    let mut lexicon_matches: Option<Vec<ActorMatch>> = None;
+    let scan = || -> Vec<ActorMatch> {
+        let (Some(first), Some(last)) = (body.first(), body.last()) else {
+            return Vec::new();
+        };
+        let (lo, hi) = (first.start, last.end.max(first.start));
+        lex.actors
+            .find_iter(&text[lo..hi])
+            .map(|m| ActorMatch {
+                start: lo + m.start,
+                end: lo + m.end,
+                row: m.row,
+            })
+            .collect()
+    };
+    for (s, t) in body.iter().zip(&toks) {
+        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t);
+        if let Some(found) = from_entities {
+            sent_actors.push(found);
+        } else if !entities.is_empty() {
+            // the entities stage read this document and named no one here: the lexicon it
+            // uses would find no more, and rescanning the body would double the cost
+            sent_actors.push(Vec::new());
+        } else {
+            let matches = lexicon_matches.get_or_insert_with(scan);
+            let found = actors::from_lexicon(text, s.start, s.end, matches, lex, t);
+            memory.learn(text, t, &found);
+            sent_actors.push(found);
+        }
+    }
+    let mut out = Vec::new();
+    let mut last_subject: Option<Actor> = None;
+    for (k, s) in body.iter().enumerate() {
+        let t = &toks[k];
+        let mut acts = std::mem::take(&mut sent_actors[k]);
+        if entities.is_empty() {
+            memory.apply(text, t, &mut acts);
+        }
+        let date = dates
+            .iter()
+            .filter(|d| d.start >= s.start && d.end <= s.end)
+            .find_map(|d| d.day)
+            .or(published);
+        let sentence = s.body_index.unwrap_or(0);
+        let before = out.len();
+        code_sentence(
+            text,
+            t,
+            &acts,
+            lex,
+            &mut last_subject,
+            &mut |mut ev: Event| {
+                ev.sentence = sentence;
+                ev.date = date;
+                out.push(ev);
+            },
+        );
+        // a later `he` most likely means the last person named as a subject
+        if out.len() == before
+            || last_subject
+                .as_ref()
+                .map_or(true, |a| a.kind != EntityKind::Person)
+        {
+            if let Some(a) = acts
+                .iter()
+                .find(|a| !a.oblique && a.kind == EntityKind::Person)
+            {
+                last_subject = Some(a.clone());
+            } else if last_subject.is_none() {
+                last_subject = acts
+                    .iter()
+                    .find(|a| !a.oblique && !a.capital && !a.place_only)
+                    .cloned();
+            }
+        }
+    }
+    out
 }
+
+/// One pattern found at a head word.
+struct Match<'a> {
+    head: usize,
+    end: usize,
+    slot: Option<(usize, usize)>,
+    form: Form,
+    pat: &'a Pattern,
+}
+
+fn code_sentence(
+    text: &str,
+    t: &Tokens,
+    acts: &[Actor],
+    lex: &Lexicon,
+    last_subject: &mut Option<Actor>,
+    emit: &mut dyn FnMut(Event),
+) {
+    let n = t.len();
+    if n == 0 {
+        return;
+    }
+    let mut in_actor = vec![false; n];
+    for a in acts {
+        for f in in_actor.iter_mut().take(a.tok_e.min(n)).skip(a.tok_s) {
+            *f = true;
+        }
+    }
+    // 1. pattern matches, one per head word, the heaviest pattern winning
+    let mut matches: Vec<Match> = Vec::new();
+    let mut consumed = vec![false; n];
+    for i in 0..n {
+        let tok = t.get(i);
+        if tok.punct || consumed[i] || in_actor[i] {
+            continue;
+        }
+        let cands = lex.verbs.lookup(t.lower(i));
+        if cands.is_empty() {
+            continue;
+        }
+        // a capitalised word inside a sentence is a name (`Strike Force`), not a verb
+        if i > 0
+            && t.word(text, i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+        {
+            continue;
+        }
+        let nominal = i > 0 && NOMINAL_BEFORE.contains(&t.lower(i - 1));
+        let finite = finite_context(text, t, &in_actor, i);
+        // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
+        // not as a modifier (`an informal meeting`)
+        let gerund_ok =
+            i == 0 || !(adjective_like(t.lower(i - 1)) || t.lower(i - 1).ends_with("'s"));
+        let mut best: Option<(usize, Match)> = None;
+        for &(pi, form) in cands {
+            let pat = &lex.verbs.patterns[pi as usize];
+            if form != Form::Noun && nominal {
+                continue;
+            }
+            if form == Form::Present && !finite {
+                continue;
+            }
+            if form == Form::Gerund && !gerund_ok {
+                continue;
+            }
+            if let Some((end, slot)) = match_elems(t, &in_actor, &pat.elems, 0, i + 1, None, 0) {
+                let w = pat.weight();
+                if best.as_ref().map_or(true, |(bw, _)| w >= *bw) {
+                    best = Some((
+                        w,
+                        Match {
+                            head: i,
+                            end,
+                            slot,
+                            form,
+                            pat,
+                        },
+                    ));
+                }
+            }
+        }
+        if let Some((_, m)) = best {
+            for c in consumed.iter_mut().take(m.end).skip(m.head) {
+                *c = true;
+            }
+            matches.push(m);
+        }
+    }
+    // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
+    let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut demanded: Vec<usize> = Vec::new();
+    for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
+        let Some(rv) = (mi.saturating_sub(12)..mi)
+            .rev()
+            .find(|&j| REPORTING.contains(&t.lower(j)))
+        else {
+            continue;
+        };
+        let Some(src) = subject_before(t, acts, rv, &[]).or_else(|| {
+            if pronoun_subject(t, rv) {
+                last_subject.as_ref()
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
+        let tgt = acts
+            .iter()
+            .rev()
+            .find(|a| a.tok_e <= mi && a.tok_e + 3 >= mi && a.tok_s > rv && !a.same_as(src));
+        let verb = matches.iter().find(|m| m.head > mi && m.head <= mi + 3);
+        let code = match verb.map(|m| &m.pat.code[..]) {
+            Some(c) if c.starts_with("087") || c.starts_with("166") => "106",
+            Some(c) if c.starts_with("04") || c.starts_with("03") => "108",
+            Some(c) if c.starts_with("07") => "103",
+            Some(c) if c.starts_with("06") => "102",
+            Some(c) if c.starts_with("08") => "104",
+            _ => "100",
+        };
+        if let Some(m) = verb {
+            demanded.push(m.head);
+        }
+        let key = (
+            src.code.clone(),
+            code.to_string(),
+            tgt.map(|x| x.code.clone()),
+        );
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        emit(Event {
+            sentence: 0,
+            source: Some(src.code.clone()),
+            source_agent: src.agent.clone(),
+            source_text: Some(src.text.clone()),
+            target: tgt.map(|x| x.code.clone()),
+            target_agent: tgt.and_then(|x| x.agent.clone()),
+            target_text: tgt.map(|x| x.text.clone()),
+            code: code.to_string(),
+            date: None,
+            location: None,
+        });
+    }
+    // 3. one event per match
+    let mut targets_used: Vec<usize> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for m in &matches {
+        let i = m.head;
+        if demanded.contains(&i) {
+            continue;
+        }
+        // `agreed to provide`, `refused to meet`: the governing verb codes it
+        let embedded = i >= 1 && t.lower(i - 1) == "to" && prev_end.is_some_and(|e| e + 4 >= i);
+        prev_end = Some(m.end);
+        if embedded {
+            continue;
+        }
+        let Some(code) = adjust_code(t, i, m) else {
+            continue;
+        };
+        // `is committed to`, `was determined to`: an adjective, not a passive
+        let violent = matches!(&code[..2], "18" | "19" | "20");
+        let passive = m.form == Form::Past
+            && ((is_passive(t, i) && t.lower(m.end) != "to")
+                || (t.lower(m.end) == "by" && m.slot.is_none()));
+        let (source, target) = if passive {
+            let agent = by_agent(t, acts, m.end);
+            let mut subj = subject_before(t, acts, i, &targets_used);
+            if subj.is_none() && pronoun_subject(t, i) {
+                subj = last_subject.as_ref();
+            }
+            (agent, subj)
+        } else if m.form == Form::Noun {
+            // `a U.S. strike`, `Iran's sanctions`, `the U.S.-led intervention`
+            let adjacent = acts.iter().rev().find(|a| {
+                a.tok_e <= i && a.tok_e + 2 >= i && (!a.oblique || a.tok_e == i) && !a.place_only
+            });
+            let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
+                if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
+                    subject_before(t, acts, i, &targets_used).or_else(|| {
+                        // `his meeting with`, `their talks with`
+                        if before(t, i, 4).any(|j| matches!(t.lower(j), "his" | "her" | "their")) {
+                            last_subject.as_ref()
+                        } else {
+                            None
+                        }
+                    })
+                } else {
+                    None
+                }
+            });
+            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent));
+            (src, tgt)
+        } else {
+            let mut src = subject_before(t, acts, i, &targets_used);
+            if src.is_none() && pronoun_subject(t, i) {
+                src = last_subject.as_ref();
+            }
+            let tgt = src.and_then(|s| match m.slot {
+                Some((a, b)) => acts
+                    .iter()
+                    .find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
+                // an actor inside the pattern's filler (`seized Afghanistan's capital`)
+                None => acts
+                    .iter()
+                    .find(|x| {
+                        x.tok_s > m.head && x.tok_e <= m.end && !x.place_only && !x.same_as(s)
+                    })
+                    .or_else(|| object_after(t, acts, m.end, s, violent)),
+            });
+            (src, tgt)
+        };
+        let Some(source) = source.cloned() else {
+            continue;
+        };
+        let target = target.filter(|x| !x.same_as(&source));
+        // `the U.S. and Iran began to coordinate`: both act, each with the other; coded as
+        // the second alone (the usual CAMEO reading) and the first towards the second
+        if target.is_none() && !passive && m.form != Form::Noun {
+            if let Some(first) = conjunct_before(t, acts, &source) {
+                let key = (first.code.clone(), code.clone(), Some(source.code.clone()));
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    emit(Event {
+                        sentence: 0,
+                        source: Some(first.code.clone()),
+                        source_agent: first.agent.clone(),
+                        source_text: Some(first.text.clone()),
+                        target: Some(source.code.clone()),
+                        target_agent: source.agent.clone(),
+                        target_text: Some(source.text.clone()),
+                        code: code.clone(),
+                        date: None,
+                        location: None,
+                    });
+                }
+            }
+        }
+        if let Some(tg) = target {
+            if let Some(ix) = acts.iter().position(|a| std::ptr::eq(a, tg)) {
+                targets_used.push(ix);
+            }
+        }
+        // protests and coercion with no one named are aimed at home (`students rallied`,
+        // `police arrested 12`): CAMEO's domestic reading
+        let domestic = target.is_none() && (code.starts_with("14") || code.starts_with("17"));
+        let target_code = target
+            .map(|x| x.code.clone())
+            .or_else(|| domestic.then(|| source.code.clone()));
+        let key = (source.code.clone(), code.clone(), target_code.clone());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let location = location_after(t, acts, m.head, target);
+        // `troops in Iraq and Afghanistan`: one event per coordinated target
+        let also = target.and_then(|x| {
+            acts.iter().find(|b| {
+                b.tok_s == x.tok_e + 1
+                    && t.lower(x.tok_e) == "and"
+                    && b.code != x.code
+                    && !b.place_only
+            })
+        });
+        if let Some(b) = also {
+            let key = (source.code.clone(), code.clone(), Some(b.code.clone()));
+            if !seen.contains(&key) {
+                seen.push(key);
+                emit(Event {
+                    sentence: 0,
+                    source: Some(source.code.clone()),
+                    source_agent: source.agent.clone(),
+                    source_text: Some(source.text.clone()),
+                    target: Some(b.code.clone()),
+                    target_agent: b.agent.clone(),
+                    target_text: Some(b.text.clone()),
+                    code: code.clone(),
+                    date: None,
+                    location: location.clone(),
+                });
+            }
+        }
+        emit(Event {
+            sentence: 0,
+            source: Some(source.code.clone()),
+            source_agent: source.agent.clone(),
+            source_text: Some(source.text.clone()),
+            target: target_code,
+            target_agent: target.and_then(|x| x.agent.clone()),
+            target_text: target.map(|x| x.text.clone()),
+            code,
+            date: None,
+            location,
+        });
+        if source.kind == EntityKind::Person {
+            *last_subject = Some(source);
+        }
+    }
+}
+
+/// Match the elements after a head from token `pos`; `gap` counts adverbs skipped before
+/// the first word. Returns the end token and the slot's token range.
+fn match_elems(
+    t: &Tokens,
+    in_actor: &[bool],
+    elems: &[Elem],
+    k: usize,
+    pos: usize,
+    slot: Option<(usize, usize)>,
+    gap: usize,
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let n = t.len();
+    let Some(e) = elems.get(k) else {
+        return Some((pos, slot));
+    };
+    match e {
+        Elem::Word(alts) => {
+            if pos < n && !t.get(pos).punct && alts.iter().any(|a| word_is(t.lower(pos), a)) {
+                if let Some(r) = match_elems(t, in_actor, elems, k + 1, pos + 1, slot, 3) {
+                    return Some(r);
+                }
+            }
+            // adverbs and weekdays between a verb and its particle
+            if k == 0 && gap < 3 && pos < n && !t.get(pos).punct && is_gap_word(t.lower(pos)) {
+                return match_elems(t, in_actor, elems, k, pos + 1, slot, gap + 1);
+            }
+            None
+        }
+        Elem::Slot => {
+            if k + 1 == elems.len() {
+                // a trailing slot: the target is looked for after the pattern anyway
+                return Some((pos, slot));
+            }
+            for len in 0..=6 {
+                if len > 0 {
+                    let last = pos + len - 1;
+                    if last >= n || (t.get(last).punct && !in_actor[last]) {
+                        break;
+                    }
+                }
+                if let Some(r) = match_elems(
+                    t,
+                    in_actor,
+                    elems,
+                    k + 1,
+                    pos + len,
+                    Some((pos, pos + len)),
+                    3,
+                ) {
+                    return Some(r);
+                }
+            }
+            None
+        }
+        Elem::Skip => {
+            for len in 0..=3 {
+                if len > 0 {
+                    let last = pos + len - 1;
+                    // a possessive actor may stand in the filler (`seized Afghanistan's capital`)
+                    if last >= n
+                        || t.get(last).punct
+                        || (in_actor[last] && !t.lower(last).ends_with("'s"))
+                    {
+                        break;
+                    }
+                }
+                if let Some(r) = match_elems(t, in_actor, elems, k + 1, pos + len, slot, 3) {
+                    return Some(r);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// A literal pattern word, also in the plural (`investigation` matches `investigations`).
+fn word_is(w: &str, lit: &str) -> bool {
+    w == lit
+        || w.strip_prefix(lit)
+            .is_some_and(|rest| rest == "s" || rest == "es")
+        || (lit.ends_with('y')
+            && w.len() == lit.len() + 2
+            && w.ends_with("ies")
+            && w.starts_with(&lit[..lit.len() - 1]))
+}
+
+/// A word that reads as an adjective or determiner before a noun (`informal`, `first`).
+fn adjective_like(w: &str) -> bool {
+    NOMINAL_BEFORE.contains(&w)
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || [
+            "al", "ive", "ous", "ful", "ic", "ent", "ant", "ary", "est", "ior",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
+fn is_gap_word(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly")) || GAP_WORDS.contains(&w)
+}
+
+/// The few words before the head, back to a punctuation mark (at most `k`).
+fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
+    (i.saturating_sub(k)..i)
+        .rev()
+        .take_while(move |&j| !t.get(j).punct)
+}
+
+fn is_negated(t: &Tokens, i: usize) -> bool {
+    let neg = before(t, i, 3).any(|j| {
+        let w = t.lower(j);
+        NEGATION.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    // `failed to reach`
+    neg || (i >= 2
+        && t.lower(i - 1) == "to"
+        && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
+}
+
+/// The code after negation and modality: `did not reject` is no event; `will not accept`
+/// a rejection; `will visit` an intent to meet; `may halt` a threat.
+fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
+    let code = m.pat.code.clone();
+    let root: u32 = code[..2].parse().unwrap_or(0);
+    if m.form == Form::Noun {
+        return Some(code);
+    }
+    if is_negated(t, i) {
+        return match root {
+            3 | 5 | 6 | 7 => Some("120".into()),
+            4 => Some("125".into()),
+            8 => Some("124".into()),
+            _ => None,
+        };
+    }
+    let will = before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j)));
+    let may = before(t, i, 3).any(|j| MODAL_MAY.contains(&t.lower(j)));
+    let intent = i >= 2 && t.lower(i - 1) == "to" && INTENT_TO.contains(&t.lower(i - 2));
+    // `will withdraw ... unless`: a condition makes a promise a threat
+    let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
+    if (will || intent) && !unless {
+        let c = match root {
+            4 => Some("036"),
+            5 => Some("032"),
+            6 => Some("031"),
+            7 => Some("033"),
+            8 => Some("035"),
+            _ => None,
+        };
+        if let Some(c) = c {
+            return Some(c.into());
+        }
+    }
+    if will || may || intent {
+        let c = match root {
+            15 | 18 | 19 | 20 => Some("138"),
+            16 if code.starts_with("166") => Some("136"),
+            16 if code.starts_with("163") => Some("132"),
+            16 => Some("131"),
+            17 => Some("137"),
+            14 => Some("133"),
+            _ if unless => Some("130"),
+            _ => None,
+        };
+        if let Some(c) = c {
+            return Some(c.into());
+        }
+    }
+    Some(code)
+}
+
+/// A present-tense form is a verb only where a verb can stand: after its subject (an
+/// actor, a pronoun, a role noun), a modal, `to`, a negation or a conjunction.
+fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let w = t.lower(j);
+        if is_gap_word(w) || matches!(w, "always" | "still" | "now" | "repeatedly" | "often") {
+            continue;
+        }
+        // `a U.S. strike`: an actor after an article modifies a noun
+        if in_actor[j] {
+            let mut s = j;
+            while s > 0 && in_actor[s - 1] {
+                s -= 1;
+            }
+            return s == 0 || !matches!(t.lower(s - 1), "a" | "an");
+        }
+        return t.get(j).punct
+            || actors::is_agent_word(w)
+            || matches!(
+                w,
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "not"
+                    | "never"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "also"
+                    | "group"
+                    | "side"
+                    | "sides"
+                    | "both"
+                    | "countries"
+                    | "nations"
+                    | "states"
+            )
+            || w.ends_with("n't")
+            || t.is_capitalised(text, j);
+    }
+    true
+}
+
+fn is_passive(t: &Tokens, i: usize) -> bool {
+    for j in before(t, i, 3) {
+        let w = t.lower(j);
+        if BE.contains(&w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || w == "not" || w == "also" || w == "reportedly") {
+            return false;
+        }
+    }
+    false
+}
+
+fn pronoun_subject(t: &Tokens, i: usize) -> bool {
+    before(t, i, 4).any(|j| PRONOUNS.contains(&t.lower(j)))
+}
+
+/// The subject: the nearest actor before the head that is not inside a prepositional
+/// phrase, within the sentence part up to a semicolon or colon.
+fn subject_before<'a>(
+    t: &Tokens,
+    acts: &'a [Actor],
+    i: usize,
+    used: &[usize],
+) -> Option<&'a Actor> {
+    let stop = (0..i).rev().find(|&j| {
+        let tok = t.get(j);
+        tok.punct && matches!(t.lower(j), ";" | ":")
+    });
+    let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
+    // `Pakistan, a U.S. ally, has refused`: the actor before the appositive
+    let mut j = i;
+    while j > lo
+        && matches!(
+            t.lower(j - 1),
+            "has" | "have" | "had" | "is" | "was" | "also" | "then" | "later"
+        )
+    {
+        j -= 1;
+    }
+    if j > lo && t.lower(j - 1) == "," {
+        let close = j - 1;
+        if let Some(open) = (lo..close).rev().take(15).find(|&k| t.lower(k) == ",") {
+            if let Some(a) = acts.iter().find(|a| a.tok_e == open && !a.oblique) {
+                return Some(a);
+            }
+        }
+    }
+    acts.iter()
+        .enumerate()
+        .rev()
+        .find(|(ix, a)| {
+            a.tok_e <= i && a.tok_s >= lo && !a.oblique && !a.place_only && !used.contains(ix)
+        })
+        .map(|(_, a)| a)
+}
+
+/// `X and Y` ending at the subject `y`: X.
+fn conjunct_before<'a>(t: &Tokens, acts: &'a [Actor], y: &Actor) -> Option<&'a Actor> {
+    let mut j = y.tok_s;
+    if j > 0 && t.lower(j - 1) == "the" {
+        j -= 1;
+    }
+    if j == 0 || t.lower(j - 1) != "and" {
+        return None;
+    }
+    acts.iter().find(|a| {
+        (a.tok_e + 1 == j || (a.tok_e + 2 == j && t.lower(a.tok_e) == ","))
+            && a.code != y.code
+            && !a.place_only
+    })
+}
+
+/// The agent of a passive or of an event noun: `by X` within a few words after.
+fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor> {
+    let n = t.len();
+    let mut j = from;
+    while j < n && j < from + 8 {
+        if t.get(j).punct && !matches!(t.lower(j), "-") {
+            return None;
+        }
+        if t.lower(j) == "by" {
+            return acts
+                .iter()
+                .find(|a| a.tok_s > j && a.tok_s <= j + 3 && !a.place_only);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The object: the first actor after the pattern, in its clause, that is not the source.
+fn object_after<'a>(
+    t: &Tokens,
+    acts: &'a [Actor],
+    from: usize,
+    source: &Actor,
+    violent: bool,
+) -> Option<&'a Actor> {
+    let n = t.len();
+    // `demanded that the US cancel`: the object is the subject of the clause
+    let from = if t.lower(from) == "that" {
+        from + 1
+    } else {
+        from
+    };
+    let mut end = from;
+    while end < n && end < from + 14 {
+        let w = t.lower(end);
+        if (t.get(end).punct && w != "-") || CLAUSE_END.contains(&w) {
+            break;
+        }
+        end += 1;
+    }
+    // right after the pattern's own preposition (`arrived in Amman`) a capital is the target
+    let first = if t.lower(from) == "the" {
+        from + 1
+    } else {
+        from
+    };
+    let cands = || {
+        acts.iter().filter(move |a| {
+            a.tok_s >= from
+                && a.tok_s < end
+                && (!a.locative() || a.tok_s == first)
+                // fighting `in Syria`: where, not against whom
+                && !(violent && a.loc_prep && a.tok_s != first)
+                && !a.place_only
+                && !a.same_as(source)
+        })
+    };
+    // another actor first; the source's own country only when nothing else is named
+    cands()
+        .find(|a| a.code != source.code)
+        .or_else(|| cands().next())
+}
+
+/// Where it happened: a place after `in`, `at`, `near`, `outside` in the sentence.
+fn location_after(
+    t: &Tokens,
+    acts: &[Actor],
+    head: usize,
+    target: Option<&Actor>,
+) -> Option<String> {
+    let _ = t;
+    acts.iter()
+        .filter(|a| a.tok_s > head && a.locative())
+        .find(|a| target.map_or(true, |x| !std::ptr::eq(*a, x)))
+        .map(|a| a.text.clone())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,443 @@
+//! The actors of one sentence, for event coding: country, organization, person and capital
+//! mentions with their actor code (`Iranian Foreign Minister` -> IRN, agent GOV; `U.S.
+//! troops` -> USA, agent MIL; `Tehran said` -> IRN; the UN -> IGO), from the `entities`
+//! stage, or, when it found nothing in the document, from the actor lexicon directly (plus
+//! people whose country the document states once: `Iranian Foreign Minister ... Zarif`).
+//! Other places are kept only as event locations.
+
+use std::collections::HashMap;
+
+use super::tokens::Tokens;
+use crate::entities::{Entity, EntityKind};
+use crate::lexicon::actors::ActorMatch;
+use crate::lexicon::Lexicon;
+
+/// One actor mention in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub start: usize,
+    pub end: usize,
+    /// Token range in the sentence.
+    pub tok_s: usize,
+    pub tok_e: usize,
+    pub code: String,
+    pub agent: Option<String>,
+    pub text: String,
+    pub kind: EntityKind,
+    /// A capital city (a government when it acts, a place after `in`).
+    pub capital: bool,
+    /// A place only: a location, never a source or target.
+    pub place_only: bool,
+    /// Inside a prepositional phrase (`ambassador to the UN`): not a subject.
+    pub oblique: bool,
+    /// The preposition is locative (`in`, `at`, `near`, `outside` ...).
+    pub loc_prep: bool,
+    pub from_entity: bool,
+}
+
+impl Actor {
+    /// The same mention.
+    pub fn same_as(&self, other: &Actor) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+
+    /// Where something happened rather than who did it (`in Tehran`, `outside the airport`).
+    pub fn locative(&self) -> bool {
+        self.loc_prep && (self.kind == EntityKind::Place || self.place_only || self.capital)
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward",
+    "towards", "about", "over", "between", "among", "near", "outside", "inside", "across",
+    "through", "under", "within", "around", "upon", "via", "like", "than",
+];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "neighboring", "neighbouring"];
+
+/// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`); a
+/// `match` compiles to a few comparisons, this is on every actor's path.
+fn agent_word(w: &str) -> Option<&'static str> {
+    match w {
+        "troops" | "forces" | "force" | "military" | "army" | "soldiers" | "navy" | "warplanes"
+        | "jets" | "drone" | "drones" | "aircraft" | "commander" | "general" => Some("MIL"),
+        "police" => Some("COP"),
+        "government" | "minister" | "ministry" | "president" | "officials" | "official"
+        | "diplomat" | "diplomats" | "ambassador" | "envoy" | "spokesman" | "spokeswoman"
+        | "leader" | "leaders" | "authorities" | "embassy" | "administration" | "delegation"
+        | "cabinet" | "fm" | "foreign" | "prime" | "deputy" | "secretary" | "premier"
+        | "regime" => Some("GOV"),
+        "parliament" | "lawmakers" => Some("LEG"),
+        "rebels" | "insurgents" | "militants" => Some("REB"),
+        "opposition" => Some("OPP"),
+        "media" | "newspaper" => Some("MED"),
+        "people" | "citizens" | "civilians" | "protesters" | "demonstrators" => Some("CVL"),
+        "students" => Some("EDU"),
+        "companies" | "businessmen" => Some("BUS"),
+        "judiciary" | "court" => Some("JUD"),
+        _ => None,
+    }
+}
+
+/// Words of a person's title, for learning who belongs to which country.
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "president",
+    "ambassador",
+    "advisor",
+    "adviser",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "general",
+    "gen",
+    "chief",
+    "commander",
+    "envoy",
+    "leader",
+    "diplomat",
+    "official",
+    "king",
+    "premier",
+    "chairman",
+    "head",
+    "counterpart",
+    "deputy",
+    "speaker",
+    "governor",
+    "mayor",
+    "colonel",
+    "admiral",
+    "representative",
+    "director",
+    "senator",
+    "lawmaker",
+    "fm",
+    "prince",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "negotiator",
+    "spokesperson",
+    "mp",
+];
+
+/// Lowercase words of a title before a name (`Pakistan's top diplomat Shah Mahmood Qureshi`).
+const LOWER_TITLE: &[&str] = &[
+    "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
+];
+
+/// Quantity and group nouns whose `of` phrase names the actor.
+const GROUP_NOUNS: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "members",
+    "leaders",
+    "group",
+    "groups",
+    "supporters",
+    "representatives",
+    "delegation",
+    "delegations",
+    "officials",
+    "troops",
+    "forces",
+    "units",
+    "government",
+    "governments",
+    "army",
+    "ministry",
+    "president",
+    "people",
+];
+
+const IGO_CODES: &[&str] = &[
+    "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB", "ASN",
+    "ASEAN", "OPEC", "OPC", "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE", "OSC", "ICC",
+    "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO", "APEC", "ECOWAS", "BRICS", "UNHCR", "UNICEF",
+    "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
+];
+const NGO_CODES: &[&str] = &["AMN", "HRW", "ICRC", "RCR", "MSF", "NGO", "CRC", "IRC"];
+
+/// The events' actor code for an entity code: IGO and NGO bodies by their class.
+pub fn actor_code(code: &str, agent: Option<&str>) -> String {
+    if agent == Some("IGO") || IGO_CODES.contains(&code) {
+        "IGO".into()
+    } else if agent == Some("NGO") || NGO_CODES.contains(&code) {
+        "NGO".into()
+    } else {
+        code.to_string()
+    }
+}
+
+/// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
+pub fn is_agent_word(w: &str) -> bool {
+    agent_word(w).is_some() || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
+}
+
+fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
+    (tok_e..(tok_e + 3).min(t.len()))
+        .take_while(|&j| !t.get(j).punct)
+        .find_map(|j| agent_word(t.lower(j)).map(String::from))
+}
+
+/// Mark prepositional phrases and sort by position.
+fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
+    acts.sort_by_key(|a| (a.tok_s, std::cmp::Reverse(a.tok_e)));
+    acts.dedup_by(|b, a| b.tok_s < a.tok_e);
+    for a in acts.iter_mut() {
+        // a preposition up to three words before (`to the UN`, `in south Serbia`)
+        for j in (a.tok_s.saturating_sub(3)..a.tok_s).rev() {
+            let p = t.lower(j);
+            if t.get(j).punct {
+                break;
+            }
+            // `thousands of Armenians`, `leaders of the opposition`: the actor heads the phrase
+            if p == "of" && j > 0 && GROUP_NOUNS.contains(&t.lower(j - 1)) {
+                break;
+            }
+            if PREPOSITIONS.contains(&p) {
+                a.oblique = true;
+                a.loc_prep = LOCATIVE.contains(&p);
+                break;
+            }
+            if !(DETERMINERS.contains(&p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
+                break;
+            }
+        }
+    }
+}
+
+fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
+    let tok_s = t.at_or_after(start);
+    let tok_e = t.at_or_after(end).max(tok_s + 1).min(t.len());
+    Actor {
+        start,
+        end,
+        tok_s,
+        tok_e,
+        code,
+        agent: None,
+        text: text[start..end].to_string(),
+        kind,
+        capital: false,
+        place_only: false,
+        oblique: false,
+        loc_prep: false,
+        from_entity: false,
+    }
+}
+
+/// The actors of a sentence from the `entities` stage; `None` when it found none there.
+pub fn from_entities(
+    text: &str,
+    s: usize,
+    e: usize,
+    entities: &[Entity],
+    lex: &Lexicon,
+    t: &Tokens,
+) -> Option<Vec<Actor>> {
+    let lo = entities.partition_point(|x| x.start < s);
+    let inside: Vec<&Entity> = entities[lo..]
+        .iter()
+        .take_while(|x| x.start < e)
+        .filter(|x| x.end <= e)
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for x in inside {
+        let mut a = make(t, text, x.start, x.end, String::new(), x.kind);
+        a.from_entity = true;
+        a.agent = x.agent.clone().or_else(|| agent_after(t, a.tok_e));
+        match x.kind {
+            EntityKind::Place => {
+                let row = lex
+                    .actors
+                    .get(&text[x.start..x.end])
+                    .or_else(|| lex.actors.get(&x.canonical));
+                match (row, &x.code) {
+                    (Some(r), Some(c)) if r.has_flag("capital") => {
+                        a.capital = true;
+                        a.code = c.clone();
+                    }
+                    _ => a.place_only = true,
+                }
+            }
+            _ if x.agent.as_deref() == Some("MED") => continue,
+            _ => match &x.code {
+                Some(c) => a.code = actor_code(c, x.agent.as_deref()),
+                None => continue,
+            },
+        }
+        out.push(a);
+    }
+    finish(text, t, &mut out);
+    Some(out)
+}
+
+/// The actors of a sentence from the lexicon alone.
+/// `matches` are the lexicon's matches in the document (byte offsets), in order: one pass
+/// over the body serves every sentence.
+pub fn from_lexicon(
+    text: &str,
+    s: usize,
+    e: usize,
+    matches: &[ActorMatch],
+    lex: &Lexicon,
+    t: &Tokens,
+) -> Vec<Actor> {
+    let mut out = Vec::new();
+    let lo = matches.partition_point(|m| m.start < s);
+    for m in matches[lo..]
+        .iter()
+        .take_while(|m| m.start < e)
+        .filter(|m| m.end <= e)
+    {
+        let row = &lex.actors.rows[m.row];
+        // news outlets are cited, they do not act (`Press TV reported`)
+        if row.has_flag("outlet") {
+            continue;
+        }
+        let mut a = make(t, text, m.start, m.end, String::new(), row.kind);
+        match (row.kind, &row.code) {
+            (EntityKind::Place, Some(c)) if row.has_flag("capital") => {
+                a.capital = true;
+                a.code = c.clone();
+            }
+            (EntityKind::Place, _) => a.place_only = true,
+            (_, Some(c)) => a.code = actor_code(c, row.agent.as_deref()),
+            (_, None) => continue,
+        }
+        a.agent = row.agent.clone().or_else(|| agent_after(t, a.tok_e));
+        out.push(a);
+    }
+    finish(text, t, &mut out);
+    out
+}
+
+/// People's countries learnt from `<country> <title> <Name>` and `<Name>, <country's> <title>`
+/// in the document, used when the `entities` stage has nothing.
+#[derive(Debug, Default)]
+pub struct PersonMemory {
+    people: HashMap<String, (String, Option<String>)>,
+}
+
+fn surname(w: &str) -> &str {
+    w.trim_end_matches("'s").trim_end_matches("’s")
+}
+
+impl PersonMemory {
+    pub fn learn(&mut self, text: &str, t: &Tokens, acts: &[Actor]) {
+        let named = |a: &&Actor| {
+            a.kind == EntityKind::Country
+                || (a.kind == EntityKind::Org && a.code != "IGO" && a.code != "NGO")
+        };
+        for a in acts.iter().filter(named) {
+            // <actor's> <title ...>, <Name ...>  (`the IRGC's top commander, Qasem Soleimani`)
+            let mut j = a.tok_e;
+            while j < t.len()
+                && j < a.tok_e + 4
+                && (TITLE_WORDS.contains(&t.lower(j)) || LOWER_TITLE.contains(&t.lower(j)))
+            {
+                j += 1;
+            }
+            if j > a.tok_e && t.lower(j) == "," {
+                let mut k = j + 1;
+                while k < t.len() && k < j + 5 && t.is_capitalised(text, k) {
+                    k += 1;
+                }
+                if k >= j + 3 {
+                    let name = surname(t.word(text, k - 1)).to_string();
+                    self.people.entry(name).or_insert((
+                        a.code.clone(),
+                        a.agent.clone().or_else(|| Some("GOV".into())),
+                    ));
+                }
+            }
+            // <country> <Title ...> <Name ...>
+            let mut j = a.tok_e;
+            let mut titled = false;
+            while j < t.len()
+                && j < a.tok_e + 8
+                && (t.is_capitalised(text, j)
+                    || TITLE_WORDS.contains(&t.lower(j))
+                    || LOWER_TITLE.contains(&t.lower(j)))
+            {
+                titled |= TITLE_WORDS.contains(&t.lower(j));
+                j += 1;
+            }
+            let run = j - a.tok_e;
+            let last = j.wrapping_sub(1);
+            if run >= 2
+                && titled
+                && t.is_capitalised(text, last)
+                && !TITLE_WORDS.contains(&t.lower(last))
+            {
+                let agent = a.agent.clone().or_else(|| Some("GOV".into()));
+                self.people.insert(
+                    surname(t.word(text, last)).to_string(),
+                    (a.code.clone(), agent),
+                );
+            }
+            // <Name>, <country's> <title>
+            if a.tok_s >= 2
+                && t.lower(a.tok_s - 1) == ","
+                && t.is_capitalised(text, a.tok_s - 2)
+                && TITLE_WORDS.contains(&t.lower(a.tok_e))
+            {
+                let name = surname(t.word(text, a.tok_s - 2)).to_string();
+                self.people
+                    .entry(name)
+                    .or_insert((a.code.clone(), Some("GOV".into())));
+            }
+        }
+    }
+
+    /// Add the known people mentioned in a sentence to its actors.
+    pub fn apply(&self, text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
+        if self.people.is_empty() {
+            return;
+        }
+        let mut added = false;
+        for i in 0..t.len() {
+            if !t.is_capitalised(text, i) {
+                continue;
+            }
+            let w = t.word(text, i);
+            if let Some((code, agent)) = self.people.get(surname(w)) {
+                // the person wins over a town of the same name (`Kaya`), not over an actor
+                if acts.iter().any(|a| {
+                    a.tok_s <= i
+                        && i < a.tok_e
+                        && !(a.place_only && a.tok_e == i + 1 && a.tok_s == i)
+                }) {
+                    continue;
+                }
+                acts.retain(|a| !(a.place_only && a.tok_s == i));
+                let tok = t.get(i);
+                let mut a = make(
+                    t,
+                    text,
+                    tok.start,
+                    tok.end,
+                    code.clone(),
+                    EntityKind::Person,
+                );
+                a.agent = agent.clone();
+                acts.push(a);
+                added = true;
+            }
+        }
+        if added {
+            finish(text, t, acts);
+        }
+    }
+}
