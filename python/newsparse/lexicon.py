@@ -108,12 +108,32 @@ class Lexicon:
 
     @classmethod
     def from_petrarch(cls, *paths: str | Path) -> Lexicon:
-        """Read PETRARCH/Phoenix-format actor dictionaries (``.txt``)."""
+        r"""Read PETRARCH/TABARI-format dictionaries: actor dictionaries (``+`` alias lines,
+        ``[USAGOV]`` code lines) and verb dictionaries (``--- URGE [025] ---`` blocks); the
+        kind of each file is told from its content.
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> d = pathlib.Path(tempfile.mkdtemp())
+            >>> _ = (d / "verbs.txt").write_text("--- SCOLD [111] ---\nSCOLD\nSCOLDED\n")
+            >>> Lexicon.from_petrarch(d / "verbs.txt")
+            <Lexicon built-in + 0 actor forms, 0 titles, 1 verb patterns>
+        """
+        from ._petrarch import read_petrarch
+        from ._petrarch_verbs import read_petrarch_verbs
+
         lex = cls()
         for path in paths:
-            from ._petrarch import read_petrarch
-
-            read_petrarch(lex, Path(path))
+            p = Path(path)
+            try:
+                with p.open(encoding="utf-8", errors="replace") as f:
+                    is_verbs = any(line.lstrip().startswith("---") and "[" in line for line in f)
+            except OSError as e:
+                raise LexiconFormatError(f"{p}: cannot read the dictionary: {e}") from None
+            if is_verbs:
+                read_petrarch_verbs(lex, p)
+            else:
+                read_petrarch(lex, p)
         return lex
 
     def __repr__(self) -> str:
