@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use crate::dates::calendar::Date;
-use crate::dates::parse::{day_dates, DayFields, MONTH_NAMES};
+use crate::dates::parse::{day_dates, weekday_number, DayFields, MONTH_NAMES};
 
 /// What a header line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,13 +124,6 @@ fn only_date_leftovers(rest: &str) -> bool {
                     | "time"
                     | "hrs"
                     | "h"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "mon"
                     | "tue"
                     | "tues"
@@ -144,6 +137,7 @@ fn only_date_leftovers(rest: &str) -> bool {
                     | "at"
                     | "on"
             )
+            || weekday_number(w).is_some()
             || (l.ends_with("am") || l.ends_with("pm"))
                 && l[..l.len() - 2]
                     .bytes()

@@ -50,10 +50,20 @@ pub const MONTH_NAMES: [&str; 12] = [
 pub const MONTH_ABBRS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 ];
-const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// English weekday names, Monday first (ISO order).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn pattern() -> String {
     let (month_full, month_abbr) = (MONTH_NAMES.join("|"), MONTH_ABBRS.join("|"));
+    let weekday = WEEKDAY_NAMES.join("|");
     // capitalised or all capitals (`JANUARY 3, 2020` in wire datelines) next to a number
     let (full_uc, abbr_uc) = (month_full.to_uppercase(), month_abbr.to_uppercase());
     let mx = format!("(?:(?:{month_full}|{full_uc})|(?:{month_abbr}|{abbr_uc})\\.?)(?-u:\\b)\\.?");
@@ -61,7 +71,7 @@ fn pattern() -> String {
     let day = "(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\\b)";
     let year = "(?:1[0-9]{3}|20[0-9]{2})(?-u:\\b)";
     let sp = "[ \\t\\u{a0}]+";
-    let wd = format!("(?:(?:{WEEKDAY}),?{sp})?");
+    let wd = format!("(?:(?:{weekday}),?{sp})?");
     let pre = format!("(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|{sp}))?");
     let num_word = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2}";
     let rel_mod = "[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming";
@@ -86,7 +96,7 @@ fn pattern() -> String {
              |(?:{num_word}){sp}(?:day|week|month|year)s?{sp}ago\
              |(?:{rel_mod}){sp}(?:{month_full}))(?-u:\\b))"
         ),
-        format!("(?P<wday>(?-u:\\b)(?:(?:{rel_mod}){sp})?(?:{WEEKDAY})(?-u:\\b))"),
+        format!("(?P<wday>(?-u:\\b)(?:(?:{rel_mod}){sp})?(?:{weekday})(?-u:\\b))"),
         "(?P<decade>(?-u:\\b)(?:1[89]|20)[0-9]0s(?-u:\\b))".to_string(),
         format!("(?P<mon>(?-u:\\b){pre}{mf})"),
         format!("(?P<year>(?-u:\\b){pre}(?:19[0-9]{{2}}|20[0-9]{{2}})(?-u:\\b))"),
@@ -229,17 +239,10 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// ISO weekday of a name (`Monday` = 1); case-insensitive.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    const NAMES: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let lower = word.to_ascii_lowercase();
-    NAMES.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
+    WEEKDAY_NAMES
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
 }
 
 /// Read the fields of an absolute date written in words and numbers: a month name or
@@ -566,5 +569,7 @@ mod tests {
         assert_eq!(month_number("Septem"), None);
         assert_eq!(month_number("Mai"), None);
         assert_eq!(weekday_number("Saturday"), Some(6));
+        assert_eq!(weekday_number("SUNDAY"), Some(7));
+        assert_eq!(weekday_number("Sun"), None);
     }
 }
