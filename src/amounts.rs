@@ -408,14 +408,9 @@ pub fn find(
     let re = regex();
     let mut out = Vec::new();
     for r in &article.regions {
-        if !r.kind.is_content()
-            || r.end > text.len()
-            || !text.is_char_boundary(r.start)
-            || !text.is_char_boundary(r.end)
-        {
+        let Some(region) = r.text(text).filter(|_| r.kind.is_content()) else {
             continue;
-        }
-        let region = &text[r.start..r.end];
+        };
         for m in re.find_iter(region) {
             let (s, e) = (r.start + m.start(), r.start + m.end());
             // dates are sorted by start within a region; a linear scan per match would be

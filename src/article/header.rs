@@ -1,14 +1,16 @@
 //! Header lines above (or just below) the headline: ids (`News ID: 302104`), publication
 //! stamps (`Published: 0535 GMT April 12, 2021`, `19 Dec 2020 - 15:18`, a lone
 //! `August 27, 2021`, `date 2021-02-03`, `07-05-2025 03:48 AM`), bylines, breadcrumbs and
-//! site chrome (`QR code`, `Home > World`). Also the small date parser these lines need:
-//! month names and abbreviations, numeric orders, ordinals (`03rd`). It reads only whole
-//! calendar days; year-less or relative dates are left to the dates stage.
+//! site chrome (`QR code`, `Home > World`). The dates themselves are read by the dates
+//! stage (`dates::parse::day_dates`: whole calendar days only; year-less or relative dates
+//! are left to the dates stage); what stays here is this stage's policy: which order a
+//! numeric date is read in, which years a stamp may carry, which lines are stamps.
 
 use regex::Regex;
 use std::sync::OnceLock;
 
 use crate::dates::calendar::Date;
+use crate::dates::parse::{day_dates, weekday_number, DayFields, MONTH_NAMES};
 
 /// What a header line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,41 +20,6 @@ pub enum HeaderLine {
     Stamp { date: Option<Date>, updated: bool },
     /// Ids, bylines, breadcrumbs, reading time, `QR code` and such.
     Chrome,
-}
-
-const MONTHS: &str = "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let m = MONTHS;
-        let pat = format!(
-            r"(?-u:\b)(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})|(?P<na>\d{{1,2}})(?P<sep>[-/.])(?P<nb>\d{{1,2}})[-/.](?P<ny>\d{{4}})|(?P<dd>\d{{1,2}})(?i:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{m})\.?,?\s+(?P<dy>\d{{4}})|(?P<mm>{m})\.?\s+(?P<md>\d{{1,2}})(?i:st|nd|rd|th)?,?\s+(?P<my>\d{{4}}))(?-u:\b)"
-        );
-        Regex::new(&pat).expect("header date pattern")
-    })
-}
-
-/// Month number of an English month name or abbreviation.
-fn month_of(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let k = n.get(..3)?;
-    let m = match k {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
 }
 
 /// The first whole calendar date in `s`, with its byte span. Numeric `a-b-yyyy` is read
@@ -70,21 +37,7 @@ pub fn other_reading(s: &str) -> Option<Date> {
 
 /// How often a month's full English name occurs in `text` (a tie-breaker for numeric dates).
 pub fn month_mentions(text: &str, month: u32) -> usize {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(name) = NAMES.get(month.wrapping_sub(1) as usize) else {
+    let Some(name) = MONTH_NAMES.get(month.wrapping_sub(1) as usize) else {
         return 0;
     };
     memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
@@ -98,38 +51,30 @@ pub fn month_mentions(text: &str, month: u32) -> usize {
 }
 
 fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
-    for c in date_re().captures_iter(s) {
-        let whole = c.get(0)?;
-        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-        let mut alt = None;
-        let date = if let Some(y) = num("iy") {
-            Date::new(y as i32, num("im")?, num("id")?)
-        } else if let Some(y) = num("ny") {
-            let (a, b) = (num("na")?, num("nb")?);
-            let slash = c.name("sep").is_some_and(|m| m.as_str() == "/");
-            let (d, m) = if a > 12 {
-                (a, b)
-            } else if b > 12 || slash {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            if a <= 12 && b <= 12 && a != b {
-                alt = Date::new(y as i32, d, m);
+    day_dates(s).find_map(|dd| {
+        let (date, alt) = match dd.fields {
+            DayFields::Date(d) => (d, None),
+            DayFields::Numeric { a, b, year, slash } => {
+                let (d, m) = if a > 12 {
+                    (a, b)
+                } else if b > 12 || slash {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                let alt = if a <= 12 && b <= 12 && a != b {
+                    Date::new(year, d, m)
+                } else {
+                    None
+                };
+                (Date::new(year, m, d)?, alt)
             }
-            Date::new(y as i32, m, d)
-        } else if let Some(y) = num("dy") {
-            Date::new(y as i32, month_of(c.name("dm")?.as_str())?, num("dd")?)
-        } else if let Some(y) = num("my") {
-            Date::new(y as i32, month_of(c.name("mm")?.as_str())?, num("md")?)
-        } else {
-            None
         };
-        if let Some(d) = date.filter(|d| (1900..=2100).contains(&d.year)) {
-            return Some((d, whole.start(), whole.end(), alt));
-        }
-    }
-    None
+        // a publication stamp names a modern year
+        (1900..=2100)
+            .contains(&date.year)
+            .then_some((date, dd.start, dd.end, alt))
+    })
 }
 
 fn stamp_re() -> &'static Regex {
@@ -179,13 +124,6 @@ fn only_date_leftovers(rest: &str) -> bool {
                     | "time"
                     | "hrs"
                     | "h"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "mon"
                     | "tue"
                     | "tues"
@@ -199,6 +137,7 @@ fn only_date_leftovers(rest: &str) -> bool {
                     | "at"
                     | "on"
             )
+            || weekday_number(w).is_some()
             || (l.ends_with("am") || l.ends_with("pm"))
                 && l[..l.len() - 2]
                     .bytes()

@@ -56,6 +56,12 @@ impl Region {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+
+    /// The region's text, or `None` when its span does not fit `text` (a later stage must
+    /// not panic on a region from another document).
+    pub fn text<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start..self.end)
+    }
 }
 
 /// Document-level facts of one article.

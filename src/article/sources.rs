@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use super::boilerplate::{credit, is_staff_credit, Credit};
 use super::dateline::Dateline;
 use super::{Region, RegionKind};
+use crate::dates::parse::WEEKDAY_NAMES;
 use crate::entities::EntityKind;
 use crate::lexicon::actors::is_word_bounded;
 use crate::lexicon::Lexicon;
@@ -80,7 +81,8 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
     }
 }
 
-/// Words that may open a run of capitalised words without being part of a name.
+/// Words that may open a run of capitalised words without being part of a name (and the
+/// weekday names, `WEEKDAY_NAMES`).
 const OPENERS: &[&str] = &[
     "The",
     "On",
@@ -97,13 +99,6 @@ const OPENERS: &[&str] = &[
     "With",
     "As",
     "But",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Iran's",
     "Semi-official",
     "State-run",
@@ -252,6 +247,7 @@ pub fn find(
             let lower = seg[ms..].starts_with("news agency");
             while words.first().is_some_and(|w| {
                 OPENERS.contains(w)
+                    || WEEKDAY_NAMES.contains(w)
                     || lower
                         && lex
                             .actors

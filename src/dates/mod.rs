@@ -58,14 +58,9 @@ pub fn find(
     let mut out = Vec::new();
     for r in &article.regions {
         let header = r.kind == RegionKind::Header;
-        if !(r.kind.is_content() || header)
-            || r.end > text.len()
-            || !text.is_char_boundary(r.start)
-            || !text.is_char_boundary(r.end)
-        {
+        let Some(region) = r.text(text).filter(|_| r.kind.is_content() || header) else {
             continue;
-        }
-        let region = &text[r.start..r.end];
+        };
         for m in re.find_iter(region) {
             let group = parse::classify(m.as_str());
             let Some(group) = Some(group).filter(|g| !g.is_empty()) else {

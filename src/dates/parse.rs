@@ -3,7 +3,10 @@
 //! `2021-02-03`), months, years, decades, weekdays and relative phrases; a token parser
 //! reads the fields of a match. Month names are matched case-sensitively (capitalised) so
 //! the verbs "may" and "march" are not dates; clock times are never part of a match.
+//! A second, narrower finder (`day_dates`) reads only whole calendar days as header lines
+//! and datelines write them: any letter case, numeric `07-05-2025`, `2011-5-3`, `31.12.2020`.
 
+use super::calendar::Date;
 use super::Granularity;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -27,20 +30,48 @@ pub enum Form {
     Relative,
 }
 
-const MONTH_FULL: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
-const MONTH_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// English month names, January first: the one month table of the crate (the patterns,
+/// `month_number`, the article stage's month counts).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+/// Month abbreviations written with a full stop (`Sept.`), `Sept` before `Sep`.
+pub const MONTH_ABBRS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+/// English weekday names, Monday first (ISO order).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn pattern() -> String {
+    let (month_full, month_abbr) = (MONTH_NAMES.join("|"), MONTH_ABBRS.join("|"));
+    let weekday = WEEKDAY_NAMES.join("|");
     // capitalised or all capitals (`JANUARY 3, 2020` in wire datelines) next to a number
-    let (full_uc, abbr_uc) = (MONTH_FULL.to_uppercase(), MONTH_ABBR.to_uppercase());
-    let mx = format!("(?:(?:{MONTH_FULL}|{full_uc})|(?:{MONTH_ABBR}|{abbr_uc})\\.?)(?-u:\\b)\\.?");
-    let mf = format!("(?:{MONTH_FULL})(?-u:\\b)");
+    let (full_uc, abbr_uc) = (month_full.to_uppercase(), month_abbr.to_uppercase());
+    let mx = format!("(?:(?:{month_full}|{full_uc})|(?:{month_abbr}|{abbr_uc})\\.?)(?-u:\\b)\\.?");
+    let mf = format!("(?:{month_full})(?-u:\\b)");
     let day = "(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\\b)";
     let year = "(?:1[0-9]{3}|20[0-9]{2})(?-u:\\b)";
     let sp = "[ \\t\\u{a0}]+";
-    let wd = format!("(?:(?:{WEEKDAY}),?{sp})?");
+    let wd = format!("(?:(?:{weekday}),?{sp})?");
     let pre = format!("(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|{sp}))?");
     let num_word = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2}";
     let rel_mod = "[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming";
@@ -63,9 +94,9 @@ fn pattern() -> String {
              |[Tt]he{sp}previous{sp}(?:week|month|year)\
              |[Tt]he{sp}(?:end|beginning|start|middle){sp}of{sp}the{sp}(?:week|month|year)\
              |(?:{num_word}){sp}(?:day|week|month|year)s?{sp}ago\
-             |(?:{rel_mod}){sp}(?:{MONTH_FULL}))(?-u:\\b))"
+             |(?:{rel_mod}){sp}(?:{month_full}))(?-u:\\b))"
         ),
-        format!("(?P<wday>(?-u:\\b)(?:(?:{rel_mod}){sp})?(?:{WEEKDAY})(?-u:\\b))"),
+        format!("(?P<wday>(?-u:\\b)(?:(?:{rel_mod}){sp})?(?:{weekday})(?-u:\\b))"),
         "(?P<decade>(?-u:\\b)(?:1[89]|20)[0-9]0s(?-u:\\b))".to_string(),
         format!("(?P<mon>(?-u:\\b){pre}{mf})"),
         format!("(?P<year>(?-u:\\b){pre}(?:19[0-9]{{2}}|20[0-9]{{2}})(?-u:\\b))"),
@@ -196,40 +227,22 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
+    // a three-letter prefix, `Sept`, or the whole name
+    let prefix = |n: &str| n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    MONTH_NAMES
         .iter()
-        .position(|n| n.starts_with(&lower) && (lower.len() == 3 || lower == "sept" || *n == lower))
+        .position(|n| {
+            prefix(n) && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len())
+        })
         .map(|i| i as u32 + 1)
 }
 
 /// ISO weekday of a name (`Monday` = 1); case-insensitive.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    const NAMES: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let lower = word.to_ascii_lowercase();
-    NAMES.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
+    WEEKDAY_NAMES
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
 }
 
 /// Read the fields of an absolute date written in words and numbers: a month name or
@@ -266,7 +279,10 @@ pub fn read_fields(s: &str) -> Option<(PartialDate, Granularity)> {
                 pd.year = digits.parse().ok();
             } else if digits.len() <= 2
                 && pd.day.is_none()
-                && matches!(rest, "" | "st" | "nd" | "rd" | "th" | ".")
+                && (matches!(rest, "" | ".")
+                    || ["st", "nd", "rd", "th"]
+                        .iter()
+                        .any(|o| rest.eq_ignore_ascii_case(o)))
             {
                 let d: u32 = digits.parse().ok()?;
                 if !(1..=31).contains(&d) {
@@ -333,6 +349,74 @@ pub fn first_date(s: &str) -> Option<(usize, usize, PartialDate, Granularity)> {
         }
     }
     None
+}
+
+/// A whole calendar day found by `day_dates`, with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayDate {
+    pub start: usize,
+    pub end: usize,
+    pub fields: DayFields,
+}
+
+/// What a day date's fields say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayFields {
+    /// A month name or a leading year fixes the order (`3 February 2021`, `2011-5-3`).
+    Date(Date),
+    /// `a-b-yyyy`, `a/b/yyyy` or `a.b.yyyy`: which of `a` and `b` is the day is a
+    /// convention of the source, left to the caller; `slash` when written with `/`.
+    Numeric {
+        a: u32,
+        b: u32,
+        year: i32,
+        slash: bool,
+    },
+}
+
+fn day_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // header lines write months in any case (`APRIL 12, 2021`, `april 12, 2021`)
+        let m = format!("(?i:{}|{})", MONTH_NAMES.join("|"), MONTH_ABBRS.join("|"));
+        let pat = format!(
+            r"(?-u:\b)(?:(?P<iy>[0-9]{{4}})[-/.](?P<im>[0-9]{{1,2}})[-/.](?P<id>[0-9]{{1,2}})|(?P<na>[0-9]{{1,2}})(?P<sep>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})|(?P<dmy>[0-9]{{1,2}}(?i:st|nd|rd|th)?(?:\s+of)?\s+{m}\.?,?\s+[0-9]{{4}})|(?P<mdy>{m}\.?\s+[0-9]{{1,2}}(?i:st|nd|rd|th)?,?\s+[0-9]{{4}}))(?-u:\b)"
+        );
+        Regex::new(&pat).expect("day date pattern")
+    })
+}
+
+/// The whole calendar days written in `s` with a four-digit year, in order (`Published:
+/// 0535 GMT April 12, 2021`, `19 Dec 2020 - 15:18`, `03rd February, 2021`, `2011-05-03
+/// 16:04`, `07-05-2025 03:48 AM`); a date that is not a valid day is passed over. Unlike
+/// `first_date` it reads month names in any case and numeric dates, and never a bare
+/// month or year.
+pub fn day_dates(s: &str) -> impl Iterator<Item = DayDate> + '_ {
+    day_regex().captures_iter(s).filter_map(|c| {
+        let whole = c.get(0)?;
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let fields = if let Some(y) = num("iy") {
+            DayFields::Date(Date::new(y as i32, num("im")?, num("id")?)?)
+        } else if let Some(y) = num("ny") {
+            DayFields::Numeric {
+                a: num("na")?,
+                b: num("nb")?,
+                year: y as i32,
+                slash: c.name("sep").is_some_and(|m| m.as_str() == "/"),
+            }
+        } else {
+            // a month name, a day (`03rd`) and a year: the token reader of the main pattern
+            let (pd, Granularity::Day) = read_fields(whole.as_str())? else {
+                return None;
+            };
+            DayFields::Date(Date::new(pd.year?, pd.month?, pd.day?)?)
+        };
+        Some(DayDate {
+            start: whole.start(),
+            end: whole.end(),
+            fields,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -442,12 +526,50 @@ mod tests {
     }
 
     #[test]
+    fn reads_whole_days_as_headers_write_them() {
+        let day = |y, m, d| Date::new(y, m, d).map(DayFields::Date);
+        let numeric = |a, b, year, slash| Some(DayFields::Numeric { a, b, year, slash });
+        let cases: &[(&str, Option<DayFields>)] = &[
+            ("Published: 0535 GMT April 12, 2021", day(2021, 4, 12)),
+            ("19 Dec 2020 - 15:18", day(2020, 12, 19)),
+            ("august 27, 2021", day(2021, 8, 27)),
+            ("AUGUST 27 2021", day(2021, 8, 27)),
+            (" date 2021-02-03", day(2021, 2, 3)),
+            ("2011-05-03 16:04", day(2011, 5, 3)),
+            ("2011/5/3", day(2011, 5, 3)),
+            ("Sputnik - 03rd February, 2021", day(2021, 2, 3)),
+            ("3RD February 2021", day(2021, 2, 3)),
+            ("Updated: Sept. 4, 2019", day(2019, 9, 4)),
+            ("the 5th of March 2022", day(2022, 3, 5)),
+            ("07-05-2025 03:48 AM", numeric(7, 5, 2025, false)),
+            ("12/31/2020", numeric(12, 31, 2020, true)),
+            ("31.12.2020", numeric(31, 12, 2020, false)),
+            // not a valid day: passed over for the next one
+            ("Feb 30, 2021 or March 1, 2021", day(2021, 3, 1)),
+            ("2021-02-03T10:15:00Z", None),
+            ("May 2021", None),
+            ("no date here 2021", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(day_dates(s).next().map(|d| d.fields), *want, "{s:?}");
+        }
+        let s = "Posted 19 Dec 2020 - 15:18";
+        let d = day_dates(s).next().unwrap();
+        assert_eq!(&s[d.start..d.end], "19 Dec 2020");
+    }
+
+    #[test]
     fn month_names_and_abbreviations() {
         assert_eq!(month_number("Sept."), Some(9));
         assert_eq!(month_number("sep"), Some(9));
         assert_eq!(month_number("Ma"), None);
         assert_eq!(month_number("Marc"), None);
         assert_eq!(month_number("DECEMBER"), Some(12));
+        assert_eq!(month_number("september"), Some(9));
+        assert_eq!(month_number("Septem"), None);
+        assert_eq!(month_number("Mai"), None);
         assert_eq!(weekday_number("Saturday"), Some(6));
+        assert_eq!(weekday_number("SUNDAY"), Some(7));
+        assert_eq!(weekday_number("Sun"), None);
     }
 }

@@ -6,6 +6,7 @@
 //! `Inc.` and the like it splits only before a word that usually opens a sentence.
 
 use crate::article::{Region, RegionKind};
+use crate::dates::parse::MONTH_ABBRS;
 
 /// One sentence: a byte span inside one content region.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,7 +148,7 @@ fn is_boundary(t: &str, start: usize, mark: usize, after_marks: usize, after: us
         .unwrap_or("");
     if first.is_ascii_digit() {
         // "No. 5", "Feb. 3", "Art. 2", "pp. 4"
-        return !(NUMBER_ABBR.contains(&word) || MONTH_ABBR.contains(&word));
+        return !(NUMBER_ABBR.contains(&word) || MONTH_ABBRS.contains(&word));
     }
     // a list number opening the sentence ("1. The first point")
     if word.len() <= 2 && word.bytes().all(|c| c.is_ascii_digit()) && t[start..mark].trim() == word
@@ -258,9 +259,6 @@ const TITLE_ABBR: &[&str] = &[
     "p",
     "para",
 ];
-const MONTH_ABBR: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
 const NUMBER_ABBR: &[&str] = &[
     "No", "Nos", "no", "Art", "Arts", "art", "p", "pp", "para", "Vol", "vol", "Sec", "Ch", "Fig",
     "fig", "Nr", "Ref",
@@ -279,7 +277,7 @@ fn abbreviation(word: &str) -> Abbr {
     if TITLE_ABBR.contains(&w) {
         return Abbr::Never;
     }
-    if MONTH_ABBR.contains(&w) || FINAL_ABBR.contains(&w) {
+    if MONTH_ABBRS.contains(&w) || FINAL_ABBR.contains(&w) {
         return Abbr::MaybeFinal;
     }
     let single_caps = |p: &str| {
