@@ -53,6 +53,23 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// balance two cores on a few hundred documents.
 const CHUNK: usize = 32;
 
+thread_local! {
+    /// Where the last panic on this thread happened (set by `quiet_panic_hook`).
+    static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Replace the default panic hook (which prints to stderr) with one that only remembers the
+/// panic's location for the document's error note. Used by the Python module: a document
+/// that fails is reported in `articles.error`, not by noise on the user's terminal.
+pub fn quiet_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        PANIC_AT.with(|p| *p.borrow_mut() = at);
+    }));
+}
+
 /// Run one document, turning a panic into a per-document error so that one bad document
 /// never takes the batch down.
 pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult {
@@ -70,7 +87,10 @@ pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            DocResult::Failed(format!("internal error in document {doc_id}: {why}"))
+            let at = PANIC_AT
+                .with(|p| p.borrow_mut().take())
+                .map_or(String::new(), |a| format!(" (at {a})"));
+            DocResult::Failed(format!("internal error in document {doc_id}: {why}{at}"))
         }
     }
 }

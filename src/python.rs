@@ -273,6 +273,7 @@ fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    crate::pipeline::quiet_panic_hook();
     m.add_function(wrap_pyfunction!(parse_columns, m)?)?;
     m.add_function(wrap_pyfunction!(compile_lexicon, m)?)?;
     m.add_class::<CompiledLexicon>()?;

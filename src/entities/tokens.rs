@@ -46,14 +46,15 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// The char at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+/// The char at byte `i` of `s` and its length; ASCII without decoding. `None` past the end
+/// and inside a multi-byte char (callers peek at `i + 1` past a char they assume is ASCII).
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b < 0x80 {
         return Some((b as char, 1));
     }
-    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+    s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// Tokenize `text[start..end]` into `out`: one pass over the bytes, decoding only non-ASCII.
@@ -202,6 +203,14 @@ mod tests {
         let mut v = Vec::new();
         tokenize(t, 0, t.len(), 0, &mut v);
         v.iter().map(|k| (k.text(t), k.shape)).collect()
+    }
+
+    #[test]
+    fn apostrophe_before_a_multibyte_char_is_not_a_panic() {
+        // regression: peeking one byte past `’` landed inside `“`
+        for t in ["’“”", "x’“y", "Iran’‘s", "'“", "a'’b"] {
+            let _ = toks(t);
+        }
     }
 
     #[test]
