@@ -368,3 +368,14 @@ def test_to_files_round_trip(tmp_path: object) -> None:
     corpus.to_jsonl(folder)
     assert len(pd.read_csv(folder / "articles.csv")) == len(corpus)
     assert len(pd.read_json(folder / "articles.jsonl", lines=True)) == len(corpus)
+
+
+def test_progress_bar_path_gives_the_same_tables_and_positions() -> None:
+    pytest.importorskip("tqdm")
+    texts = ["TEHRAN – Iran met Iraq on Monday. “Go,” Zarif said."] * 250 + [""]
+    quiet = newsparse.parse(texts, ids=list(range(len(texts))), progress=False)
+    shown = newsparse.parse(texts, ids=list(range(len(texts))), progress=True)
+    for name, df in quiet.tables.items():
+        pd.testing.assert_frame_equal(df, getattr(shown, name))
+    with pytest.raises(TypeError, match=r"texts\[251\] is int"):
+        newsparse.parse([*texts, 7], progress=True)

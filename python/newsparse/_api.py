@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy as np
+
 from . import _core
+from ._progress import Progress, interactive
 from .corpus import Corpus, build_tables
 from .exceptions import NewsparseError
 from .lexicon import Lexicon
@@ -114,6 +118,7 @@ def parse(
     lexicon: Lexicon | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     errors: str = "record",
+    progress: bool | None = None,
     _fail_on: list[int] | None = None,
 ) -> Corpus:
     """Parse news articles into seven pandas tables.
@@ -130,6 +135,8 @@ def parse(
         errors: ``"record"`` (default): a document that fails is a row of ``articles`` with
             its ``error`` set, the others are complete; ``"raise"``: raise
             :class:`NewsparseError` naming the document.
+        progress: show a tqdm progress bar (``None``: when tqdm is installed, in a terminal
+            or a notebook, and the input is large enough to take more than a few seconds).
 
     Returns:
         A :class:`Corpus` with ``articles``, ``sentences``, ``entities``, ``quotes``,
@@ -156,9 +163,8 @@ def parse(
     if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
         raise ValueError(f"max_chars must be a positive integer, not {max_chars!r}")
     compiled = lexicon.compiled() if lexicon is not None else None
-    columns = _core.parse_columns(
-        items, anchors, resolve_workers(workers), compiled, max_chars, _fail_on
-    )
+    n_workers = resolve_workers(workers)
+    columns = _run(items, anchors, n_workers, compiled, max_chars, _fail_on, progress)
     tables = build_tables(columns, id_list)
     corpus = Corpus(tables, texts=items, ids=id_list)
     if errors == "raise":
@@ -169,6 +175,68 @@ def parse(
             row = failed.iloc[0]
             raise NewsparseError(f"document {int(row['doc_id'])} failed: {row['error']}")
     return corpus
+
+
+# Inputs larger than this many characters get a progress bar (when one is wanted): a few
+# seconds of work at the pipeline's speed.
+PROGRESS_MIN_CHARS = 64_000_000
+
+
+def _run(
+    items: list[Any],
+    anchors: list[int | None],
+    workers: int,
+    compiled: Any,
+    max_chars: int,
+    fail_on: list[int] | None,
+    progress: bool | None,
+) -> dict[str, dict[str, Any]]:
+    """The core's columns for all items; in slices with a progress bar when it is large."""
+    if progress is False or (progress is None and not interactive()):
+        return _core.parse_columns(items, anchors, workers, compiled, max_chars, fail_on)
+    total = sum(len(t) for t in items if isinstance(t, str))
+    if progress is None and total < PROGRESS_MIN_CHARS:
+        return _core.parse_columns(items, anchors, workers, compiled, max_chars, fail_on)
+    bar = Progress(total, True)
+    step = max(1, len(items) // 100)
+    parts = []
+    done = 0
+    try:
+        for lo in range(0, len(items), step):
+            chunk = items[lo : lo + step]
+            fails = [i - lo for i in fail_on or [] if lo <= i < lo + step] or None
+            try:
+                part = _core.parse_columns(
+                    chunk, anchors[lo : lo + step], workers, compiled, max_chars, fails
+                )
+            except (TypeError, ValueError) as e:  # name the position in the whole input
+                raise type(e)(_shift_positions(str(e), lo)) from None
+            for table in part.values():
+                table["doc_id"] += lo
+            parts.append(part)
+            done += sum(len(t) for t in chunk if isinstance(t, str))
+            bar.update(done, lo + len(chunk))
+    finally:
+        bar.close()
+    return _concat_columns(parts)
+
+
+def _shift_positions(message: str, offset: int) -> str:
+    """`texts[3]` in a slice's error message -> its position in the whole input."""
+    return re.sub(r"texts\[(\d+)\]", lambda m: f"texts[{int(m[1]) + offset}]", message)
+
+
+def _concat_columns(parts: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name in parts[0]:
+        out[name] = {}
+        for col, first in parts[0][name].items():
+            values = [p[name][col] for p in parts]
+            if isinstance(first, np.ndarray):
+                out[name][col] = np.concatenate(values)
+            else:
+                out[name][col] = [v for vs in values for v in vs]
+    return out
 
 
 def iter_parse(

@@ -1,9 +1,11 @@
 """Type stubs of the compiled core (newsparse._core)."""
 
-from typing import Any
+from typing import Any, final
 
+__all__ = ["CompiledLexicon", "__version__", "compile_lexicon", "parse_columns"]
 __version__: str
 
+@final
 class CompiledLexicon:
     """A compiled lexicon: the built-in data plus a user's rows."""
 

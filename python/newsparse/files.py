@@ -21,7 +21,6 @@ import io
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ._api import _days, parse
+from ._progress import Progress
 from .corpus import TABLES, Corpus, empty_table
 from .exceptions import InputError
 
@@ -486,38 +486,6 @@ def _records(
         done += size
 
 
-class _Progress:
-    """A tqdm bar over input bytes when tqdm is installed, else nothing."""
-
-    def __init__(self, total: int, enabled: bool | None) -> None:
-        self.bar: Any = None
-        if enabled is None:
-            enabled = sys.stderr.isatty()
-        if not enabled:
-            return
-        try:
-            from tqdm.auto import tqdm
-        except ImportError:
-            return
-        self.bar = tqdm(
-            total=total,
-            unit="B",
-            unit_scale=True,
-            unit_divisor=1024,
-            desc="newsparse",
-            file=sys.stderr,
-        )
-
-    def update(self, done: int, docs: int) -> None:
-        if self.bar is not None:
-            self.bar.update(max(done - self.bar.n, 0))
-            self.bar.set_postfix(docs=docs, refresh=False)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
 def _batches(records: Iterator[_Record], batch_size: int) -> Iterator[list[_Record]]:
     batch: list[_Record] = []
     for r in records:
@@ -576,7 +544,7 @@ def iter_parse_files(
             total += p.stat().st_size if p.is_file() else 0
         except OSError:
             pass
-    bar = _Progress(total, progress)
+    bar = Progress(total, progress)
     docs = 0
     try:
         records = _records(files, text_field, id_field, published_field, batch_size)
