@@ -134,10 +134,6 @@ impl<'a> Doc<'a> {
         self.toks[i].text(self.text)
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
-    }
-
     /// Only blanks between tokens `i` and `i + 1`, in one sentence.
     fn adjacent(&self, i: usize) -> bool {
         let (a, b) = (&self.toks[i], &self.toks[i + 1]);
@@ -266,9 +262,7 @@ impl<'d, 'a> State<'d, 'a> {
     /// One capitalised run `[a, b)`.
     fn run(&mut self, mut a: usize, b: usize, joined: bool) {
         let doc = self.doc;
-        while a < b
-            && doc.toks[a].shape != Shape::Upper
-            && words::STOP.contains(&doc.lower(a).as_str())
+        while a < b && doc.toks[a].shape != Shape::Upper && words::STOP.contains_lower(doc.word(a))
         {
             a += 1;
         }
@@ -435,11 +429,10 @@ impl<'d, 'a> State<'d, 'a> {
             return false;
         }
         let w = doc.word(f.a);
-        let lw = w.to_lowercase();
         if doc.toks[f.a].shape != Shape::Cap
             || self.lex.actors.is_given_name(w)
-            || words::STOP.contains(&lw.as_str())
-            || words::NOT_NAMES.contains(&lw.as_str())
+            || words::STOP.contains_lower(w)
+            || words::NOT_NAMES.contains_lower(w)
         {
             return false;
         }
@@ -581,8 +574,7 @@ pub fn credited_organizations(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         .filter_map(|m| {
             let r = &lex.actors.rows[m.row];
             let surface = &doc.text[m.start..m.end];
-            if r.kind != EntityKind::Org || lex.actors.non_actors.contains(&surface.to_lowercase())
-            {
+            if r.kind != EntityKind::Org || lex.actors.is_non_actor(surface) {
                 return None;
             }
             let short = r.has_flag("short") || !surface.chars().any(char::is_lowercase);
@@ -614,13 +606,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     let suppressed = doc
         .actors
         .iter()
-        .map(|m| {
-            !lex.actors.non_actors.is_empty()
-                && lex
-                    .actors
-                    .non_actors
-                    .contains(&doc.text[m.start..m.end].to_lowercase())
-        })
+        .map(|m| lex.actors.is_non_actor(&doc.text[m.start..m.end]))
         .collect();
     let mut st = State {
         doc,
@@ -749,9 +735,9 @@ fn span_text(doc: &Doc<'_>, f: &FreeSeg) -> String {
 /// Drop leading function words and non-name words, trailing particles.
 fn trim(doc: &Doc<'_>, mut f: FreeSeg) -> Option<FreeSeg> {
     while f.a < f.b {
-        let w = doc.lower(f.a);
-        if words::NOT_NAMES.contains(&w.as_str())
-            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains(&w.as_str()))
+        let w = doc.word(f.a);
+        if words::NOT_NAMES.contains_lower(w)
+            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains_lower(w))
         {
             f.a += 1;
             f.title = None;
@@ -813,7 +799,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         let w = doc.word(f.a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if (2..=7).contains(&letters)
-            && !words::STOP.contains(&w.to_lowercase().as_str())
+            && !words::STOP.contains_lower(w)
             && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
             && !shouting(doc, f.a)
         {
@@ -854,11 +840,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
 /// "Dow Jones Industrial Average", "New Year": a name that is no actor starts the chunk.
 fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
     let s = doc.toks[f.a].start;
-    (f.a..f.b.min(f.a + 4)).any(|k| {
-        lex.actors
-            .non_actors
-            .contains(&doc.text[s..doc.toks[k].end].to_lowercase())
-    })
+    (f.a..f.b.min(f.a + 4)).any(|k| lex.actors.is_non_actor(&doc.text[s..doc.toks[k].end]))
 }
 
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").

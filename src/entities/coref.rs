@@ -20,7 +20,7 @@ fn is_acronym(s: &str) -> bool {
 
 fn keys(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .filter(|w| !words::PARTICLES.contains(w))
+        .filter(|w| !words::is_particle(w))
         .map(key_of)
         .collect()
 }

@@ -7,6 +7,8 @@ use aho_corasick::{
 
 use std::collections::{HashMap, HashSet};
 
+use crate::entities::words::{with_lower, FnvBuild};
+
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
 
@@ -80,16 +82,82 @@ impl ActorRow {
     }
 }
 
+/// The first bytes (up to three) of a set of patterns, hashed into a bit table: a position
+/// whose bytes start no pattern needs no anchored search. A hash collision only costs a
+/// search, so the filter never hides a match.
+pub struct StartFilter {
+    bits: Vec<u64>,
+    /// Some pattern is 1 or 2 bytes long (checked by length too).
+    short: [bool; 3],
+    /// ASCII case folded (for an ASCII-case-insensitive automaton).
+    fold: bool,
+}
+
+const FILTER_LOG: u32 = 18;
+
+impl StartFilter {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> StartFilter {
+        let mut f = StartFilter {
+            bits: vec![0; 1 << (FILTER_LOG - 6)],
+            short: [false; 3],
+            fold,
+        };
+        for p in patterns {
+            let b = p.as_bytes();
+            let n = b.len().min(3);
+            if n == 0 {
+                // an empty pattern matches anywhere: never skip
+                f.bits.iter_mut().for_each(|w| *w = u64::MAX);
+                f.short = [true; 3];
+                continue;
+            }
+            if n < 3 {
+                f.short[n] = true;
+            }
+            let h = f.slot(&b[..n]);
+            f.bits[h >> 6] |= 1 << (h & 63);
+        }
+        f
+    }
+
+    #[inline]
+    fn slot(&self, b: &[u8]) -> usize {
+        let mut k = (b.len() as u32) << 24;
+        for (i, &c) in b.iter().enumerate() {
+            let c = if self.fold { c.to_ascii_lowercase() } else { c };
+            k |= (c as u32) << (8 * i);
+        }
+        (k.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_LOG)) as usize
+    }
+
+    #[inline]
+    fn has(&self, b: &[u8]) -> bool {
+        let h = self.slot(b);
+        self.bits[h >> 6] & (1 << (h & 63)) != 0
+    }
+
+    /// Could some pattern start at byte `at` of `text`?
+    #[inline]
+    pub fn may_start(&self, text: &str, at: usize) -> bool {
+        let b = &text.as_bytes()[at.min(text.len())..];
+        (b.len() >= 3 && self.has(&b[..3]))
+            || (self.short[2] && b.len() >= 2 && self.has(&b[..2]))
+            || (self.short[1] && !b.is_empty() && self.has(&b[..1]))
+    }
+}
+
 /// All actor rows, with one automaton over their surface forms.
 pub struct Actors {
     pub rows: Vec<ActorRow>,
     automaton: AhoCorasick,
+    /// The first bytes of the surface forms, to skip searches that cannot match.
+    starts: StartFilter,
     /// Lowercased first names ("paul", "mohammad").
-    pub given_names: HashSet<String>,
+    pub given_names: HashSet<String, FnvBuild>,
     /// Head words of organization and place names, as written ("Council", "Airport").
-    pub heads: HashMap<String, Head>,
+    pub heads: HashMap<String, Head, FnvBuild>,
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
-    pub non_actors: HashSet<String>,
+    pub non_actors: HashSet<String, FnvBuild>,
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
     pub country_names: HashMap<String, String>,
 }
@@ -139,11 +207,12 @@ impl Actors {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let mut given_names = HashSet::new();
+        let starts = StartFilter::new(rows.iter().map(|r| r.name.as_str()), false);
+        let mut given_names = HashSet::default();
         for (_, c) in read_tsv("given_names.tsv", GIVEN_NAMES, &["name"])? {
             given_names.insert(c[0].to_lowercase());
         }
-        let mut heads = HashMap::new();
+        let mut heads = HashMap::default();
         for (_, c) in read_tsv("heads_extra.tsv", HEADS_EXTRA, &["head", "kind", "agent"])? {
             let kind = EntityKind::parse(c[1]).unwrap_or(EntityKind::Org);
             heads.insert(
@@ -164,13 +233,14 @@ impl Actors {
                 },
             );
         }
-        let mut non_actors = HashSet::new();
+        let mut non_actors = HashSet::default();
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
         }
         Ok(Actors {
             rows,
             automaton,
+            starts,
             given_names,
             heads,
             country_names,
@@ -180,7 +250,12 @@ impl Actors {
 
     /// Is this word (any case) a known first name?
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&word.to_lowercase())
+        with_lower(word, |l| self.given_names.contains(l))
+    }
+
+    /// Is this name (any case) one that is no actor ("Dow Jones")?
+    pub fn is_non_actor(&self, name: &str) -> bool {
+        !self.non_actors.is_empty() && with_lower(name, |l| self.non_actors.contains(l))
     }
 
     /// Leftmost-longest matches that start and end on word boundaries.
@@ -198,6 +273,9 @@ impl Actors {
     /// The longest match that starts exactly at `start` and ends on a word boundary at or
     /// before `end`.
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<ActorMatch> {
+        if !self.starts.may_start(text, start) {
+            return None;
+        }
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
         is_word_bounded(text, m.start(), m.end()).then(|| ActorMatch {

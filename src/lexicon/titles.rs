@@ -33,6 +33,8 @@ impl TitleRow {
 pub struct Titles {
     pub rows: Vec<TitleRow>,
     pub automaton: AhoCorasick,
+    /// The first bytes of the titles, any ASCII case, to skip searches that cannot match.
+    starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
     ranks: std::collections::HashSet<String>,
     /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
@@ -74,6 +76,7 @@ impl Titles {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let starts = super::actors::StartFilter::new(rows.iter().map(|r| r.title.as_str()), true);
         let first_words = rows
             .iter()
             .filter_map(|r| r.title.split_whitespace().next())
@@ -87,6 +90,7 @@ impl Titles {
         Ok(Titles {
             rows,
             automaton,
+            starts,
             ranks,
             first_words,
         })
@@ -95,6 +99,9 @@ impl Titles {
     /// The longest title that starts exactly at `start`, ends on a word boundary at or
     /// before `end`: `(start, end, row)`.
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        if !self.starts.may_start(text, start) {
+            return None;
+        }
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
         super::actors::is_word_bounded(text, m.start(), m.end())
