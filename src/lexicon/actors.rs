@@ -82,36 +82,37 @@ impl ActorRow {
     }
 }
 
-/// The first bytes (up to three) of a set of patterns, hashed into a bit table: a position
+/// The first bytes (up to six) of a set of patterns, hashed into a bit table: a position
 /// whose bytes start no pattern needs no anchored search. A hash collision only costs a
 /// search, so the filter never hides a match.
 pub struct StartFilter {
     bits: Vec<u64>,
-    /// Some pattern is 1 or 2 bytes long (checked by length too).
-    short: [bool; 3],
+    /// Some pattern is this many bytes long (shorter than `PREFIX`).
+    short: [bool; PREFIX],
     /// ASCII case folded (for an ASCII-case-insensitive automaton).
     fold: bool,
 }
 
-const FILTER_LOG: u32 = 18;
+const PREFIX: usize = 6;
+const FILTER_LOG: u32 = 20;
 
 impl StartFilter {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> StartFilter {
         let mut f = StartFilter {
             bits: vec![0; 1 << (FILTER_LOG - 6)],
-            short: [false; 3],
+            short: [false; PREFIX],
             fold,
         };
         for p in patterns {
             let b = p.as_bytes();
-            let n = b.len().min(3);
+            let n = b.len().min(PREFIX);
             if n == 0 {
                 // an empty pattern matches anywhere: never skip
                 f.bits.iter_mut().for_each(|w| *w = u64::MAX);
-                f.short = [true; 3];
+                f.short = [true; PREFIX];
                 continue;
             }
-            if n < 3 {
+            if n < PREFIX {
                 f.short[n] = true;
             }
             let h = f.slot(&b[..n]);
@@ -122,12 +123,12 @@ impl StartFilter {
 
     #[inline]
     fn slot(&self, b: &[u8]) -> usize {
-        let mut k = (b.len() as u32) << 24;
+        let mut k = (b.len() as u64) << 56;
         for (i, &c) in b.iter().enumerate() {
             let c = if self.fold { c.to_ascii_lowercase() } else { c };
-            k |= (c as u32) << (8 * i);
+            k |= (c as u64) << (8 * i);
         }
-        (k.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_LOG)) as usize
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize
     }
 
     #[inline]
@@ -140,16 +141,31 @@ impl StartFilter {
     #[inline]
     pub fn may_start(&self, text: &str, at: usize) -> bool {
         let b = &text.as_bytes()[at.min(text.len())..];
-        (b.len() >= 3 && self.has(&b[..3]))
-            || (self.short[2] && b.len() >= 2 && self.has(&b[..2]))
-            || (self.short[1] && !b.is_empty() && self.has(&b[..1]))
+        (b.len() >= PREFIX && self.has(&b[..PREFIX]))
+            || (1..PREFIX).any(|n| self.short[n] && b.len() >= n && self.has(&b[..n]))
     }
+}
+
+/// A leftmost-longest automaton for anchored searches only (same matches as a DFA).
+pub fn anchored_automaton<'a>(
+    patterns: impl IntoIterator<Item = &'a str>,
+    fold: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(fold)
+        .build(patterns)
 }
 
 /// All actor rows, with one automaton over their surface forms.
 pub struct Actors {
     pub rows: Vec<ActorRow>,
     automaton: AhoCorasick,
+    /// The same patterns for anchored searches from word starts: a compact NFA stays in
+    /// cache where the DFA, one table row per state, misses it on most bytes.
+    anchored: AhoCorasick,
     /// The first bytes of the surface forms, to skip searches that cannot match.
     starts: StartFilter,
     /// Lowercased first names ("paul", "mohammad").
@@ -207,6 +223,14 @@ impl Actors {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let anchored =
+            anchored_automaton(rows.iter().map(|r| r.name.as_str()), false).map_err(|e| {
+                LexiconError {
+                    source: "actors".into(),
+                    line: 0,
+                    message: e.to_string(),
+                }
+            })?;
         let starts = StartFilter::new(rows.iter().map(|r| r.name.as_str()), false);
         let mut given_names = HashSet::default();
         for (_, c) in read_tsv("given_names.tsv", GIVEN_NAMES, &["name"])? {
@@ -240,6 +264,7 @@ impl Actors {
         Ok(Actors {
             rows,
             automaton,
+            anchored,
             starts,
             given_names,
             heads,
@@ -277,7 +302,7 @@ impl Actors {
             return None;
         }
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
+        let m = self.anchored.find(input)?;
         is_word_bounded(text, m.start(), m.end()).then(|| ActorMatch {
             start: m.start(),
             end: m.end(),
@@ -306,6 +331,19 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_filter_keeps_every_pattern() {
+        let pats = ["UN", "Iran", "The Hague", "Islamic Republic", "E", "Abcdef"];
+        let f = StartFilter::new(pats, false);
+        for p in pats {
+            let text = format!("x {p} y");
+            assert!(f.may_start(&text, 2), "{p}");
+        }
+        let folded = StartFilter::new(["Foreign Minister"], true);
+        assert!(folded.may_start("the foreign minister", 4));
+        assert!(!StartFilter::new(["Iran"], false).may_start("Iraq", 0));
+    }
 
     #[test]
     fn user_rows_are_found() {

@@ -33,13 +33,15 @@ impl TitleRow {
 pub struct Titles {
     pub rows: Vec<TitleRow>,
     pub automaton: AhoCorasick,
+    /// The same titles for anchored searches (a compact NFA: see `actors`).
+    anchored: AhoCorasick,
     /// The first bytes of the titles, any ASCII case, to skip searches that cannot match.
     starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
     ranks: std::collections::HashSet<String>,
     /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
     /// of these starts no title, and needs no search.
-    first_words: std::collections::HashSet<String>,
+    first_words: std::collections::HashSet<String, crate::entities::words::FnvBuild>,
 }
 
 impl Titles {
@@ -76,6 +78,13 @@ impl Titles {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let anchored =
+            super::actors::anchored_automaton(rows.iter().map(|r| r.title.as_str()), true)
+                .map_err(|e| LexiconError {
+                    source: "titles".into(),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
         let starts = super::actors::StartFilter::new(rows.iter().map(|r| r.title.as_str()), true);
         let first_words = rows
             .iter()
@@ -90,6 +99,7 @@ impl Titles {
         Ok(Titles {
             rows,
             automaton,
+            anchored,
             starts,
             ranks,
             first_words,
@@ -103,7 +113,7 @@ impl Titles {
             return None;
         }
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
+        let m = self.anchored.find(input)?;
         super::actors::is_word_bounded(text, m.start(), m.end())
             .then(|| (m.start(), m.end(), m.pattern().as_usize()))
     }
