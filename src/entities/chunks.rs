@@ -82,7 +82,10 @@ impl<'a> Doc<'a> {
             }
             // a lowercase word that starts no title needs no search ("of", "the", "said")
             let lower = t.shape == Shape::Lower;
-            if t.start >= title_end && (!lower || lex.titles.may_start_with_lower(t.text(text))) {
+            if t.start >= title_end
+                && lex.titles.may_start_at(text, t.start)
+                && (!lower || lex.titles.may_start_with_lower(t.text(text)))
+            {
                 if let Some(m) = lex.titles.find_at(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;

@@ -168,6 +168,8 @@ pub struct Actors {
     anchored: AhoCorasick,
     /// The first bytes of the surface forms, to skip searches that cannot match.
     starts: StartFilter,
+    /// Surface form -> row, for exact look-ups.
+    by_name: HashMap<String, usize, FnvBuild>,
     /// Lowercased first names ("paul", "mohammad").
     pub given_names: HashSet<String, FnvBuild>,
     /// Head words of organization and place names, as written ("Council", "Airport").
@@ -232,6 +234,11 @@ impl Actors {
                 }
             })?;
         let starts = StartFilter::new(rows.iter().map(|r| r.name.as_str()), false);
+        let by_name = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.clone(), i))
+            .collect();
         let mut given_names = HashSet::default();
         for (_, c) in read_tsv("given_names.tsv", GIVEN_NAMES, &["name"])? {
             given_names.insert(c[0].to_lowercase());
@@ -266,6 +273,7 @@ impl Actors {
             automaton,
             anchored,
             starts,
+            by_name,
             given_names,
             heads,
             country_names,
@@ -312,10 +320,7 @@ impl Actors {
 
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
-        self.rows
-            .binary_search_by(|r| r.name.as_str().cmp(name))
-            .ok()
-            .map(|i| &self.rows[i])
+        self.by_name.get(name).map(|&i| &self.rows[i])
     }
 }
 

@@ -129,6 +129,12 @@ impl Titles {
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
     }
 
+    /// Could a title start at byte `at` of `text`? (a cheap filter before `find_at`)
+    #[inline]
+    pub fn may_start_at(&self, text: &str, at: usize) -> bool {
+        self.starts.may_start(text, at)
+    }
+
     /// Can a title start with this lowercase word?
     pub fn may_start_with_lower(&self, word: &str) -> bool {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
