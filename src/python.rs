@@ -207,14 +207,37 @@ fn truncate_chars(text: &str, max_chars: usize) -> (&str, Option<String>) {
     }
 }
 
+/// A column of a few distinct static strings (`kind`, `granularity`): one Python str per
+/// distinct value, shared by every cell, instead of one new str per cell.
+fn shared_strs<'py>(py: Python<'py>, values: &[&'static str]) -> PyResult<Bound<'py, PyList>> {
+    let mut cache: Vec<(&'static str, Bound<'py, PyString>)> = Vec::new();
+    let mut items = Vec::with_capacity(values.len());
+    for &v in values {
+        let s = match cache.iter().find(|(k, _)| *k == v) {
+            Some((_, s)) => s.clone(),
+            None => {
+                let s = PyString::new(py, v);
+                cache.push((v, s.clone()));
+                s
+            }
+        };
+        items.push(s);
+    }
+    PyList::new(py, items)
+}
+
 fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
     macro_rules! table {
-        ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*]) => {{
+        ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*]) => {
+            table!($name, $cols, [$($num),*], [$($obj),*], [])
+        };
+        ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*], [$($shared:ident),*]) => {{
             let d = PyDict::new(py);
             let c = $cols;
             $( d.set_item(stringify!($num), c.$num.into_pyarray(py))?; )*
             $( d.set_item(stringify!($obj), c.$obj)?; )*
+            $( d.set_item(stringify!($shared), shared_strs(py, &c.$shared)?)?; )*
             out.set_item($name, d)?;
         }};
     }
@@ -229,7 +252,8 @@ fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
         "entities",
         t.entities,
         [doc_id, start, end],
-        [text, kind, canonical, code, title]
+        [text, canonical, code, title],
+        [kind]
     );
     table!(
         "quotes",
@@ -241,7 +265,8 @@ fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
         "dates",
         t.dates,
         [doc_id, start, end, relative],
-        [text, value, granularity]
+        [text, value],
+        [granularity]
     );
     table!(
         "amounts",

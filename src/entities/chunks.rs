@@ -82,7 +82,10 @@ impl<'a> Doc<'a> {
             }
             // a lowercase word that starts no title needs no search ("of", "the", "said")
             let lower = t.shape == Shape::Lower;
-            if t.start >= title_end && (!lower || lex.titles.may_start_with_lower(t.text(text))) {
+            if t.start >= title_end
+                && lex.titles.may_start_at(text, t.start)
+                && (!lower || lex.titles.may_start_with_lower(t.text(text)))
+            {
                 if let Some(m) = lex.titles.find_at(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;
@@ -132,10 +135,6 @@ impl<'a> Doc<'a> {
 
     pub fn word(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
-    }
-
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
     }
 
     /// Only blanks between tokens `i` and `i + 1`, in one sentence.
@@ -266,9 +265,7 @@ impl<'d, 'a> State<'d, 'a> {
     /// One capitalised run `[a, b)`.
     fn run(&mut self, mut a: usize, b: usize, joined: bool) {
         let doc = self.doc;
-        while a < b
-            && doc.toks[a].shape != Shape::Upper
-            && words::STOP.contains(&doc.lower(a).as_str())
+        while a < b && doc.toks[a].shape != Shape::Upper && words::STOP.contains_lower(doc.word(a))
         {
             a += 1;
         }
@@ -435,11 +432,10 @@ impl<'d, 'a> State<'d, 'a> {
             return false;
         }
         let w = doc.word(f.a);
-        let lw = w.to_lowercase();
         if doc.toks[f.a].shape != Shape::Cap
             || self.lex.actors.is_given_name(w)
-            || words::STOP.contains(&lw.as_str())
-            || words::NOT_NAMES.contains(&lw.as_str())
+            || words::STOP.contains_lower(w)
+            || words::NOT_NAMES.contains_lower(w)
         {
             return false;
         }
@@ -581,8 +577,7 @@ pub fn credited_organizations(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         .filter_map(|m| {
             let r = &lex.actors.rows[m.row];
             let surface = &doc.text[m.start..m.end];
-            if r.kind != EntityKind::Org || lex.actors.non_actors.contains(&surface.to_lowercase())
-            {
+            if r.kind != EntityKind::Org || lex.actors.is_non_actor(surface) {
                 return None;
             }
             let short = r.has_flag("short") || !surface.chars().any(char::is_lowercase);
@@ -614,13 +609,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     let suppressed = doc
         .actors
         .iter()
-        .map(|m| {
-            !lex.actors.non_actors.is_empty()
-                && lex
-                    .actors
-                    .non_actors
-                    .contains(&doc.text[m.start..m.end].to_lowercase())
-        })
+        .map(|m| lex.actors.is_non_actor(&doc.text[m.start..m.end]))
         .collect();
     let mut st = State {
         doc,
@@ -749,9 +738,9 @@ fn span_text(doc: &Doc<'_>, f: &FreeSeg) -> String {
 /// Drop leading function words and non-name words, trailing particles.
 fn trim(doc: &Doc<'_>, mut f: FreeSeg) -> Option<FreeSeg> {
     while f.a < f.b {
-        let w = doc.lower(f.a);
-        if words::NOT_NAMES.contains(&w.as_str())
-            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains(&w.as_str()))
+        let w = doc.word(f.a);
+        if words::NOT_NAMES.contains_lower(w)
+            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains_lower(w))
         {
             f.a += 1;
             f.title = None;
@@ -813,7 +802,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         let w = doc.word(f.a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if (2..=7).contains(&letters)
-            && !words::STOP.contains(&w.to_lowercase().as_str())
+            && !words::STOP.contains_lower(w)
             && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
             && !shouting(doc, f.a)
         {
@@ -854,11 +843,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
 /// "Dow Jones Industrial Average", "New Year": a name that is no actor starts the chunk.
 fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
     let s = doc.toks[f.a].start;
-    (f.a..f.b.min(f.a + 4)).any(|k| {
-        lex.actors
-            .non_actors
-            .contains(&doc.text[s..doc.toks[k].end].to_lowercase())
-    })
+    (f.a..f.b.min(f.a + 4)).any(|k| lex.actors.is_non_actor(&doc.text[s..doc.toks[k].end]))
 }
 
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").

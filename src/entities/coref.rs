@@ -20,7 +20,7 @@ fn is_acronym(s: &str) -> bool {
 
 fn keys(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .filter(|w| !words::PARTICLES.contains(w))
+        .filter(|w| !words::is_particle(w))
         .map(key_of)
         .collect()
 }
@@ -234,10 +234,11 @@ fn longest_org_names(ents: &mut [Entity]) {
         if e.canonical.contains(' ') {
             continue;
         }
-        let prefix = format!("{} ", e.canonical);
+        let c = e.canonical.as_str();
+        // "<canonical> ...", without building the prefix string
         if let Some(long) = names
             .iter()
-            .filter(|n| n.starts_with(&prefix))
+            .filter(|n| n.starts_with(c) && n.as_bytes().get(c.len()) == Some(&b' '))
             .max_by_key(|n| n.len())
         {
             e.canonical = long.clone();

@@ -12,7 +12,7 @@ mod chunks;
 mod coref;
 mod people;
 pub mod tokens;
-mod words;
+pub(crate) mod words;
 
 use crate::article::Article;
 use crate::lexicon::Lexicon;

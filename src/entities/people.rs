@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::chunks::{Doc, FreeSeg};
 use super::tokens::Shape;
 use super::words;
+use super::words::FnvBuild;
 use super::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
 
@@ -32,10 +33,10 @@ pub struct EntRef {
 
 /// Position indexes over the entities and titles found so far.
 pub struct Context {
-    by_start: HashMap<usize, EntRef>,
-    by_end: HashMap<usize, EntRef>,
-    title_start: HashMap<usize, usize>,
-    title_end: HashMap<usize, usize>,
+    by_start: HashMap<usize, EntRef, FnvBuild>,
+    by_end: HashMap<usize, EntRef, FnvBuild>,
+    title_start: HashMap<usize, usize, FnvBuild>,
+    title_end: HashMap<usize, usize, FnvBuild>,
 }
 
 /// Words between a title and the country or body it belongs to ("former Afghan President").
@@ -45,8 +46,8 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 impl Context {
     pub fn new(doc: &Doc<'_>, _lex: &Lexicon, ents: &[Entity]) -> Context {
-        let mut by_start = HashMap::new();
-        let mut by_end = HashMap::new();
+        let mut by_start = HashMap::default();
+        let mut by_end = HashMap::default();
         for e in ents {
             let r = EntRef {
                 kind: e.kind,
@@ -66,8 +67,8 @@ impl Context {
                 })
                 .or_insert(r);
         }
-        let mut title_start = HashMap::new();
-        let mut title_end = HashMap::new();
+        let mut title_start = HashMap::default();
+        let mut title_end = HashMap::default();
         for (i, t) in doc.titles.iter().enumerate() {
             title_start.insert(t.0, i);
             title_end.insert(t.1, i);

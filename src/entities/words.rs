@@ -28,7 +28,24 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// Call `f` with the lowercase of `w`: on the stack for short ASCII words, else allocated.
+#[inline]
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 32 && b.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b.iter()) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        if let Ok(l) = std::str::from_utf8(&buf[..b.len()]) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
 
 /// A word list as a set, built once.
 pub struct WordSet(
@@ -48,16 +65,7 @@ impl WordSet {
 
     /// `contains` of the lowercased word, without allocating for short ASCII words.
     pub fn contains_lower(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if b.len() <= 24 && b.is_ascii() {
-            let mut buf = [0u8; 24];
-            for (d, s) in buf.iter_mut().zip(b.iter()) {
-                *d = s.to_ascii_lowercase();
-            }
-            // ASCII in, ASCII out: always valid UTF-8
-            return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| self.contains(&l));
-        }
-        self.contains(&w.to_lowercase().as_str())
+        with_lower(w, |l| self.contains(&l))
     }
 }
 
@@ -66,6 +74,18 @@ pub const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "den", "da", "di", "du", "del",
     "della", "la", "le", "dos", "das", "ter", "ul", "ud", "ad",
 ];
+
+/// Is `w` one of `PARTICLES`? (a length check first: most words are longer than any)
+#[inline]
+pub fn is_particle(w: &str) -> bool {
+    w.len() <= 5 && PARTICLES.contains(&w)
+}
+
+/// Is `w` one of `ABBREVIATIONS`?
+#[inline]
+pub fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 4 && ABBREVIATIONS.contains(&w)
+}
 
 /// Abbreviations that keep their final dot inside a token.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -539,3 +559,17 @@ pub static NOT_ACRONYMS: WordSet = WordSet::new(&[
     "HIV", "AIDS", "GDP", "KM", "KG", "MW", "GW", "KW", "MPH", "URL", "WWW", "HTTP", "HTML", "APP",
     "SMS", "GPS", "DNA", "LNG", "LPG", "CO2", "SUV", "ATM", "Q1", "Q2", "Q3", "Q4",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_checks_keep_every_word() {
+        assert!(PARTICLES.iter().all(|w| is_particle(w)));
+        assert!(ABBREVIATIONS.iter().all(|w| is_abbreviation(w)));
+        for w in ["alpha", "Mrs.", "president", "a"] {
+            assert!(!is_particle(w) && !is_abbreviation(w), "{w}");
+        }
+    }
+}

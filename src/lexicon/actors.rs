@@ -7,6 +7,8 @@ use aho_corasick::{
 
 use std::collections::{HashMap, HashSet};
 
+use crate::entities::words::{with_lower, FnvBuild};
+
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
 
@@ -80,16 +82,100 @@ impl ActorRow {
     }
 }
 
+/// The first bytes (up to six) of a set of patterns, hashed into a bit table: a position
+/// whose bytes start no pattern needs no anchored search. A hash collision only costs a
+/// search, so the filter never hides a match.
+pub struct StartFilter {
+    bits: Vec<u64>,
+    /// Some pattern is this many bytes long (shorter than `PREFIX`).
+    short: [bool; PREFIX],
+    /// ASCII case folded (for an ASCII-case-insensitive automaton).
+    fold: bool,
+}
+
+const PREFIX: usize = 6;
+const FILTER_LOG: u32 = 20;
+
+impl StartFilter {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> StartFilter {
+        let mut f = StartFilter {
+            bits: vec![0; 1 << (FILTER_LOG - 6)],
+            short: [false; PREFIX],
+            fold,
+        };
+        for p in patterns {
+            let b = p.as_bytes();
+            let n = b.len().min(PREFIX);
+            if n == 0 {
+                // an empty pattern matches anywhere: never skip
+                f.bits.iter_mut().for_each(|w| *w = u64::MAX);
+                f.short = [true; PREFIX];
+                continue;
+            }
+            if n < PREFIX {
+                f.short[n] = true;
+            }
+            let h = f.slot(&b[..n]);
+            f.bits[h >> 6] |= 1 << (h & 63);
+        }
+        f
+    }
+
+    #[inline]
+    fn slot(&self, b: &[u8]) -> usize {
+        let mut k = (b.len() as u64) << 56;
+        for (i, &c) in b.iter().enumerate() {
+            let c = if self.fold { c.to_ascii_lowercase() } else { c };
+            k |= (c as u64) << (8 * i);
+        }
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize
+    }
+
+    #[inline]
+    fn has(&self, b: &[u8]) -> bool {
+        let h = self.slot(b);
+        self.bits[h >> 6] & (1 << (h & 63)) != 0
+    }
+
+    /// Could some pattern start at byte `at` of `text`?
+    #[inline]
+    pub fn may_start(&self, text: &str, at: usize) -> bool {
+        let b = &text.as_bytes()[at.min(text.len())..];
+        (b.len() >= PREFIX && self.has(&b[..PREFIX]))
+            || (1..PREFIX).any(|n| self.short[n] && b.len() >= n && self.has(&b[..n]))
+    }
+}
+
+/// A leftmost-longest automaton for anchored searches only (same matches as a DFA).
+pub fn anchored_automaton<'a>(
+    patterns: impl IntoIterator<Item = &'a str>,
+    fold: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(fold)
+        .build(patterns)
+}
+
 /// All actor rows, with one automaton over their surface forms.
 pub struct Actors {
     pub rows: Vec<ActorRow>,
     automaton: AhoCorasick,
+    /// The same patterns for anchored searches from word starts: a compact NFA stays in
+    /// cache where the DFA, one table row per state, misses it on most bytes.
+    anchored: AhoCorasick,
+    /// The first bytes of the surface forms, to skip searches that cannot match.
+    starts: StartFilter,
+    /// Surface form -> row, for exact look-ups.
+    by_name: HashMap<String, usize, FnvBuild>,
     /// Lowercased first names ("paul", "mohammad").
-    pub given_names: HashSet<String>,
+    pub given_names: HashSet<String, FnvBuild>,
     /// Head words of organization and place names, as written ("Council", "Airport").
-    pub heads: HashMap<String, Head>,
+    pub heads: HashMap<String, Head, FnvBuild>,
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
-    pub non_actors: HashSet<String>,
+    pub non_actors: HashSet<String, FnvBuild>,
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
     pub country_names: HashMap<String, String>,
 }
@@ -139,11 +225,25 @@ impl Actors {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let mut given_names = HashSet::new();
+        let anchored =
+            anchored_automaton(rows.iter().map(|r| r.name.as_str()), false).map_err(|e| {
+                LexiconError {
+                    source: "actors".into(),
+                    line: 0,
+                    message: e.to_string(),
+                }
+            })?;
+        let starts = StartFilter::new(rows.iter().map(|r| r.name.as_str()), false);
+        let by_name = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.clone(), i))
+            .collect();
+        let mut given_names = HashSet::default();
         for (_, c) in read_tsv("given_names.tsv", GIVEN_NAMES, &["name"])? {
             given_names.insert(c[0].to_lowercase());
         }
-        let mut heads = HashMap::new();
+        let mut heads = HashMap::default();
         for (_, c) in read_tsv("heads_extra.tsv", HEADS_EXTRA, &["head", "kind", "agent"])? {
             let kind = EntityKind::parse(c[1]).unwrap_or(EntityKind::Org);
             heads.insert(
@@ -164,13 +264,16 @@ impl Actors {
                 },
             );
         }
-        let mut non_actors = HashSet::new();
+        let mut non_actors = HashSet::default();
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
         }
         Ok(Actors {
             rows,
             automaton,
+            anchored,
+            starts,
+            by_name,
             given_names,
             heads,
             country_names,
@@ -180,7 +283,12 @@ impl Actors {
 
     /// Is this word (any case) a known first name?
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&word.to_lowercase())
+        with_lower(word, |l| self.given_names.contains(l))
+    }
+
+    /// Is this name (any case) one that is no actor ("Dow Jones")?
+    pub fn is_non_actor(&self, name: &str) -> bool {
+        !self.non_actors.is_empty() && with_lower(name, |l| self.non_actors.contains(l))
     }
 
     /// Leftmost-longest matches that start and end on word boundaries.
@@ -198,8 +306,11 @@ impl Actors {
     /// The longest match that starts exactly at `start` and ends on a word boundary at or
     /// before `end`.
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<ActorMatch> {
+        if !self.starts.may_start(text, start) {
+            return None;
+        }
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
+        let m = self.anchored.find(input)?;
         is_word_bounded(text, m.start(), m.end()).then(|| ActorMatch {
             start: m.start(),
             end: m.end(),
@@ -209,10 +320,7 @@ impl Actors {
 
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
-        self.rows
-            .binary_search_by(|r| r.name.as_str().cmp(name))
-            .ok()
-            .map(|i| &self.rows[i])
+        self.by_name.get(name).map(|&i| &self.rows[i])
     }
 }
 
@@ -228,6 +336,19 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_filter_keeps_every_pattern() {
+        let pats = ["UN", "Iran", "The Hague", "Islamic Republic", "E", "Abcdef"];
+        let f = StartFilter::new(pats, false);
+        for p in pats {
+            let text = format!("x {p} y");
+            assert!(f.may_start(&text, 2), "{p}");
+        }
+        let folded = StartFilter::new(["Foreign Minister"], true);
+        assert!(folded.may_start("the foreign minister", 4));
+        assert!(!StartFilter::new(["Iran"], false).may_start("Iraq", 0));
+    }
 
     #[test]
     fn user_rows_are_found() {

@@ -33,11 +33,15 @@ impl TitleRow {
 pub struct Titles {
     pub rows: Vec<TitleRow>,
     pub automaton: AhoCorasick,
+    /// The same titles for anchored searches (a compact NFA: see `actors`).
+    anchored: AhoCorasick,
+    /// The first bytes of the titles, any ASCII case, to skip searches that cannot match.
+    starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
     ranks: std::collections::HashSet<String>,
     /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
     /// of these starts no title, and needs no search.
-    first_words: std::collections::HashSet<String>,
+    first_words: std::collections::HashSet<String, crate::entities::words::FnvBuild>,
 }
 
 impl Titles {
@@ -74,6 +78,14 @@ impl Titles {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let anchored =
+            super::actors::anchored_automaton(rows.iter().map(|r| r.title.as_str()), true)
+                .map_err(|e| LexiconError {
+                    source: "titles".into(),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
+        let starts = super::actors::StartFilter::new(rows.iter().map(|r| r.title.as_str()), true);
         let first_words = rows
             .iter()
             .filter_map(|r| r.title.split_whitespace().next())
@@ -87,6 +99,8 @@ impl Titles {
         Ok(Titles {
             rows,
             automaton,
+            anchored,
+            starts,
             ranks,
             first_words,
         })
@@ -95,8 +109,11 @@ impl Titles {
     /// The longest title that starts exactly at `start`, ends on a word boundary at or
     /// before `end`: `(start, end, row)`.
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        if !self.starts.may_start(text, start) {
+            return None;
+        }
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
+        let m = self.anchored.find(input)?;
         super::actors::is_word_bounded(text, m.start(), m.end())
             .then(|| (m.start(), m.end(), m.pattern().as_usize()))
     }
@@ -110,6 +127,12 @@ impl Titles {
             .find_iter(text)
             .filter(move |m| super::actors::is_word_bounded(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+    }
+
+    /// Could a title start at byte `at` of `text`? (a cheap filter before `find_at`)
+    #[inline]
+    pub fn may_start_at(&self, text: &str, at: usize) -> bool {
+        self.starts.may_start(text, at)
     }
 
     /// Can a title start with this lowercase word?
