@@ -33,6 +33,8 @@ pub struct Actor {
     /// The preposition is locative (`in`, `at`, `near`, `outside` ...).
     pub loc_prep: bool,
     pub from_entity: bool,
+    /// A bare group noun coded by the sentence's country (`police`): a doer, never a target.
+    pub implied: bool,
 }
 
 impl Actor {
@@ -231,6 +233,7 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
         oblique: false,
         loc_prep: false,
         from_entity: false,
+        implied: false,
     }
 }
 
@@ -242,6 +245,8 @@ pub fn from_entities(
     entities: &[Entity],
     lex: &Lexicon,
     t: &Tokens,
+    // `Some(main country)` when people with no stated country may be coded (see `code`)
+    people: Option<Option<&str>>,
 ) -> Option<Vec<Actor>> {
     let lo = entities.partition_point(|x| x.start < s);
     let inside: Vec<&Entity> = entities[lo..]
@@ -268,19 +273,168 @@ pub fn from_entities(
                         a.capital = true;
                         a.code = c.clone();
                     }
-                    _ => a.place_only = true,
+                    // a place's country codes the actors it implies (`police in Basra`)
+                    _ => {
+                        a.place_only = true;
+                        a.code = x.code.clone().unwrap_or_default();
+                    }
                 }
             }
             _ if x.agent.as_deref() == Some("MED") => continue,
             _ => match &x.code {
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
+                // a person with no stated country (`President Omar al-Bashir`): the
+                // sentence's country decides, below
+                None if x.kind == EntityKind::Person && people.is_some() => {}
                 None => continue,
             },
         }
         out.push(a);
     }
+    add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
+    resolve_implied(&mut out, people.flatten());
     Some(out)
+}
+
+/// Nouns naming a domestic group that acts (`police arrested`, `rebels seized`), coded
+/// as the country the sentence names when no country word stands before them.
+fn group_agent(w: &str) -> Option<&'static str> {
+    match w {
+        "troops" | "soldiers" | "army" | "forces" => Some("MIL"),
+        "police" | "policemen" => Some("COP"),
+        "government" | "officials" | "authorities" | "regime" | "administration" => Some("GOV"),
+        "parliament" | "lawmakers" | "legislators" => Some("LEG"),
+        "rebels" | "insurgents" | "militants" | "guerrillas" | "guerillas" | "militiamen"
+        | "militia" | "gunmen" => Some("REB"),
+        "opposition" => Some("OPP"),
+        "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers" => {
+            Some("CVL")
+        }
+        "students" => Some("EDU"),
+        "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => Some("JUD"),
+        _ => None,
+    }
+}
+
+/// A noun that can head a clause's subject: at the start of the sentence or a clause, after
+/// a determiner or a modifier of the group (`Security forces`, `the local police`); not an
+/// object (`excluded the government`) nor in a prepositional phrase.
+fn subject_position(t: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    let mut skipped = 0;
+    while j > 0 && skipped < 3 {
+        let w = t.lower(j - 1);
+        if t.get(j - 1).punct {
+            return true;
+        }
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "some"
+                | "local"
+                | "security"
+                | "riot"
+                | "state"
+                | "federal"
+                | "armed"
+                | "government"
+                | "opposition"
+                | "army"
+                | "police"
+                | "student"
+                | "many"
+                | "hundreds"
+                | "thousands"
+                | "of"
+                | "senior"
+                | "top"
+                | "military"
+        ) {
+            // `thousands of protesters`: the group heads the clause
+            if w == "of"
+                && !(j >= 2 && matches!(t.lower(j - 2), "hundreds" | "thousands" | "dozens"))
+            {
+                return false;
+            }
+            j -= 1;
+            skipped += 1;
+            continue;
+        }
+        return matches!(
+            w,
+            "and" | "that" | "but" | "when" | "after" | "while" | "as" | "which" | "where" | "then"
+        );
+    }
+    j == 0
+}
+
+/// Bare group nouns as actors with a code still to be resolved (empty).
+fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
+    let mut k = 0;
+    let mut extra = Vec::new();
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|a| (a.tok_s, a.tok_e)).collect();
+    spans.sort_unstable();
+    for i in 0..t.len() {
+        let Some(agent) = group_agent(t.lower(i)) else {
+            continue;
+        };
+        while k < spans.len() && spans[k].1 <= i {
+            k += 1;
+        }
+        // inside an actor, or right after one (`Iranian officials`, `the Khartoum government`)
+        let inside = k < spans.len() && spans[k].0 <= i;
+        let after_actor = k > 0
+            && (spans[k - 1].1 == i
+                || (spans[k - 1].1 + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and"));
+        // a capitalised word before it names the group (`Hezbollah guerrillas`)
+        let named = i > 0 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
+        if inside
+            || after_actor
+            || named
+            || (i > 0 && t.is_capitalised(text, i))
+            || !subject_position(t, i)
+        {
+            continue;
+        }
+        let tok = t.get(i);
+        let mut a = make(t, text, tok.start, tok.end, String::new(), EntityKind::Org);
+        a.agent = Some(agent.to_string());
+        a.implied = true;
+        extra.push(a);
+    }
+    out.extend(extra);
+}
+
+/// Give actors with no code the code of the nearest country or place the sentence names
+/// (a bare group noun), or for a person with no stated country the document's main country
+/// when the sentence names it; drop them when the sentence names none.
+fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
+    let coded: Vec<(usize, String)> = acts
+        .iter()
+        .filter(|a| {
+            !a.code.is_empty()
+                && matches!(a.kind, EntityKind::Country | EntityKind::Place)
+                && a.code != "IGO"
+                && a.code != "NGO"
+        })
+        .map(|a| (a.tok_s, a.code.clone()))
+        .collect();
+    for a in acts.iter_mut().filter(|a| a.code.is_empty()) {
+        if let Some(p) =
+            prior.filter(|p| a.kind == EntityKind::Person && coded.iter().any(|(_, c)| c == p))
+        {
+            a.code = p.to_string();
+        } else if let Some((_, c)) = coded
+            .iter()
+            .min_by_key(|(s, _)| (s.abs_diff(a.tok_s), *s > a.tok_s))
+        {
+            a.code = c.clone();
+        }
+    }
+    acts.retain(|a| a.place_only || !a.code.is_empty());
 }
 
 /// The actors of a sentence from the lexicon alone.

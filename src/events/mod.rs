@@ -191,8 +191,12 @@ pub fn code(
             })
             .collect()
     };
+    // a person whose country an article never states is left alone (the entities stage read
+    // it all); in a one-sentence text the sentence's country is the only evidence there is
+    let prior = main_country(entities);
+    let people = (body.len() == 1).then_some(prior.as_deref());
     for (s, t) in body.iter().zip(&toks) {
-        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t);
+        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t, people);
         if let Some(found) = from_entities {
             sent_actors.push(found);
         } else if !entities.is_empty() {
@@ -253,6 +257,25 @@ pub fn code(
         }
     }
     out
+}
+
+/// The country the document names most often, if one leads (a person with no stated
+/// country is most likely its national).
+fn main_country(entities: &[Entity]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Country) {
+        let Some(c) = e.code.as_deref() else { continue };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|x| std::cmp::Reverse(x.1));
+    match counts[..] {
+        [(c, _)] => Some(c.to_string()),
+        [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 /// One pattern found at a head word.
@@ -457,14 +480,18 @@ fn code_sentence(
                 src = last_subject.as_ref();
             }
             let tgt = src.and_then(|s| match m.slot {
-                Some((a, b)) => acts
-                    .iter()
-                    .find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
+                Some((a, b)) => acts.iter().find(|x| {
+                    x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.implied && !x.same_as(s)
+                }),
                 // an actor inside the pattern's filler (`seized Afghanistan's capital`)
                 None => acts
                     .iter()
                     .find(|x| {
-                        x.tok_s > m.head && x.tok_e <= m.end && !x.place_only && !x.same_as(s)
+                        x.tok_s > m.head
+                            && x.tok_e <= m.end
+                            && !x.place_only
+                            && !x.implied
+                            && !x.same_as(s)
                     })
                     .or_else(|| object_after(t, acts, m.end, s, violent)),
             });
@@ -920,6 +947,7 @@ fn object_after<'a>(
                 // fighting `in Syria`: where, not against whom
                 && !(violent && a.loc_prep && a.tok_s != first)
                 && !a.place_only
+                && !a.implied
                 && !a.same_as(source)
         })
     };
