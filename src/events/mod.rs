@@ -497,6 +497,27 @@ fn code_sentence(
             });
             (src, tgt)
         };
+        // violence where a place is named: the place's country is the side where it
+        // happened (`a soldier was killed in a bombing near Samarra`, `killed 23 people in
+        // Tel Aviv`), the doer of a passive with no `by`, the victim of an act with no object
+        let scene = || {
+            acts.iter()
+                .find(|a| a.place_only && a.locative() && !a.code.is_empty() && a.tok_s > m.head)
+                .or_else(|| {
+                    acts.iter()
+                        .find(|a| a.place_only && a.locative() && !a.code.is_empty())
+                })
+        };
+        let source = match source {
+            None if violent && passive && target.is_some() => {
+                scene().filter(|p| target.is_some_and(|t| t.code != p.code))
+            }
+            _ => source,
+        };
+        let target = match target {
+            None if violent && !passive => scene(),
+            _ => target,
+        };
         let Some(source) = source.cloned() else {
             continue;
         };
