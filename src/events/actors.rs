@@ -308,9 +308,9 @@ fn group_agent(w: &str) -> Option<&'static str> {
         "rebels" | "insurgents" | "militants" | "guerrillas" | "guerillas" | "militiamen"
         | "militia" | "gunmen" => Some("REB"),
         "opposition" => Some("OPP"),
-        "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers" => {
-            Some("CVL")
-        }
+        "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers"
+        | "activists" | "farmers" | "teachers" | "villagers" | "residents" | "refugees"
+        | "fundamentalists" | "islamists" => Some("CVL"),
         "students" => Some("EDU"),
         "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => Some("JUD"),
         _ => None,
