@@ -427,6 +427,9 @@ fn code_sentence(
     // 3. one event per match
     let mut targets_used: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
+    // the source of the last verb coded, for a coordinated one (`killed one soldier and
+    // wounded two others`: not `soldier`)
+    let mut prev_source: Option<(usize, Actor)> = None;
     for m in &matches {
         let i = m.head;
         if demanded.contains(&i) {
@@ -456,7 +459,12 @@ fn code_sentence(
         } else if m.form == Form::Noun {
             // `a U.S. strike`, `Iran's sanctions`, `the U.S.-led intervention`
             let adjacent = acts.iter().rev().find(|a| {
-                a.tok_e <= i && a.tok_e + 2 >= i && (!a.oblique || a.tok_e == i) && !a.place_only
+                a.tok_e <= i
+                    && a.tok_e + 2 >= i
+                    && (!a.oblique || a.tok_e == i)
+                    && !a.place_only
+                    // `4 Iraqis in an attack`: a preposition between, the actor is not its doer
+                    && (a.tok_e..i).all(|j| !actors::is_preposition(t.lower(j)))
             });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
@@ -476,6 +484,12 @@ fn code_sentence(
             (src, tgt)
         } else {
             let mut src = subject_before(t, acts, i, &targets_used);
+            if let Some((h, ps)) = &prev_source {
+                let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
+                if coordinated && src.is_some_and(|a| a.tok_s > *h) {
+                    src = Some(ps);
+                }
+            }
             if src.is_none() && pronoun_subject(t, i) {
                 src = last_subject.as_ref();
             }
@@ -502,17 +516,20 @@ fn code_sentence(
         // Tel Aviv`), the doer of a passive with no `by`, the victim of an act with no object
         let scene = || {
             acts.iter()
-                .find(|a| a.place_only && a.locative() && !a.code.is_empty() && a.tok_s > m.head)
-                .or_else(|| {
-                    acts.iter()
-                        .find(|a| a.place_only && a.locative() && !a.code.is_empty())
-                })
+                .find(|a| a.place_only && !a.code.is_empty() && a.tok_s > m.head)
+                .or_else(|| acts.iter().find(|a| a.place_only && !a.code.is_empty()))
         };
         let source = match source {
             None if violent && passive && target.is_some() => {
                 scene().filter(|p| target.is_some_and(|t| t.code != p.code))
             }
+            // `a bombing near Samarra killed ...`: no actor as subject
+            None if violent && !passive && m.form != Form::Noun => scene(),
             _ => source,
+        };
+        let target = match (target, source) {
+            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent),
+            _ => target,
         };
         let target = match target {
             None if violent && !passive => scene(),
@@ -600,6 +617,7 @@ fn code_sentence(
             date: None,
             location,
         });
+        prev_source = Some((i, source.clone()));
         if source.kind == EntityKind::Person {
             *last_subject = Some(source);
         }
