@@ -566,9 +566,12 @@ fn code_sentence(
                 targets_used.push(ix);
             }
         }
-        // protests and coercion with no one named are aimed at home (`students rallied`,
-        // `police arrested 12`): CAMEO's domestic reading
-        let domestic = target.is_none() && (code.starts_with("14") || code.starts_with("17"));
+        // protests, coercion, violence, threats and concessions with no one named
+        // are aimed at home (`students rallied`, `police arrested 12`, `rebels killed 20
+        // people`, `the government lifted the curfew`): CAMEO's domestic reading
+        let domestic = target.is_none()
+            && (matches!(&code[..2], "13" | "14" | "17" | "18" | "19" | "20")
+                || (code.starts_with("08") && !code.starts_with("087")));
         let target_code = target
             .map(|x| x.code.clone())
             .or_else(|| domestic.then(|| source.code.clone()));
