@@ -314,12 +314,19 @@ fn group_agent(w: &str) -> Option<&'static str> {
         "opposition" => Some("OPP"),
         "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers"
         | "activists" | "farmers" | "teachers" | "villagers" | "residents" | "refugees"
-        | "fundamentalists" | "islamists" => Some("CVL"),
+        | "fundamentalists" | "islamists" | "people" | "youths" | "crowds" | "prisoners"
+        | "inmates" => Some("CVL"),
+        "parties" => Some("OPP"),
         "students" => Some("EDU"),
         "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => Some("JUD"),
         _ => None,
     }
 }
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
+    "several", "some", "about", "up", "to", "tens", "millions",
+];
 
 /// A noun that can head a clause's subject: at the start of the sentence or a clause, after
 /// a determiner or a modifier of the group (`Security forces`, `the local police`); not an
@@ -356,7 +363,14 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
                 | "senior"
                 | "top"
                 | "military"
-        ) {
+                | "angry"
+                | "young"
+                | "striking"
+                | "unidentified"
+                | "masked"
+        ) || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || NUMBER_WORDS.contains(&w)
+        {
             // `thousands of protesters`: the group heads the clause
             if w == "of"
                 && !(j >= 2 && matches!(t.lower(j - 2), "hundreds" | "thousands" | "dozens"))
@@ -394,7 +408,7 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
             && (spans[k - 1].1 == i
                 || (spans[k - 1].1 + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and"));
         // a capitalised word before it names the group (`Hezbollah guerrillas`)
-        let named = i > 0 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
+        let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
         if inside
             || after_actor
             || named
