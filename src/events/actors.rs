@@ -295,6 +295,7 @@ pub fn from_entities(
         }
         out.push(a);
     }
+    add_led(text, t, lex, &mut out);
     add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
     resolve_implied(&mut out, people.flatten());
@@ -387,6 +388,37 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
         );
     }
     j == 0
+}
+
+/// `US-led troops`, `Saudi-led coalition`: the leading country acts (the entities stage
+/// leaves the hyphenated word alone).
+fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
+    for i in 0..t.len() {
+        let tok = t.get(i);
+        let w = &text[tok.start..tok.end];
+        let Some(prefix) = w.strip_suffix("-led") else {
+            continue;
+        };
+        if out.iter().any(|a| a.start < tok.end && tok.start < a.end) {
+            continue;
+        }
+        let Some(row) = lex.actors.get(prefix) else {
+            continue;
+        };
+        let (EntityKind::Country, Some(code)) = (row.kind, &row.code) else {
+            continue;
+        };
+        let mut a = make(
+            t,
+            text,
+            tok.start,
+            tok.end,
+            actor_code(code, None),
+            EntityKind::Country,
+        );
+        a.agent = agent_after(t, a.tok_e).or_else(|| Some("MIL".into()));
+        out.push(a);
+    }
 }
 
 /// Bare group nouns as actors with a code still to be resolved (empty).
