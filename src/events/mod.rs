@@ -330,8 +330,15 @@ fn code_sentence(
         let finite = finite_context(text, t, &in_actor, i);
         // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
         // not as a modifier (`an informal meeting`)
-        let gerund_ok =
-            i == 0 || !(adjective_like(t.lower(i - 1)) || t.lower(i - 1).ends_with("'s"));
+        // `of fierce fighting`, `the heavy shelling`: a noun after its modifier too
+        let gerund_ok = i == 0
+            || !(adjective_like(t.lower(i - 1))
+                || t.lower(i - 1).ends_with("'s")
+                || (i >= 2
+                    && NOMINAL_BEFORE.contains(&t.lower(i - 2))
+                    && !t.get(i - 1).punct
+                    && !in_actor[i - 1]
+                    && !is_gap_word(t.lower(i - 1))));
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
@@ -430,6 +437,7 @@ fn code_sentence(
     // the source of the last verb coded, for a coordinated one (`killed one soldier and
     // wounded two others`: not `soldier`)
     let mut prev_source: Option<(usize, Actor)> = None;
+    let mut prev_violent: Option<usize> = None;
     for m in &matches {
         let i = m.head;
         if demanded.contains(&i) {
@@ -444,6 +452,19 @@ fn code_sentence(
         let Some(code) = adjust_code(t, i, m) else {
             continue;
         };
+        // `shelled the town, killing 20`, `opened fire and wounded two`: the outcome of the
+        // violent act just coded, not another event
+        let violent_now = matches!(&code[..2], "18" | "19" | "20");
+        if violent_now
+            && i >= 1
+            && matches!(t.lower(i - 1), "," | "and" | "or")
+            && prev_violent.is_some_and(|h| h + 15 >= i)
+        {
+            continue;
+        }
+        if violent_now {
+            prev_violent = Some(i);
+        }
         // `is committed to`, `was determined to`: an adjective, not a passive
         let violent = matches!(&code[..2], "18" | "19" | "20");
         let passive = m.form == Form::Past
