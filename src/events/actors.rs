@@ -423,65 +423,60 @@ fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
 
 /// Bare group nouns as actors with a code still to be resolved (empty).
 fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
-    let mut k = 0;
-    let mut extra = Vec::new();
-    let mut spans: Vec<(usize, usize)> = out.iter().map(|a| (a.tok_s, a.tok_e)).collect();
-    spans.sort_unstable();
+    let before = out.len();
     for i in 0..t.len() {
         let Some(agent) = group_agent(t.lower(i)) else {
             continue;
         };
-        while k < spans.len() && spans[k].1 <= i {
-            k += 1;
-        }
         // inside an actor, or right after one (`Iranian officials`, `the Khartoum government`)
-        let inside = k < spans.len() && spans[k].0 <= i;
-        let after_actor = k > 0
-            && (spans[k - 1].1 == i
-                || (spans[k - 1].1 + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and"));
+        let near_actor = out[..before].iter().any(|a| {
+            (a.tok_s <= i && i < a.tok_e)
+                || a.tok_e == i
+                || (a.tok_e + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and")
+        });
         // a capitalised word before it names the group (`Hezbollah guerrillas`)
         let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
-        if inside
-            || after_actor
-            || named
-            || (i > 0 && t.is_capitalised(text, i))
-            || !subject_position(t, i)
-        {
+        if near_actor || named || (i > 0 && t.is_capitalised(text, i)) || !subject_position(t, i) {
             continue;
         }
         let tok = t.get(i);
         let mut a = make(t, text, tok.start, tok.end, String::new(), EntityKind::Org);
         a.agent = Some(agent.to_string());
         a.implied = true;
-        extra.push(a);
+        out.push(a);
     }
-    out.extend(extra);
 }
 
 /// Give actors with no code the code of the nearest country or place the sentence names
 /// (a bare group noun), or for a person with no stated country the document's main country
 /// when the sentence names it; drop them when the sentence names none.
 fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
-    let coded: Vec<(usize, String)> = acts
-        .iter()
-        .filter(|a| {
-            !a.code.is_empty()
-                && matches!(a.kind, EntityKind::Country | EntityKind::Place)
-                && a.code != "IGO"
-                && a.code != "NGO"
-        })
-        .map(|a| (a.tok_s, a.code.clone()))
-        .collect();
-    for a in acts.iter_mut().filter(|a| a.code.is_empty()) {
-        if let Some(p) =
-            prior.filter(|p| a.kind == EntityKind::Person && coded.iter().any(|(_, c)| c == p))
-        {
-            a.code = p.to_string();
-        } else if let Some((_, c)) = coded
-            .iter()
-            .min_by_key(|(s, _)| (s.abs_diff(a.tok_s), *s > a.tok_s))
-        {
-            a.code = c.clone();
+    // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
+    if acts.iter().all(|a| !a.code.is_empty()) {
+        return;
+    }
+    let names = |a: &Actor| {
+        !a.code.is_empty()
+            && matches!(a.kind, EntityKind::Country | EntityKind::Place)
+            && a.code != "IGO"
+            && a.code != "NGO"
+    };
+    for k in 0..acts.len() {
+        if !acts[k].code.is_empty() {
+            continue;
+        }
+        let at = acts[k].tok_s;
+        let person = acts[k].kind == EntityKind::Person;
+        let code = match prior.filter(|p| person && acts.iter().any(|a| names(a) && a.code == *p)) {
+            Some(p) => Some(p.to_string()),
+            None => acts
+                .iter()
+                .filter(|a| names(a))
+                .min_by_key(|a| (a.tok_s.abs_diff(at), a.tok_s > at))
+                .map(|a| a.code.clone()),
+        };
+        if let Some(c) = code {
+            acts[k].code = c;
         }
     }
     acts.retain(|a| a.place_only || !a.code.is_empty());
