@@ -298,6 +298,7 @@ pub fn from_entities(
     add_led(text, t, lex, &mut out);
     add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
+    ethnic_residents(t, &mut out);
     resolve_implied(&mut out, people.flatten());
     Some(out)
 }
@@ -444,6 +445,38 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
         a.agent = Some(agent.to_string());
         a.implied = true;
         out.push(a);
+    }
+}
+
+/// `ethnic Albanians in south Serbia`, `the Albanians of southern Serbia`: an ethnic group
+/// is coded by the country it lives in (CAMEO's convention), when the text names it there.
+fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
+    for k in 0..acts.len() {
+        let a = &acts[k];
+        if a.kind != EntityKind::Country || a.tok_s == 0 {
+            continue;
+        }
+        let ethnic = t.lower(a.tok_s - 1) == "ethnic";
+        let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
+        let Some(p) =
+            (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"))
+        else {
+            continue;
+        };
+        // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
+        if !(ethnic || (plural && t.lower(a.tok_s - 1) == "the" && t.lower(p) == "of")) {
+            continue;
+        }
+        let home = acts.iter().find(|b| {
+            b.tok_s > p
+                && b.tok_s <= p + 3
+                && matches!(b.kind, EntityKind::Country | EntityKind::Place)
+                && !b.code.is_empty()
+                && b.code != a.code
+        });
+        if let Some(code) = home.map(|b| b.code.clone()) {
+            acts[k].code = code;
+        }
     }
 }
 

@@ -262,6 +262,13 @@ fn implied_actors() {
             "14",
             Some("VEN"),
         ),
+        // an ethnic group is coded by the country it lives in
+        (
+            "Ethnic Hungarians in Slovakia staged a protest against the new language law.",
+            "SVK",
+            "14",
+            Some("SVK"),
+        ),
     ];
     for (text, src, root, tgt) in cases {
         let ex = crate::pipeline::extract(text, None, Lexicon::builtin());
