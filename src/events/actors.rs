@@ -3,7 +3,11 @@
 //! troops` -> USA, agent MIL; `Tehran said` -> IRN; the UN -> IGO), from the `entities`
 //! stage, or, when it found nothing in the document, from the actor lexicon directly (plus
 //! people whose country the document states once: `Iranian Foreign Minister ... Zarif`).
-//! Other places are kept only as event locations.
+//! Actors the sentence only implies get the country it names: a bare group noun in subject
+//! position (`police in Kenya`, `rebels`), a one-sentence text's person with no stated
+//! country, a `US-led` word, an ethnic group by the country it lives in.
+//! Other places are kept only as event locations (and scenes: their country codes violence
+//! whose doer or victim is not named).
 
 use std::collections::HashMap;
 
