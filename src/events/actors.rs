@@ -399,9 +399,13 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
 /// leaves the hyphenated word alone).
 fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
     for i in 0..t.len() {
+        // the lowercase form first: a byte comparison, no slicing of the text
+        if !t.lower(i).ends_with("-led") {
+            continue;
+        }
         let tok = t.get(i);
         let w = &text[tok.start..tok.end];
-        let Some(prefix) = w.strip_suffix("-led") else {
+        let Some(prefix) = w.get(..w.len() - 4) else {
             continue;
         };
         if out.iter().any(|a| a.start < tok.end && tok.start < a.end) {
@@ -430,7 +434,12 @@ fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
 fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
     let before = out.len();
     for i in 0..t.len() {
-        let Some(agent) = group_agent(t.lower(i)) else {
+        let w = t.lower(i);
+        // every group noun has 4 to 15 letters: most words stop at the length test
+        if !(4..=15).contains(&w.len()) {
+            continue;
+        }
+        let Some(agent) = group_agent(w) else {
             continue;
         };
         // inside an actor, or right after one (`Iranian officials`, `the Khartoum government`)
