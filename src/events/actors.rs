@@ -3,7 +3,11 @@
 //! troops` -> USA, agent MIL; `Tehran said` -> IRN; the UN -> IGO), from the `entities`
 //! stage, or, when it found nothing in the document, from the actor lexicon directly (plus
 //! people whose country the document states once: `Iranian Foreign Minister ... Zarif`).
-//! Other places are kept only as event locations.
+//! Actors the sentence only implies get the country it names: a bare group noun in subject
+//! position (`police in Kenya`, `rebels`), a one-sentence text's person with no stated
+//! country, a `US-led` word, an ethnic group by the country it lives in.
+//! Other places are kept only as event locations (and scenes: their country codes violence
+//! whose doer or victim is not named).
 
 use std::collections::HashMap;
 
@@ -33,6 +37,8 @@ pub struct Actor {
     /// The preposition is locative (`in`, `at`, `near`, `outside` ...).
     pub loc_prep: bool,
     pub from_entity: bool,
+    /// A bare group noun coded by the sentence's country (`police`): a doer, never a target.
+    pub implied: bool,
 }
 
 impl Actor {
@@ -176,6 +182,10 @@ pub fn actor_code(code: &str, agent: Option<&str>) -> String {
     }
 }
 
+pub fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
 /// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
 pub fn is_agent_word(w: &str) -> bool {
     agent_word(w).is_some() || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
@@ -231,6 +241,7 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
         oblique: false,
         loc_prep: false,
         from_entity: false,
+        implied: false,
     }
 }
 
@@ -242,6 +253,8 @@ pub fn from_entities(
     entities: &[Entity],
     lex: &Lexicon,
     t: &Tokens,
+    // `Some(main country)` when people with no stated country may be coded (see `code`)
+    people: Option<Option<&str>>,
 ) -> Option<Vec<Actor>> {
     let lo = entities.partition_point(|x| x.start < s);
     let inside: Vec<&Entity> = entities[lo..]
@@ -268,19 +281,251 @@ pub fn from_entities(
                         a.capital = true;
                         a.code = c.clone();
                     }
-                    _ => a.place_only = true,
+                    // a place's country codes the actors it implies (`police in Basra`)
+                    _ => {
+                        a.place_only = true;
+                        a.code = x.code.clone().unwrap_or_default();
+                    }
                 }
             }
             _ if x.agent.as_deref() == Some("MED") => continue,
             _ => match &x.code {
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
+                // a person with no stated country (`President Omar al-Bashir`): the
+                // sentence's country decides, below
+                None if x.kind == EntityKind::Person && people.is_some() => {}
                 None => continue,
             },
         }
         out.push(a);
     }
+    add_led(text, t, lex, &mut out);
+    add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
+    ethnic_residents(t, &mut out);
+    resolve_implied(&mut out, people.flatten());
     Some(out)
+}
+
+/// Nouns naming a domestic group that acts (`police arrested`, `rebels seized`), coded
+/// as the country the sentence names when no country word stands before them.
+fn group_agent(w: &str) -> Option<&'static str> {
+    match w {
+        "troops" | "soldiers" | "army" | "forces" => Some("MIL"),
+        "police" | "policemen" => Some("COP"),
+        "government" | "officials" | "authorities" | "regime" | "administration" => Some("GOV"),
+        "parliament" | "lawmakers" | "legislators" => Some("LEG"),
+        "rebels" | "insurgents" | "militants" | "guerrillas" | "guerillas" | "militiamen"
+        | "militia" | "gunmen" => Some("REB"),
+        "opposition" => Some("OPP"),
+        "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers"
+        | "activists" | "farmers" | "teachers" | "villagers" | "residents" | "refugees"
+        | "fundamentalists" | "islamists" | "people" | "youths" | "crowds" | "prisoners"
+        | "inmates" => Some("CVL"),
+        "parties" => Some("OPP"),
+        "students" => Some("EDU"),
+        "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => Some("JUD"),
+        _ => None,
+    }
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
+    "several", "some", "about", "up", "to", "tens", "millions",
+];
+
+/// A noun that can head a clause's subject: at the start of the sentence or a clause, after
+/// a determiner or a modifier of the group (`Security forces`, `the local police`); not an
+/// object (`excluded the government`) nor in a prepositional phrase.
+fn subject_position(t: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    let mut skipped = 0;
+    while j > 0 && skipped < 3 {
+        let w = t.lower(j - 1);
+        if t.get(j - 1).punct {
+            return true;
+        }
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "some"
+                | "local"
+                | "security"
+                | "riot"
+                | "state"
+                | "federal"
+                | "armed"
+                | "government"
+                | "opposition"
+                | "army"
+                | "police"
+                | "student"
+                | "many"
+                | "hundreds"
+                | "thousands"
+                | "of"
+                | "senior"
+                | "top"
+                | "military"
+                | "angry"
+                | "young"
+                | "striking"
+                | "unidentified"
+                | "masked"
+        ) || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || NUMBER_WORDS.contains(&w)
+        {
+            // `thousands of protesters`: the group heads the clause
+            if w == "of"
+                && !(j >= 2 && matches!(t.lower(j - 2), "hundreds" | "thousands" | "dozens"))
+            {
+                return false;
+            }
+            j -= 1;
+            skipped += 1;
+            continue;
+        }
+        return matches!(
+            w,
+            "and" | "that" | "but" | "when" | "after" | "while" | "as" | "which" | "where" | "then"
+        );
+    }
+    j == 0
+}
+
+/// `US-led troops`, `Saudi-led coalition`: the leading country acts (the entities stage
+/// leaves the hyphenated word alone).
+fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
+    for i in 0..t.len() {
+        // the lowercase form first: a byte comparison, no slicing of the text
+        if !t.lower(i).ends_with("-led") {
+            continue;
+        }
+        let tok = t.get(i);
+        let w = &text[tok.start..tok.end];
+        let Some(prefix) = w.get(..w.len() - 4) else {
+            continue;
+        };
+        if out.iter().any(|a| a.start < tok.end && tok.start < a.end) {
+            continue;
+        }
+        let Some(row) = lex.actors.get(prefix) else {
+            continue;
+        };
+        let (EntityKind::Country, Some(code)) = (row.kind, &row.code) else {
+            continue;
+        };
+        let mut a = make(
+            t,
+            text,
+            tok.start,
+            tok.end,
+            actor_code(code, None),
+            EntityKind::Country,
+        );
+        a.agent = agent_after(t, a.tok_e).or_else(|| Some("MIL".into()));
+        out.push(a);
+    }
+}
+
+/// Bare group nouns as actors with a code still to be resolved (empty).
+fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
+    let before = out.len();
+    for i in 0..t.len() {
+        let w = t.lower(i);
+        // every group noun has 4 to 15 letters: most words stop at the length test
+        if !(4..=15).contains(&w.len()) {
+            continue;
+        }
+        let Some(agent) = group_agent(w) else {
+            continue;
+        };
+        // inside an actor, or right after one (`Iranian officials`, `the Khartoum government`)
+        let near_actor = out[..before].iter().any(|a| {
+            (a.tok_s <= i && i < a.tok_e)
+                || a.tok_e == i
+                || (a.tok_e + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and")
+        });
+        // a capitalised word before it names the group (`Hezbollah guerrillas`)
+        let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
+        if near_actor || named || (i > 0 && t.is_capitalised(text, i)) || !subject_position(t, i) {
+            continue;
+        }
+        let tok = t.get(i);
+        let mut a = make(t, text, tok.start, tok.end, String::new(), EntityKind::Org);
+        a.agent = Some(agent.to_string());
+        a.implied = true;
+        out.push(a);
+    }
+}
+
+/// `ethnic Albanians in south Serbia`, `the Albanians of southern Serbia`: an ethnic group
+/// is coded by the country it lives in (CAMEO's convention), when the text names it there.
+fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
+    for k in 0..acts.len() {
+        let a = &acts[k];
+        if a.kind != EntityKind::Country || a.tok_s == 0 {
+            continue;
+        }
+        let ethnic = t.lower(a.tok_s - 1) == "ethnic";
+        let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
+        let Some(p) =
+            (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"))
+        else {
+            continue;
+        };
+        // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
+        if !(ethnic || (plural && t.lower(a.tok_s - 1) == "the" && t.lower(p) == "of")) {
+            continue;
+        }
+        let home = acts.iter().find(|b| {
+            b.tok_s > p
+                && b.tok_s <= p + 3
+                && matches!(b.kind, EntityKind::Country | EntityKind::Place)
+                && !b.code.is_empty()
+                && b.code != a.code
+        });
+        if let Some(code) = home.map(|b| b.code.clone()) {
+            acts[k].code = code;
+        }
+    }
+}
+
+/// Give actors with no code the code of the nearest country or place the sentence names
+/// (a bare group noun), or for a person with no stated country the document's main country
+/// when the sentence names it; drop them when the sentence names none.
+fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
+    // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
+    if acts.iter().all(|a| !a.code.is_empty()) {
+        return;
+    }
+    let names = |a: &Actor| {
+        !a.code.is_empty()
+            && matches!(a.kind, EntityKind::Country | EntityKind::Place)
+            && a.code != "IGO"
+            && a.code != "NGO"
+    };
+    for k in 0..acts.len() {
+        if !acts[k].code.is_empty() {
+            continue;
+        }
+        let at = acts[k].tok_s;
+        let person = acts[k].kind == EntityKind::Person;
+        let code = match prior.filter(|p| person && acts.iter().any(|a| names(a) && a.code == *p)) {
+            Some(p) => Some(p.to_string()),
+            None => acts
+                .iter()
+                .filter(|a| names(a))
+                .min_by_key(|a| (a.tok_s.abs_diff(at), a.tok_s > at))
+                .map(|a| a.code.clone()),
+        };
+        if let Some(c) = code {
+            acts[k].code = c;
+        }
+    }
+    acts.retain(|a| a.place_only || !a.code.is_empty());
 }
 
 /// The actors of a sentence from the lexicon alone.

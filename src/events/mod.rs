@@ -191,8 +191,12 @@ pub fn code(
             })
             .collect()
     };
+    // a person whose country an article never states is left alone (the entities stage read
+    // it all); in a one-sentence text the sentence's country is the only evidence there is
+    let prior = main_country(entities);
+    let people = (body.len() == 1).then_some(prior.as_deref());
     for (s, t) in body.iter().zip(&toks) {
-        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t);
+        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t, people);
         if let Some(found) = from_entities {
             sent_actors.push(found);
         } else if !entities.is_empty() {
@@ -255,6 +259,25 @@ pub fn code(
     out
 }
 
+/// The country the document names most often, if one leads (a person with no stated
+/// country is most likely its national).
+fn main_country(entities: &[Entity]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Country) {
+        let Some(c) = e.code.as_deref() else { continue };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|x| std::cmp::Reverse(x.1));
+    match counts[..] {
+        [(c, _)] => Some(c.to_string()),
+        [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
+        _ => None,
+    }
+}
+
 /// One pattern found at a head word.
 struct Match<'a> {
     head: usize,
@@ -307,8 +330,15 @@ fn code_sentence(
         let finite = finite_context(text, t, &in_actor, i);
         // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
         // not as a modifier (`an informal meeting`)
-        let gerund_ok =
-            i == 0 || !(adjective_like(t.lower(i - 1)) || t.lower(i - 1).ends_with("'s"));
+        // `of fierce fighting`, `the heavy shelling`: a noun after its modifier too
+        let gerund_ok = i == 0
+            || !(adjective_like(t.lower(i - 1))
+                || t.lower(i - 1).ends_with("'s")
+                || (i >= 2
+                    && NOMINAL_BEFORE.contains(&t.lower(i - 2))
+                    && !t.get(i - 1).punct
+                    && !in_actor[i - 1]
+                    && !is_gap_word(t.lower(i - 1))));
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
@@ -404,6 +434,10 @@ fn code_sentence(
     // 3. one event per match
     let mut targets_used: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
+    // the source of the last verb coded, for a coordinated one (`killed one soldier and
+    // wounded two others`: not `soldier`)
+    let mut prev_source: Option<(usize, Actor)> = None;
+    let mut prev_violent: Option<usize> = None;
     for m in &matches {
         let i = m.head;
         if demanded.contains(&i) {
@@ -418,6 +452,19 @@ fn code_sentence(
         let Some(code) = adjust_code(t, i, m) else {
             continue;
         };
+        // `shelled the town, killing 20`, `opened fire and wounded two`: the outcome of the
+        // violent act just coded, not another event
+        let violent_now = matches!(&code[..2], "18" | "19" | "20");
+        if violent_now
+            && i >= 1
+            && matches!(t.lower(i - 1), "," | "and" | "or")
+            && prev_violent.is_some_and(|h| h + 15 >= i)
+        {
+            continue;
+        }
+        if violent_now {
+            prev_violent = Some(i);
+        }
         // `is committed to`, `was determined to`: an adjective, not a passive
         let violent = matches!(&code[..2], "18" | "19" | "20");
         let passive = m.form == Form::Past
@@ -433,7 +480,12 @@ fn code_sentence(
         } else if m.form == Form::Noun {
             // `a U.S. strike`, `Iran's sanctions`, `the U.S.-led intervention`
             let adjacent = acts.iter().rev().find(|a| {
-                a.tok_e <= i && a.tok_e + 2 >= i && (!a.oblique || a.tok_e == i) && !a.place_only
+                a.tok_e <= i
+                    && a.tok_e + 2 >= i
+                    && (!a.oblique || a.tok_e == i)
+                    && !a.place_only
+                    // `4 Iraqis in an attack`: a preposition between, the actor is not its doer
+                    && (a.tok_e..i).all(|j| !actors::is_preposition(t.lower(j)))
             });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
@@ -453,22 +505,56 @@ fn code_sentence(
             (src, tgt)
         } else {
             let mut src = subject_before(t, acts, i, &targets_used);
+            if let Some((h, ps)) = &prev_source {
+                let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
+                if coordinated && src.is_some_and(|a| a.tok_s > *h) {
+                    src = Some(ps);
+                }
+            }
             if src.is_none() && pronoun_subject(t, i) {
                 src = last_subject.as_ref();
             }
             let tgt = src.and_then(|s| match m.slot {
-                Some((a, b)) => acts
-                    .iter()
-                    .find(|x| x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)),
+                Some((a, b)) => acts.iter().find(|x| {
+                    x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.implied && !x.same_as(s)
+                }),
                 // an actor inside the pattern's filler (`seized Afghanistan's capital`)
                 None => acts
                     .iter()
                     .find(|x| {
-                        x.tok_s > m.head && x.tok_e <= m.end && !x.place_only && !x.same_as(s)
+                        x.tok_s > m.head
+                            && x.tok_e <= m.end
+                            && !x.place_only
+                            && !x.implied
+                            && !x.same_as(s)
                     })
                     .or_else(|| object_after(t, acts, m.end, s, violent)),
             });
             (src, tgt)
+        };
+        // violence where a place is named: the place's country is the side where it
+        // happened (`a soldier was killed in a bombing near Samarra`, `killed 23 people in
+        // Tel Aviv`), the doer of a passive with no `by`, the victim of an act with no object
+        let scene = || {
+            acts.iter()
+                .find(|a| a.place_only && !a.code.is_empty() && a.tok_s > m.head)
+                .or_else(|| acts.iter().find(|a| a.place_only && !a.code.is_empty()))
+        };
+        let source = match source {
+            None if violent && passive && target.is_some() => {
+                scene().filter(|p| target.is_some_and(|t| t.code != p.code))
+            }
+            // `a bombing near Samarra killed ...`: no actor as subject
+            None if violent && !passive && m.form != Form::Noun => scene(),
+            _ => source,
+        };
+        let target = match (target, source) {
+            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent),
+            _ => target,
+        };
+        let target = match target {
+            None if violent && !passive => scene(),
+            _ => target,
         };
         let Some(source) = source.cloned() else {
             continue;
@@ -501,9 +587,12 @@ fn code_sentence(
                 targets_used.push(ix);
             }
         }
-        // protests and coercion with no one named are aimed at home (`students rallied`,
-        // `police arrested 12`): CAMEO's domestic reading
-        let domestic = target.is_none() && (code.starts_with("14") || code.starts_with("17"));
+        // protests, coercion, violence, threats and concessions with no one named
+        // are aimed at home (`students rallied`, `police arrested 12`, `rebels killed 20
+        // people`, `the government lifted the curfew`): CAMEO's domestic reading
+        let domestic = target.is_none()
+            && (matches!(&code[..2], "13" | "14" | "17" | "18" | "19" | "20")
+                || (code.starts_with("08") && !code.starts_with("087")));
         let target_code = target
             .map(|x| x.code.clone())
             .or_else(|| domestic.then(|| source.code.clone()));
@@ -552,6 +641,7 @@ fn code_sentence(
             date: None,
             location,
         });
+        prev_source = Some((i, source.clone()));
         if source.kind == EntityKind::Person {
             *last_subject = Some(source);
         }
@@ -920,6 +1010,7 @@ fn object_after<'a>(
                 // fighting `in Syria`: where, not against whom
                 && !(violent && a.loc_prep && a.tok_s != first)
                 && !a.place_only
+                && !a.implied
                 && !a.same_as(source)
         })
     };

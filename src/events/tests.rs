@@ -244,3 +244,47 @@ fn one_event_per_triple_and_no_panic_on_odd_text() {
         let _ = run(text);
     }
 }
+
+/// Through the whole pipeline: actors a sentence implies (a bare group noun, a person with
+/// no stated country in a one-sentence text) take the country the sentence names.
+#[test]
+fn implied_actors() {
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "Police in Nigeria arrested dozens of students on Friday.",
+            "NGA",
+            "17",
+            Some("NGA"),
+        ),
+        (
+            "Protesters rallied outside the parliament in Venezuela on Sunday.",
+            "VEN",
+            "14",
+            Some("VEN"),
+        ),
+        // an ethnic group is coded by the country it lives in
+        (
+            "Ethnic Hungarians in Slovakia staged a protest against the new language law.",
+            "SVK",
+            "14",
+            Some("SVK"),
+        ),
+    ];
+    for (text, src, root, tgt) in cases {
+        let ex = crate::pipeline::extract(text, None, Lexicon::builtin());
+        let got: Vec<(String, String, Option<String>)> = ex
+            .events
+            .into_iter()
+            .map(|e| (e.source.unwrap_or_default(), e.code, e.target))
+            .collect();
+        assert!(has(&got, src, root, *tgt), "{text}: {got:?}");
+    }
+    // an article's person with no stated country is not guessed from a nearby country
+    let text = "Talks went on.\n\nSmith arrived in Peru on Monday to meet officials.";
+    let ex = crate::pipeline::extract(text, None, Lexicon::builtin());
+    assert!(
+        ex.events.iter().all(|e| e.source.as_deref() != Some("PER")),
+        "{:?}",
+        ex.events
+    );
+}
