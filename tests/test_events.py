@@ -13,8 +13,8 @@ import pytest
 from newsparse._petrarch_verbs import read_petrarch_verbs
 
 ARTICLE = (
-    "ANKARA - Turkish Foreign Minister Selim Kaya urged Greece to withdraw its warships "
-    "from the disputed waters on Tuesday. Kaya met with his Bulgarian counterpart in Sofia "
+    "ANKARA - Turkish Foreign Minister Selim Yavuzer urged Greece to withdraw its warships "
+    "from the disputed waters on Tuesday. Yavuzer met with his Bulgarian counterpart in Sofia "
     "on March 2, 2022. Greece did not reject the proposal. Athens condemned the Turkish "
     "naval drills outside Rhodes, and Greek jets were scrambled. The European Union "
     "imposed sanctions on Belarus."
