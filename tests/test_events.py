@@ -8,8 +8,9 @@ import importlib.util
 import json
 from pathlib import Path
 
-import newsparse
 import pytest
+
+import newsparse
 from newsparse._petrarch_verbs import read_petrarch_verbs
 
 ARTICLE = (
