@@ -163,7 +163,7 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
         .map(|(k, chunk)| {
             let mut t = Tables::default();
             let results = extract_chunk(k * CHUNK, chunk, lex);
-            for (j, (d, r)) in chunk.iter().zip(&results).enumerate() {
+            for (j, (d, r)) in chunk.iter().zip(results).enumerate() {
                 t.push((k * CHUNK + j) as i64, d.text, d.anchor, r, d.note.clone());
             }
             t
