@@ -90,5 +90,35 @@ fn main() {
         .map(|d| newsparse::extract(d, None, lex).entities.len())
         .sum();
     report("pipeline", t.elapsed().as_secs_f64());
+    // what `parse` runs: chunks of documents stage by stage, then the tables (one thread)
+    let batch: Vec<_> = docs
+        .iter()
+        .map(|d| newsparse::pipeline::Doc {
+            text: d,
+            anchor: None,
+            note: None,
+            inject_failure: false,
+        })
+        .collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("one-thread pool");
+    let t = Instant::now();
+    let m: usize = batch
+        .chunks(32)
+        .enumerate()
+        .map(|(k, c)| newsparse::pipeline::extract_chunk(k * 32, c, lex).len())
+        .sum();
+    assert_eq!(m, docs.len());
+    report("chunks", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let tables = pool.install(|| newsparse::pipeline::extract_batch(&batch, lex));
+    report("batch", t.elapsed().as_secs_f64());
+    assert_eq!(
+        tables.entities.doc_id.len(),
+        n,
+        "batch finds what extract finds"
+    );
     println!("{} docs, {mb:.1} MB; {n} entities, {n_quotes} quotes, {n_amounts} amounts, {n_events} events", docs.len());
 }

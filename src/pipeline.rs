@@ -73,26 +73,75 @@ pub fn quiet_panic_hook() {
 /// Run one document, turning a panic into a per-document error so that one bad document
 /// never takes the batch down.
 pub fn extract_guarded(doc_id: usize, doc: &Doc<'_>, lex: &Lexicon) -> DocResult {
-    let run = || {
-        if doc.inject_failure {
+    extract_chunk(doc_id, std::slice::from_ref(doc), lex)
+        .pop()
+        .expect("one result per document")
+}
+
+/// Run a few documents stage by stage (every document through one stage, then the next),
+/// with the same results as `extract` on each. Why: a stage's automata and code stay in the
+/// CPU caches across the documents; document by document, the seven stages evict each
+/// other and every stage runs about 1.5x slower than alone. A panic loses only its
+/// document. `first_id` is the id of `docs[0]`, for the error note.
+pub fn extract_chunk(first_id: usize, docs: &[Doc<'_>], lex: &Lexicon) -> Vec<DocResult> {
+    let mut state: Vec<Result<Extraction, String>> =
+        docs.iter().map(|_| Ok(Extraction::default())).collect();
+    let mut stage = |f: &dyn Fn(&Doc<'_>, &mut Extraction)| {
+        for (j, (st, d)) in state.iter_mut().zip(docs).enumerate() {
+            if let Ok(ex) = st {
+                if let Err(payload) = catch_unwind(AssertUnwindSafe(|| f(d, ex))) {
+                    *st = Err(failure_note(first_id + j, payload));
+                }
+            }
+        }
+    };
+    stage(&|d, ex| {
+        if d.inject_failure {
             panic!("failure injected for a test");
         }
-        extract(doc.text, doc.anchor, lex)
-    };
-    match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(ex) => DocResult::Ok(Box::new(ex)),
-        Err(payload) => {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            let at = PANIC_AT
-                .with(|p| p.borrow_mut().take())
-                .map_or(String::new(), |a| format!(" (at {a})"));
-            DocResult::Failed(format!("internal error in document {doc_id}: {why}{at}"))
-        }
-    }
+        ex.article = article::analyze(d.text, lex);
+    });
+    stage(&|d, ex| ex.sentences = segment(d.text, &ex.article.regions));
+    stage(&|d, ex| ex.entities = entities::find(d.text, &ex.article, &ex.sentences, lex));
+    stage(&|d, ex| {
+        let published = ex.article.published.or(d.anchor);
+        ex.dates = dates::find(d.text, &ex.article, &ex.sentences, published);
+    });
+    stage(&|d, ex| ex.amounts = amounts::find(d.text, &ex.article, &ex.sentences, &ex.dates));
+    stage(&|d, ex| {
+        ex.quotes = quotes::find(d.text, &ex.article, &ex.sentences, &ex.entities, lex);
+    });
+    stage(&|d, ex| {
+        let published = ex.article.published.or(d.anchor);
+        ex.events = events::code(
+            d.text,
+            &ex.sentences,
+            &ex.entities,
+            &ex.dates,
+            published,
+            lex,
+        );
+    });
+    state
+        .into_iter()
+        .map(|st| match st {
+            Ok(ex) => DocResult::Ok(Box::new(ex)),
+            Err(note) => DocResult::Failed(note),
+        })
+        .collect()
+}
+
+/// The `error` note of a document whose extraction panicked.
+fn failure_note(doc_id: usize, payload: Box<dyn std::any::Any + Send>) -> String {
+    let why = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    let at = PANIC_AT
+        .with(|p| p.borrow_mut().take())
+        .map_or(String::new(), |a| format!(" (at {a})"));
+    format!("internal error in document {doc_id}: {why}{at}")
 }
 
 /// One input document: its text and the caller's publication date.
@@ -113,10 +162,9 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
         .enumerate()
         .map(|(k, chunk)| {
             let mut t = Tables::default();
-            for (j, d) in chunk.iter().enumerate() {
-                let id = k * CHUNK + j;
-                let r = extract_guarded(id, d, lex);
-                t.push(id as i64, d.text, d.anchor, &r, d.note.clone());
+            let results = extract_chunk(k * CHUNK, chunk, lex);
+            for (j, (d, r)) in chunk.iter().zip(results).enumerate() {
+                t.push((k * CHUNK + j) as i64, d.text, d.anchor, r, d.note.clone());
             }
             t
         })

@@ -119,13 +119,14 @@ pub enum DocResult {
 
 impl Tables {
     /// Append one document. `doc_id` is its position in the input; `anchor` is the caller's
-    /// publication date, written to `articles.published` when the text states none.
+    /// publication date, written to `articles.published` when the text states none. Takes
+    /// the result by value: its strings move into the columns (no copy, no free).
     pub fn push(
         &mut self,
         doc_id: i64,
         text: &str,
         anchor: Option<Date>,
-        result: &DocResult,
+        result: DocResult,
         note: Option<String>,
     ) {
         let map = CharOffsets::new(text);
@@ -142,11 +143,12 @@ impl Tables {
                 a.body_start.push(0);
                 a.n_chars.push(c(text.len()));
                 a.n_sentences.push(0);
-                a.error.push(Some(msg.clone()));
+                a.error.push(Some(msg));
                 return;
             }
         };
 
+        let ex = *ex;
         let body: Vec<_> = ex
             .sentences
             .iter()
@@ -154,7 +156,7 @@ impl Tables {
             .collect();
         {
             let a = &mut self.articles;
-            let art = &ex.article;
+            let art = ex.article;
             a.doc_id.push(doc_id);
             a.title
                 .push(art.title.map(|s| text[s.start..s.end].to_string()));
@@ -162,7 +164,7 @@ impl Tables {
                 .push(art.published.or(anchor).map_or(NO_DATE, Date::to_days));
             a.dateline
                 .push(art.dateline.map(|s| text[s.start..s.end].to_string()));
-            a.sources.push(art.sources.clone());
+            a.sources.push(art.sources);
             a.body_start.push(c(art.body_start));
             a.n_chars.push(c(text.len()));
             a.n_sentences.push(body.len() as i64);
@@ -175,49 +177,49 @@ impl Tables {
             t.start.push(c(s.start));
             t.end.push(c(s.end));
         }
-        for e in &ex.entities {
+        for e in ex.entities {
             let t = &mut self.entities;
             t.doc_id.push(doc_id);
             t.start.push(c(e.start));
             t.end.push(c(e.end));
             t.text.push(text[e.start..e.end].to_string());
             t.kind.push(e.kind.as_str());
-            t.canonical.push(e.canonical.clone());
-            t.code.push(e.code.clone());
-            t.title.push(e.title.clone());
+            t.canonical.push(e.canonical);
+            t.code.push(e.code);
+            t.title.push(e.title);
         }
-        for q in &ex.quotes {
+        for q in ex.quotes {
             let t = &mut self.quotes;
             t.doc_id.push(doc_id);
             t.start.push(c(q.start));
             t.end.push(c(q.end));
             t.text.push(text[q.start..q.end].to_string());
-            t.speaker.push(q.speaker.clone());
+            t.speaker.push(q.speaker);
             t.speaker_start.push(q.speaker_span.map_or(-1, |s| c(s.0)));
             t.speaker_end.push(q.speaker_span.map_or(-1, |s| c(s.1)));
-            t.verb.push(q.verb.clone());
+            t.verb.push(q.verb);
             t.partial.push(q.partial);
         }
-        for d in &ex.dates {
+        for d in ex.dates {
             let t = &mut self.dates;
             t.doc_id.push(doc_id);
             t.start.push(c(d.start));
             t.end.push(c(d.end));
             t.text.push(text[d.start..d.end].to_string());
-            t.value.push(d.value.clone());
+            t.value.push(d.value);
             t.granularity.push(d.granularity.as_str());
             t.relative.push(d.relative);
         }
-        for m in &ex.amounts {
+        for m in ex.amounts {
             let t = &mut self.amounts;
             t.doc_id.push(doc_id);
             t.start.push(c(m.start));
             t.end.push(c(m.end));
             t.text.push(text[m.start..m.end].to_string());
             t.value.push(m.value);
-            t.unit.push(m.unit.clone());
+            t.unit.push(m.unit);
         }
-        for ev in &ex.events {
+        for ev in ex.events {
             let Some(info) = cameo::lookup(&ev.code) else {
                 continue;
             };
@@ -227,19 +229,19 @@ impl Tables {
             let t = &mut self.events;
             t.doc_id.push(doc_id);
             t.sentence.push(ev.sentence as i64);
-            t.source.push(ev.source.clone());
-            t.source_agent.push(ev.source_agent.clone());
-            t.source_text.push(ev.source_text.clone());
-            t.target.push(ev.target.clone());
-            t.target_agent.push(ev.target_agent.clone());
-            t.target_text.push(ev.target_text.clone());
+            t.source.push(ev.source);
+            t.source_agent.push(ev.source_agent);
+            t.source_text.push(ev.source_text);
+            t.target.push(ev.target);
+            t.target_agent.push(ev.target_agent);
+            t.target_text.push(ev.target_text);
             t.code.push(ev.code.clone());
             t.root.push(info.root.clone());
             t.plover.push(info.plover.clone());
             t.quad_class.push(info.quad_class as i64);
             t.goldstein.push(info.goldstein);
             t.date.push(ev.date.map(|d| d.to_string()));
-            t.location.push(ev.location.clone());
+            t.location.push(ev.location);
             t.text.push(text[sent.start..sent.end].to_string());
         }
     }
