@@ -5,30 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// FNV-1a: short words hash faster than with SipHash, and these sets hold no user input
-/// that could be chosen to collide.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+pub use crate::text::hash::FnvBuild;
 
 /// Call `f` with the lowercase of `w`: on the stack for short ASCII words, else allocated.
 #[inline]

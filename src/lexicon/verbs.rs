@@ -3,8 +3,8 @@
 //! here each pattern is compiled to its head forms (all inflections, looked up per word)
 //! and the sequence of elements that must follow the head.
 
+use crate::text::hash::FnvBuild;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{read_tsv, LexiconError};
 
@@ -69,29 +69,7 @@ pub struct VerbPatterns {
     pub rows: Vec<VerbRow>,
     pub patterns: Vec<Pattern>,
     /// Lowercase word form -> (pattern index, form).
-    by_form: HashMap<String, Vec<(u32, Form)>, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: word lookups are short keys on a hot path, no untrusted-key concerns.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    by_form: HashMap<String, Vec<(u32, Form)>, FnvBuild>,
 }
 
 impl VerbPatterns {
@@ -115,8 +93,7 @@ impl VerbPatterns {
                 }
             })?);
         }
-        let mut by_form: HashMap<String, Vec<(u32, Form)>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        let mut by_form: HashMap<String, Vec<(u32, Form)>, FnvBuild> = HashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for (form, kind) in head_forms(&p.source, p.noun) {
                 let v = by_form.entry(form).or_default();

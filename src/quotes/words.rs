@@ -1,8 +1,8 @@
 //! A small word tokenizer for the text around a quote, and the word classes attribution
 //! reads (pronouns, determiners, role nouns, title words).
 
+use crate::text::hash::FnvBuild;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A word (letters/digits with inner `-`, `’`, `'`, `.`: `Takht-Ravanchi`, `Iran’s`,
@@ -118,28 +118,7 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-/// FNV-1a: the keys are short words, where SipHash's setup dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type WordMap = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
+type WordMap = HashMap<&'static [u8], u32, FnvBuild>;
 
 /// Every word class in one table: word (lowercase) -> bit set of its classes. Built once;
 /// one hash lookup per word instead of a scan of each list.

@@ -1,0 +1,28 @@
+//! FNV-1a hashing for the word maps and sets of every stage: their keys are short words
+//! (where SipHash's setup dominates) from the lexicon and the text, on hot paths; no map
+//! here is exposed to keys chosen to collide in a way that matters for correctness.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The `BuildHasher` for `HashMap`/`HashSet` with FNV-1a.
+pub type FnvBuild = BuildHasherDefault<Fnv>;
