@@ -179,7 +179,7 @@ def parse(
 
 # Inputs larger than this many characters get a progress bar (when one is wanted): a few
 # seconds of work at the pipeline's speed.
-PROGRESS_MIN_CHARS = 64_000_000
+PROGRESS_MIN_CHARS = 16_000_000
 
 
 def _run(
