@@ -218,9 +218,13 @@ pub fn code(
         if entities.is_empty() {
             memory.apply(text, t, &mut acts);
         }
-        let date = dates
+        // dates are in text order: start at the sentence's first one (a scan of all dates
+        // per sentence is quadratic on long documents)
+        let first = dates.partition_point(|d| d.start < s.start);
+        let date = dates[first..]
             .iter()
-            .filter(|d| d.start >= s.start && d.end <= s.end)
+            .take_while(|d| d.start < s.end)
+            .filter(|d| d.end <= s.end)
             .find_map(|d| d.day)
             .or(published);
         let sentence = s.body_index.unwrap_or(0);
