@@ -870,14 +870,7 @@ mod tests {
     use crate::article::{Region, RegionKind};
 
     fn run(text: &str) -> Vec<(String, f64, Option<String>)> {
-        let article = Article {
-            regions: vec![Region {
-                start: 0,
-                end: text.len(),
-                kind: RegionKind::Body,
-            }],
-            ..Article::default()
-        };
+        let article = Article::body_only(text);
         let dates = crate::dates::find(text, &article, &[], None);
         find(text, &article, &[], &dates)
             .into_iter()

@@ -52,6 +52,21 @@ pub struct Region {
     pub kind: RegionKind,
 }
 
+impl Article {
+    /// An article whose whole text is body (no header, headline or boilerplate): for
+    /// running one stage on plain text, as tests and crate users do.
+    pub fn body_only(text: &str) -> Article {
+        Article {
+            regions: vec![Region {
+                start: 0,
+                end: text.len(),
+                kind: RegionKind::Body,
+            }],
+            ..Article::default()
+        }
+    }
+}
+
 impl Region {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)

@@ -450,14 +450,7 @@ mod tests {
 
     /// (surface, value) of every mention of one body-only text.
     fn run(text: &str, anchor: Option<Date>) -> Vec<(String, Option<String>)> {
-        let article = Article {
-            regions: vec![Region {
-                start: 0,
-                end: text.len(),
-                kind: RegionKind::Body,
-            }],
-            ..Article::default()
-        };
+        let article = Article::body_only(text);
         let sentences = segment(text, &article.regions);
         find(text, &article, &sentences, anchor)
             .into_iter()
