@@ -3,7 +3,7 @@
 //! name, a speech verb or an apposition, or an acronym. Runs that none of these claim are
 //! resolved against the people already found (surnames), else left out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::people;
 use super::tokens::{tokenize, Shape, Tok};
@@ -632,12 +632,21 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         verdicts.push((f, v));
     }
     // second pass: surnames and repeats of what the first pass found
-    let persons: Vec<Vec<String>> = verdicts
-        .iter()
-        .filter(|(_, v)| matches!(v, Verdict::Person(_)))
-        .map(|(f, _)| name_keys(doc, f.a, f.b))
-        .collect();
-    let orgs: Vec<String> = verdicts
+    // indexed (surname -> distinct full names; a set of org names): a scan of every name
+    // per unknown chunk is quadratic on a long document
+    let mut persons: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for (f, v) in &verdicts {
+        if matches!(v, Verdict::Person(_)) {
+            let keys = name_keys(doc, f.a, f.b);
+            if let Some(last) = keys.last() {
+                let known = persons.entry(last.clone()).or_default();
+                if !known.contains(&keys) {
+                    known.push(keys);
+                }
+            }
+        }
+    }
+    let orgs: HashSet<String> = verdicts
         .iter()
         .filter(|(_, v)| matches!(v, Verdict::Org))
         .map(|(f, _)| span_text(doc, f))
@@ -890,15 +899,15 @@ fn second_verdict(
     doc: &Doc<'_>,
     lex: &Lexicon,
     f: &FreeSeg,
-    persons: &[Vec<String>],
-    orgs: &[String],
+    persons: &HashMap<String, Vec<Vec<String>>>,
+    orgs: &HashSet<String>,
 ) -> Verdict {
     let keys = name_keys(doc, f.a, f.b);
     if let Some(last) = keys.last() {
-        let hit = persons.iter().any(|p| {
-            p.len() >= keys.len()
-                && p.last() == Some(last)
-                && keys[..keys.len() - 1].iter().all(|k| p.contains(k))
+        let hit = persons.get(last).is_some_and(|known| {
+            known.iter().any(|p| {
+                p.len() >= keys.len() && keys[..keys.len() - 1].iter().all(|k| p.contains(k))
+            })
         });
         if hit {
             return Verdict::Person(people::Role::default());

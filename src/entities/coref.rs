@@ -11,6 +11,9 @@ use super::words;
 use super::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
 
+/// Longest organization name an acronym in parentheses is looked up behind.
+const MAX_NAME_BYTES: usize = 400;
+
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
@@ -85,9 +88,13 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
             }
         }
         let end = b.len();
-        if let Some(j) = ents[..i]
+        // entities are in text order: the one ending at `end` starts shortly before it
+        // (bounded, so a document of many acronyms stays linear)
+        let near = ents[..i].partition_point(|x| x.start + MAX_NAME_BYTES < end);
+        if let Some(j) = ents[near..i]
             .iter()
             .rposition(|x| x.end == end && matches!(x.kind, EntityKind::Org))
+            .map(|j| near + j)
         {
             alias.insert(text[e.start..e.end].to_string(), j);
         }
@@ -132,24 +139,31 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
-    let names: Vec<(String, Vec<String>)> = {
-        let mut seen: Vec<(String, Vec<String>)> = Vec::new();
-        for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
-            if !seen.iter().any(|(s, _)| *s == e.canonical) {
-                seen.push((e.canonical.clone(), keys(&e.canonical)));
+    // distinct full names by last name part (a scan of every name per mention is quadratic
+    // on a long document)
+    let mut names: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
+        if seen.insert(e.canonical.as_str()) {
+            let k = keys(&e.canonical);
+            if let Some(last) = k.last() {
+                names
+                    .entry(last.clone())
+                    .or_default()
+                    .push((e.canonical.clone(), k));
             }
         }
-        seen
-    };
+    }
+    drop(seen);
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
         let k = keys(&e.canonical);
         let Some(last) = k.last() else { continue };
-        let best = names
-            .iter()
-            .filter(|(_, p)| {
-                p.last() == Some(last) && k[..k.len() - 1].iter().all(|x| p.contains(x))
-            })
-            .max_by_key(|(s, p)| (p.len(), s.len()));
+        let best = names.get(last).and_then(|same_last| {
+            same_last
+                .iter()
+                .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
+                .max_by_key(|(s, p)| (p.len(), s.len()))
+        });
         if let Some((s, _)) = best {
             e.canonical = display_name(s);
         } else {
@@ -235,10 +249,12 @@ fn longest_org_names(ents: &mut [Entity]) {
             continue;
         }
         let c = e.canonical.as_str();
-        // "<canonical> ...", without building the prefix string
-        if let Some(long) = names
+        // "<canonical> ...": the sorted names that start with it follow it directly
+        let from = names.partition_point(|n| n.as_str() <= c);
+        if let Some(long) = names[from..]
             .iter()
-            .filter(|n| n.starts_with(c) && n.as_bytes().get(c.len()) == Some(&b' '))
+            .take_while(|n| n.starts_with(c))
+            .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
             .max_by_key(|n| n.len())
         {
             e.canonical = long.clone();
