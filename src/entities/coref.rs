@@ -139,35 +139,42 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
-    // distinct full names by last name part (a scan of every name per mention is quadratic
-    // on a long document)
-    let mut names: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+    // the distinct names with their keys, and the distinct full names by last name part (a
+    // scan of every name per mention is quadratic on a long document)
+    // (in text order, so that ties between equally long names resolve the same every run)
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
-        if seen.insert(e.canonical.as_str()) {
-            let k = keys(&e.canonical);
-            if let Some(last) = k.last() {
-                names
-                    .entry(last.clone())
-                    .or_default()
-                    .push((e.canonical.clone(), k));
-            }
+    let distinct: Vec<(&str, Vec<String>)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && seen.insert(e.canonical.as_str()))
+        .map(|e| (e.canonical.as_str(), keys(&e.canonical)))
+        .collect();
+    let mut by_last: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
+    for (name, k) in &distinct {
+        if let Some(last) = k.last() {
+            by_last.entry(last).or_default().push((name, k));
         }
     }
-    drop(seen);
+    // each distinct name resolved once, then given to its mentions
+    let resolved: HashMap<&str, String> = distinct
+        .iter()
+        .filter_map(|(name, k)| {
+            let last = k.last()?;
+            let best = by_last.get(last.as_str()).and_then(|same_last| {
+                same_last
+                    .iter()
+                    .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
+                    .max_by_key(|(s, p)| (p.len(), s.len()))
+            });
+            Some((*name, display_name(best.map_or(*name, |(s, _)| *s))))
+        })
+        .collect();
+    let resolved: HashMap<String, String> = resolved
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        let k = keys(&e.canonical);
-        let Some(last) = k.last() else { continue };
-        let best = names.get(last).and_then(|same_last| {
-            same_last
-                .iter()
-                .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
-                .max_by_key(|(s, p)| (p.len(), s.len()))
-        });
-        if let Some((s, _)) = best {
-            e.canonical = display_name(s);
-        } else {
-            e.canonical = display_name(&e.canonical);
+        if let Some(name) = resolved.get(&e.canonical) {
+            e.canonical = name.clone();
         }
     }
 }
