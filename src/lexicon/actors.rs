@@ -131,18 +131,27 @@ impl StartFilter {
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize
     }
 
-    #[inline]
-    fn has(&self, b: &[u8]) -> bool {
-        let h = self.slot(b);
-        self.bits[h >> 6] & (1 << (h & 63)) != 0
-    }
-
     /// Could some pattern start at byte `at` of `text`?
     #[inline]
     pub fn may_start(&self, text: &str, at: usize) -> bool {
         let b = &text.as_bytes()[at.min(text.len())..];
-        (b.len() >= PREFIX && self.has(&b[..PREFIX]))
-            || (1..PREFIX).any(|n| self.short[n] && b.len() >= n && self.has(&b[..n]))
+        // the key of each prefix length, built up byte by byte (the same keys as `slot`)
+        let mut k = 0u64;
+        for (i, &c) in b.iter().take(PREFIX).enumerate() {
+            let c = if self.fold { c.to_ascii_lowercase() } else { c };
+            k |= (c as u64) << (8 * i);
+            let n = i + 1;
+            if (n == PREFIX || self.short[n]) && self.has_key(k | ((n as u64) << 56)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    #[inline]
+    fn has_key(&self, k: u64) -> bool {
+        let h = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize;
+        self.bits[h >> 6] & (1 << (h & 63)) != 0
     }
 }
 
