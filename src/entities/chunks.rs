@@ -146,6 +146,16 @@ impl<'a> Doc<'a> {
                 .all(|c| c == ' ' || c == '\u{a0}')
     }
 
+    /// Is token `i` a function word (`the`, `And`)?
+    pub fn is_stop(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.is_name_like() {
+            t.stop
+        } else {
+            words::STOP.contains_lower(self.word(i))
+        }
+    }
+
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].shape == Shape::Punct && self.word(i) == p
     }
@@ -265,8 +275,7 @@ impl<'d, 'a> State<'d, 'a> {
     /// One capitalised run `[a, b)`.
     fn run(&mut self, mut a: usize, b: usize, joined: bool) {
         let doc = self.doc;
-        while a < b && doc.toks[a].shape != Shape::Upper && words::STOP.contains_lower(doc.word(a))
-        {
+        while a < b && doc.toks[a].shape != Shape::Upper && doc.is_stop(a) {
             a += 1;
         }
         if a >= b {
@@ -434,7 +443,7 @@ impl<'d, 'a> State<'d, 'a> {
         let w = doc.word(f.a);
         if doc.toks[f.a].shape != Shape::Cap
             || self.lex.actors.is_given_name(w)
-            || words::STOP.contains_lower(w)
+            || doc.is_stop(f.a)
             || words::NOT_NAMES.contains_lower(w)
         {
             return false;
@@ -749,7 +758,7 @@ fn trim(doc: &Doc<'_>, mut f: FreeSeg) -> Option<FreeSeg> {
     while f.a < f.b {
         let w = doc.word(f.a);
         if words::NOT_NAMES.contains_lower(w)
-            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains_lower(w))
+            || (doc.toks[f.a].shape != Shape::Upper && doc.is_stop(f.a))
         {
             f.a += 1;
             f.title = None;
@@ -811,7 +820,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         let w = doc.word(f.a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if (2..=7).contains(&letters)
-            && !words::STOP.contains_lower(w)
+            && !doc.is_stop(f.a)
             && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
             && !shouting(doc, f.a)
         {
@@ -881,7 +890,7 @@ fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)
             _ => {}
         }
         match t.shape {
-            Shape::Cap | Shape::Upper if !words::STOP.contains_lower(w) => c.0 += 1,
+            Shape::Cap | Shape::Upper if !t.stop => c.0 += 1,
             // content words only: "to", "from", "as" are lowercase in headlines too
             Shape::Lower if w.len() >= 5 && w.as_bytes()[0].is_ascii_alphabetic() => c.1 += 1,
             _ => {}
