@@ -46,7 +46,9 @@ impl<'a> Doc<'a> {
     pub fn scan(text: &'a str, spans: &[(usize, usize)], lex: &Lexicon) -> Doc<'a> {
         let mut spans = spans.to_vec();
         spans.sort_unstable();
-        let mut toks = Vec::new();
+        // about one token per 5 bytes of news text: one allocation, not a dozen regrowths
+        let bytes: usize = spans.iter().map(|&(s, e)| e.saturating_sub(s)).sum();
+        let mut toks = Vec::with_capacity(bytes / 5 + 8);
         for (k, &(s, e)) in spans.iter().enumerate() {
             tokenize(text, s, e, k as u32, &mut toks);
         }

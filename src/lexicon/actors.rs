@@ -91,17 +91,25 @@ pub struct StartFilter {
     short: [bool; PREFIX],
     /// ASCII case folded (for an ASCII-case-insensitive automaton).
     fold: bool,
+    /// log2 of the number of bits: about 16 bits per pattern (few false positives), so a
+    /// small list's filter stays in the L1 cache.
+    log: u32,
 }
 
 const PREFIX: usize = 6;
-const FILTER_LOG: u32 = 20;
 
 impl StartFilter {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> StartFilter {
+        let patterns: Vec<&str> = patterns.into_iter().collect();
+        let log = (patterns.len().max(1) * 16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let log = log.clamp(12, 24);
         let mut f = StartFilter {
-            bits: vec![0; 1 << (FILTER_LOG - 6)],
+            bits: vec![0; 1 << (log - 6)],
             short: [false; PREFIX],
             fold,
+            log,
         };
         for p in patterns {
             let b = p.as_bytes();
@@ -128,7 +136,7 @@ impl StartFilter {
             let c = if self.fold { c.to_ascii_lowercase() } else { c };
             k |= (c as u64) << (8 * i);
         }
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log)) as usize
     }
 
     /// Could some pattern start at byte `at` of `text`?
@@ -150,7 +158,7 @@ impl StartFilter {
 
     #[inline]
     fn has_key(&self, k: u64) -> bool {
-        let h = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize;
+        let h = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log)) as usize;
         self.bits[h >> 6] & (1 << (h & 63)) != 0
     }
 }
