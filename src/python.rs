@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use numpy::IntoPyArray;
+use numpy::{IntoPyArray, PyArray1};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -241,26 +241,30 @@ impl Cell for Option<String> {
     }
 }
 
-/// A text column as a list in which equal values share one Python string. Codes, agents,
-/// names and an event's sentence repeat down a column: one object per distinct value makes
-/// the conversion faster and the tables smaller in memory.
-fn interned<'py, C: Cell>(py: Python<'py>, values: Vec<C>) -> PyResult<Bound<'py, PyList>> {
+/// A text column as a numpy object array in which equal values share one Python string.
+/// Codes, agents, names and an event's sentence repeat down a column: one object per
+/// distinct value makes the conversion faster and the tables smaller in memory; an object
+/// array (not a list) is what pandas keeps, so Python copies no pointers.
+fn interned<'py, C: Cell>(
+    py: Python<'py>,
+    values: Vec<C>,
+) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
     let mut cache: HashMap<&str, Bound<'py, PyString>, crate::text::hash::FnvBuild> =
         HashMap::default();
-    let none = py.None().into_bound(py);
-    let mut items: Vec<Bound<'py, PyAny>> = Vec::with_capacity(values.len());
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(values.len());
     for v in &values {
         let item = match v.as_opt() {
-            None => none.clone(),
+            None => py.None(),
             Some(s) => cache
                 .entry(s)
                 .or_insert_with(|| PyString::new(py, s))
                 .clone()
-                .into_any(),
+                .into_any()
+                .unbind(),
         };
         items.push(item);
     }
-    PyList::new(py, items)
+    Ok(items.into_pyarray(py))
 }
 
 fn to_python(py: Python<'_>, mut t: Tables) -> PyResult<Bound<'_, PyDict>> {

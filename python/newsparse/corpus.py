@@ -101,6 +101,8 @@ def _column(values: Any, dtype: str) -> Any:
 
 def _objects(values: Any) -> pd.Series:
     """An object column (str or None), whatever pandas' default string dtype is."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return pd.Series(values, dtype=object, copy=False)
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return pd.Series(out, dtype=object, copy=False)
