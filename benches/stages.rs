@@ -1,7 +1,8 @@
 //! Per-stage throughput over the sample articles (run by hand):
 //!
-//!     cargo bench --bench stages
+//!     cargo bench --features mimalloc --bench stages
 //!
+//! (`--features mimalloc`: the allocator the Python extension uses.)
 //! Repeats the package's sample articles to about 20 MB and times each stage alone, in the
 //! pipeline's order, on one thread. Prints MB/s per stage and for the whole pipeline.
 
@@ -104,14 +105,6 @@ fn main() {
         .num_threads(1)
         .build()
         .expect("one-thread pool");
-    let t = Instant::now();
-    let m: usize = batch
-        .chunks(32)
-        .enumerate()
-        .map(|(k, c)| newsparse::pipeline::extract_chunk(k * 32, c, lex).len())
-        .sum();
-    assert_eq!(m, docs.len());
-    report("chunks", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let tables = pool.install(|| newsparse::pipeline::extract_batch(&batch, lex));
     report("batch", t.elapsed().as_secs_f64());
