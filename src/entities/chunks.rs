@@ -3,7 +3,7 @@
 //! name, a speech verb or an apposition, or an acronym. Runs that none of these claim are
 //! resolved against the people already found (surnames), else left out.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::hash::{DocMap, DocSet};
 
 use super::people;
 use super::tokens::{tokenize, Shape, Tok};
@@ -524,7 +524,7 @@ impl<'d, 'a> State<'d, 'a> {
         let doc = self.doc;
         // an organization is named as the document names it at its longest ("Apple Computer",
         // "Hashd al-Sha'abi"), not by the lexicon's standard name; its mentions stay one actor
-        let mut longest: HashMap<&str, String> = HashMap::new();
+        let mut longest: DocMap<&str, String> = DocMap::default();
         let mut spans = Vec::with_capacity(doc.actors.len());
         for (m, am) in doc.actors.iter().enumerate() {
             let r = &self.lex.actors.rows[am.row];
@@ -645,7 +645,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     // second pass: surnames and repeats of what the first pass found
     // indexed (surname -> distinct full names; a set of org names): a scan of every name
     // per unknown chunk is quadratic on a long document
-    let mut persons: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    let mut persons: DocMap<String, Vec<Vec<String>>> = DocMap::default();
     for (f, v) in &verdicts {
         if matches!(v, Verdict::Person(_)) {
             let keys = name_keys(doc, f.a, f.b);
@@ -657,7 +657,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
             }
         }
     }
-    let orgs: HashSet<String> = verdicts
+    let orgs: DocSet<String> = verdicts
         .iter()
         .filter(|(_, v)| matches!(v, Verdict::Org))
         .map(|(f, _)| span_text(doc, f))
@@ -910,8 +910,8 @@ fn second_verdict(
     doc: &Doc<'_>,
     lex: &Lexicon,
     f: &FreeSeg,
-    persons: &HashMap<String, Vec<Vec<String>>>,
-    orgs: &HashSet<String>,
+    persons: &DocMap<String, Vec<Vec<String>>>,
+    orgs: &DocSet<String>,
 ) -> Verdict {
     let keys = name_keys(doc, f.a, f.b);
     if let Some(last) = keys.last() {

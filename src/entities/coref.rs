@@ -4,7 +4,7 @@
 //! ("Tehran said") to its country; then titles and codes are shared by every mention of the
 //! actor, and each actor gets an index.
 
-use std::collections::HashMap;
+use crate::text::hash::{DocMap, DocSet};
 
 use super::chunks::key_of;
 use super::words;
@@ -53,7 +53,8 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     capitals_as_governments(text, ents, lex);
     share_roles(ents, lex);
     let actors: Vec<usize> = {
-        let mut index: HashMap<(EntityKind, &str), usize> = HashMap::new();
+        let mut index: DocMap<(EntityKind, &str), usize> =
+            DocMap::with_capacity_and_hasher(ents.len(), Default::default());
         ents.iter()
             .map(|e| {
                 let n = index.len();
@@ -69,7 +70,7 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, wherever it appears, names the
 /// organization before the parenthesis.
 fn link_acronyms(text: &str, ents: &mut [Entity]) {
-    let mut alias: HashMap<String, usize> = HashMap::new();
+    let mut alias: DocMap<String, usize> = DocMap::default();
     for i in 0..ents.len() {
         let e = &ents[i];
         if e.kind != EntityKind::Org || !is_acronym(&text[e.start..e.end]) {
@@ -102,7 +103,7 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
     if alias.is_empty() {
         return;
     }
-    let targets: HashMap<String, (String, Option<String>, Option<String>)> = alias
+    let targets: DocMap<String, (String, Option<String>, Option<String>)> = alias
         .into_iter()
         .map(|(a, j)| {
             (
@@ -142,20 +143,20 @@ fn resolve_people(ents: &mut [Entity]) {
     // the distinct names with their keys, and the distinct full names by last name part (a
     // scan of every name per mention is quadratic on a long document)
     // (in text order, so that ties between equally long names resolve the same every run)
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: DocSet<&str> = DocSet::default();
     let distinct: Vec<(&str, Vec<String>)> = ents
         .iter()
         .filter(|e| e.kind == EntityKind::Person && seen.insert(e.canonical.as_str()))
         .map(|e| (e.canonical.as_str(), keys(&e.canonical)))
         .collect();
-    let mut by_last: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
+    let mut by_last: DocMap<&str, Vec<(&str, &[String])>> = DocMap::default();
     for (name, k) in &distinct {
         if let Some(last) = k.last() {
             by_last.entry(last).or_default().push((name, k));
         }
     }
     // each distinct name resolved once, then given to its mentions
-    let resolved: HashMap<&str, String> = distinct
+    let resolved: DocMap<&str, String> = distinct
         .iter()
         .filter_map(|(name, k)| {
             let last = k.last()?;
@@ -168,7 +169,7 @@ fn resolve_people(ents: &mut [Entity]) {
             Some((*name, display_name(best.map_or(*name, |(s, _)| *s))))
         })
         .collect();
-    let resolved: HashMap<String, String> = resolved
+    let resolved: DocMap<String, String> = resolved
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
@@ -206,7 +207,7 @@ type Shared = (Option<String>, Option<String>, Option<String>);
 
 /// A person's title and code, stated once, belong to every mention of them.
 fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
-    let mut role: HashMap<String, Shared> = HashMap::new();
+    let mut role: DocMap<String, Shared> = DocMap::default();
     for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
         let r = role.entry(e.canonical.clone()).or_default();
         // a role ("commander") wins over a rank ("General") stated elsewhere

@@ -63,17 +63,23 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// Tokenize `text[start..end]` into `out`: one pass over the bytes, decoding only non-ASCII.
 pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<Tok>) {
     let s = &text[start..end];
+    let sb = s.as_bytes();
     let mut i = 0usize;
     let mut seen_word = false;
     while let Some((c, n)) = char_at(s, i) {
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             i += n;
             continue;
         }
         if c.is_alphanumeric() {
             // a word: letters/digits with inner hyphens and apostrophes, dotted initials
             let mut j = i + n;
-            while let Some((d, dn)) = char_at(s, j) {
+            loop {
+                // most words are ASCII letters: a byte at a time, no char decoding
+                while j < sb.len() && sb[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some((d, dn)) = char_at(s, j) else { break };
                 if d.is_alphanumeric() {
                     j += dn;
                     continue;

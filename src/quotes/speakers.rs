@@ -4,8 +4,6 @@
 //! a pronoun or `the minister` resolved to the latest person speaking or acting as subject,
 //! and an unnamed speaker kept as its noun phrase (`Iranian official`).
 
-use std::collections::HashMap;
-
 use super::attribution::{sentence_subject, Cand};
 use super::words::*;
 use crate::entities::{Entity, EntityKind};
@@ -24,7 +22,7 @@ pub struct Speakers<'a> {
     lex: &'a Lexicon,
     entities: &'a [Entity],
     /// surname (and surname without `al-`) -> longest full name
-    surnames: HashMap<String, String>,
+    surnames: crate::text::hash::DocMap<String, String>,
     /// people as sentence subjects: (position, name), read up to `body[next_subject]`
     subjects: Vec<(usize, String)>,
     body: Vec<&'a Sentence>,
@@ -61,7 +59,7 @@ impl<'a> Speakers<'a> {
             text,
             lex,
             entities,
-            surnames: HashMap::new(),
+            surnames: Default::default(),
             subjects: Vec::new(),
             body: sentences
                 .iter()
