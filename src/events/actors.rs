@@ -200,7 +200,8 @@ fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
 /// Mark prepositional phrases and sort by position.
 fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
     acts.sort_by_key(|a| (a.tok_s, std::cmp::Reverse(a.tok_e)));
-    acts.dedup_by(|b, a| b.tok_s < a.tok_e);
+    // byte overlap, not token overlap: both halves of `Tehran-Baghdad` stay
+    acts.dedup_by(|b, a| b.start < a.end);
     for a in acts.iter_mut() {
         // a preposition up to three words before (`to the UN`, `in south Serbia`)
         for j in (a.tok_s.saturating_sub(3)..a.tok_s).rev() {
@@ -225,7 +226,8 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
 }
 
 fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
-    let tok_s = t.at_or_after(start);
+    // an actor inside a hyphenated word (`Tehran-Baghdad`) is that word
+    let tok_s = t.containing(start).min(t.len());
     let tok_e = t.at_or_after(end).max(tok_s + 1).min(t.len());
     Actor {
         start,
@@ -243,6 +245,40 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
         from_entity: false,
         implied: false,
     }
+}
+
+/// An actor named only to qualify something else inside a hyphenated word: `anti-Taliban
+/// efforts`, `pro-Iranian groups`, `Iran-backed militias`. It neither acts nor is acted on.
+fn modifier_only(t: &Tokens, a: &Actor) -> bool {
+    if a.tok_s >= t.len() {
+        return false;
+    }
+    let tok = t.get(a.tok_s);
+    let w = t.lower(a.tok_s);
+    let prefixed = a.start > tok.start
+        && ["anti-", "pro-", "non-", "ex-", "post-", "pre-"]
+            .iter()
+            .any(|p| w.starts_with(p));
+    let suffixed = a.tok_e == a.tok_s + 1
+        && [
+            "-backed",
+            "-allied",
+            "-sponsored",
+            "-funded",
+            "-supported",
+            "-aligned",
+            "-trained",
+            "-armed",
+            "-held",
+            "-controlled",
+            "-occupied",
+            "-ruled",
+            "-brokered",
+            "-made",
+        ]
+        .iter()
+        .any(|x| w.ends_with(x));
+    prefixed || suffixed
 }
 
 /// The actors of a sentence from the `entities` stage; `None` when it found none there.
@@ -268,6 +304,9 @@ pub fn from_entities(
     let mut out = Vec::new();
     for x in inside {
         let mut a = make(t, text, x.start, x.end, String::new(), x.kind);
+        if modifier_only(t, &a) {
+            continue;
+        }
         a.from_entity = true;
         a.agent = x.agent.clone().or_else(|| agent_after(t, a.tok_e));
         match x.kind {
@@ -552,6 +591,9 @@ pub fn from_lexicon(
             continue;
         }
         let mut a = make(t, text, m.start, m.end, String::new(), row.kind);
+        if modifier_only(t, &a) {
+            continue;
+        }
         match (row.kind, &row.code) {
             (EntityKind::Place, Some(c)) if row.has_flag("capital") => {
                 a.capital = true;

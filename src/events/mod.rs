@@ -289,6 +289,8 @@ struct Match<'a> {
     slot: Option<(usize, usize)>,
     form: Form,
     pat: &'a Pattern,
+    /// A gerund after `for`/`of` (`praised X for helping`).
+    after_prep: bool,
 }
 
 fn code_sentence(
@@ -330,12 +332,23 @@ fn code_sentence(
         {
             continue;
         }
+        // `commended the FATF for blacklisting Iran`, `the importance of bolstering ties`: an
+        // -ing form after `for`/`of` with an object after it is a verb
+        let after_prep = i > 0
+            && matches!(t.lower(i - 1), "for" | "of")
+            && i + 1 < n
+            && (in_actor[i + 1]
+                || matches!(
+                    t.lower(i + 1),
+                    "the" | "its" | "their" | "his" | "her" | "a" | "an" | "bilateral" | "mutual"
+                ));
         let nominal = i > 0 && NOMINAL_BEFORE.contains(&t.lower(i - 1));
         let finite = finite_context(text, t, &in_actor, i);
         // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
         // not as a modifier (`an informal meeting`)
         // `of fierce fighting`, `the heavy shelling`: a noun after its modifier too
         let gerund_ok = i == 0
+            || after_prep
             || !(adjective_like(t.lower(i - 1))
                 || t.lower(i - 1).ends_with("'s")
                 || (i >= 2
@@ -346,7 +359,7 @@ fn code_sentence(
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
-            if form != Form::Noun && nominal {
+            if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
                 continue;
             }
             if form == Form::Present && !finite {
@@ -366,6 +379,7 @@ fn code_sentence(
                             slot,
                             form,
                             pat,
+                            after_prep: after_prep && form == Form::Gerund,
                         },
                     ));
                 }
@@ -382,6 +396,14 @@ fn code_sentence(
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
     for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
+        // `must be part of the solution`: a judgement, not a demand for an act (`must be
+        // withdrawn` is one)
+        if t.lower(mi + 1) == "be"
+            && !is_participle(t.lower(mi + 2))
+            && !INTENT_TO.contains(&t.lower(mi + 2))
+        {
+            continue;
+        }
         let Some(rv) = (mi.saturating_sub(12)..mi)
             .rev()
             .find(|&j| REPORTING.contains(&t.lower(j)))
@@ -471,6 +493,29 @@ fn code_sentence(
         }
         // `is committed to`, `was determined to`: an adjective, not a passive
         let violent = matches!(&code[..2], "18" | "19" | "20");
+        // `emphasis on the U.S. withdrawal`, `a precondition for their withdrawal`: an act
+        // talked about, not one that happened
+        if m.form == Form::Noun && !violent && talked_about(t, acts, i) {
+            continue;
+        }
+        // `praised X for helping`: X helped; `accused X of killing`, `arrested for spying`:
+        // an allegation, not an event
+        let mut praised: Option<&Actor> = None;
+        if m.after_prep {
+            if let Some(g) = matches
+                .iter()
+                .rev()
+                .find(|p| p.head < i && p.head + 10 >= i)
+            {
+                if !(g.pat.code.starts_with("05") || g.pat.code.starts_with("111")) {
+                    continue;
+                }
+                praised = acts
+                    .iter()
+                    .rev()
+                    .find(|a| a.tok_s > g.head && a.tok_e < i && !a.place_only);
+            }
+        }
         let passive = m.form == Form::Past
             && ((is_passive(t, i) && t.lower(m.end) != "to")
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
@@ -494,8 +539,10 @@ fn code_sentence(
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
                     subject_before(t, acts, i, &targets_used).or_else(|| {
-                        // `his meeting with`, `their talks with`
-                        if before(t, i, 4).any(|j| matches!(t.lower(j), "his" | "her" | "their")) {
+                        // `his meeting with`, `their talks with`, `during a meeting with`
+                        if before(t, i, 8)
+                            .any(|j| matches!(t.lower(j), "his" | "her" | "their" | "during"))
+                        {
                             last_subject.as_ref()
                         } else {
                             None
@@ -508,7 +555,7 @@ fn code_sentence(
             let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent));
             (src, tgt)
         } else {
-            let mut src = subject_before(t, acts, i, &targets_used);
+            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used));
             if let Some((h, ps)) = &prev_source {
                 let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
                 if coordinated && src.is_some_and(|a| a.tok_s > *h) {
@@ -522,17 +569,37 @@ fn code_sentence(
                 Some((a, b)) => acts.iter().find(|x| {
                     x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.implied && !x.same_as(s)
                 }),
-                // an actor inside the pattern's filler (`seized Afghanistan's capital`)
-                None => acts
-                    .iter()
-                    .find(|x| {
+                // an actor inside the pattern's filler (`seized Afghanistan's capital`,
+                // `bolster Tehran-Baghdad ties`: the other side first)
+                None => {
+                    let filler = |x: &&Actor| {
                         x.tok_s > m.head
                             && x.tok_e <= m.end
                             && !x.place_only
                             && !x.implied
                             && !x.same_as(s)
-                    })
-                    .or_else(|| object_after(t, acts, m.end, s, violent)),
+                    };
+                    acts.iter()
+                        .filter(filler)
+                        .find(|x| x.code != s.code)
+                        .or_else(|| acts.iter().find(filler))
+                        .or_else(|| object_after(t, acts, m.end, s, violent))
+                }
+            });
+            // `welcomes its role`: `its` is the last other actor named before the verb
+            let tgt = tgt.or_else(|| {
+                let s = src?;
+                let poss = (i + 1..(i + 3).min(n)).any(|j| t.lower(j) == "its");
+                if !poss || conjunct_before(t, acts, s).is_some() {
+                    return None;
+                }
+                acts.iter().rev().find(|x| {
+                    x.tok_e <= i
+                        && x.code != s.code
+                        && !x.place_only
+                        && !x.implied
+                        && matches!(x.kind, EntityKind::Country | EntityKind::Org)
+                })
             });
             (src, tgt)
         };
@@ -564,6 +631,18 @@ fn code_sentence(
             continue;
         };
         let target = target.filter(|x| !x.same_as(&source));
+        // `described what he called a role as ...`: a label needs someone labelled
+        let empty_slot = m.slot.is_some_and(|(a, b)| {
+            (a..b).all(|j| {
+                matches!(
+                    t.lower(j),
+                    "him" | "her" | "them" | "it" | "what" | "this" | "that" | "these" | "those"
+                )
+            })
+        });
+        if empty_slot && code.starts_with("112") && target.is_none() {
+            continue;
+        }
         // `the U.S. and Iran began to coordinate`: both act, each with the other; coded as
         // the second alone (the usual CAMEO reading) and the first towards the second
         if target.is_none() && !passive && m.form != Form::Noun {
@@ -595,6 +674,7 @@ fn code_sentence(
         // are aimed at home (`students rallied`, `police arrested 12`, `rebels killed 20
         // people`, `the government lifted the curfew`): CAMEO's domestic reading
         let domestic = target.is_none()
+            && m.form != Form::Noun
             && (matches!(&code[..2], "13" | "14" | "17" | "18" | "19" | "20")
                 || (code.starts_with("08") && !code.starts_with("087")));
         let target_code = target
@@ -646,7 +726,8 @@ fn code_sentence(
             location,
         });
         prev_source = Some((i, source.clone()));
-        if source.kind == EntityKind::Person {
+        // `..., who also met X`: the person of a relative clause is not the one `he` means next
+        if source.kind == EntityKind::Person && !before(t, i, 3).any(|j| t.lower(j) == "who") {
             *last_subject = Some(source);
         }
     }
@@ -713,7 +794,9 @@ fn match_elems(
                     // a possessive actor may stand in the filler (`seized Afghanistan's capital`)
                     if last >= n
                         || t.get(last).punct
-                        || (in_actor[last] && !t.lower(last).ends_with("'s"))
+                        || (in_actor[last]
+                            && !t.lower(last).ends_with("'s")
+                            && !t.lower(last).contains('-'))
                     {
                         break;
                     }
@@ -749,6 +832,33 @@ fn adjective_like(w: &str) -> bool {
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
+/// A past participle, roughly: regular `-ed`, or a common irregular one.
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "held"
+                | "met"
+                | "sent"
+                | "put"
+                | "cut"
+                | "shut"
+                | "brought"
+                | "kept"
+                | "left"
+                | "paid"
+                | "dealt"
+                | "led"
+                | "set"
+                | "made"
+                | "done"
+                | "built"
+                | "found"
+                | "sought"
+        )
+}
+
 fn is_gap_word(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ly")) || GAP_WORDS.contains(&w)
 }
@@ -758,6 +868,24 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
     (i.saturating_sub(k)..i)
         .rev()
         .take_while(move |&j| !t.get(j).punct)
+}
+
+/// Inside an `if`/`unless`/`whether` clause: back from the verb to a mark or clause word.
+fn in_condition(t: &Tokens, i: usize) -> bool {
+    for j in (i.saturating_sub(15)..i).rev() {
+        let w = t.lower(j);
+        if t.get(j).punct && !matches!(w, "-" | "'" | "’") {
+            return false;
+        }
+        if matches!(w, "if" | "unless" | "whether" | "lest") {
+            return true;
+        }
+        // `if they attack, then we will respond`: the main clause
+        if matches!(w, "then" | "but") {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_negated(t: &Tokens, i: usize) -> bool {
@@ -776,6 +904,10 @@ fn is_negated(t: &Tokens, i: usize) -> bool {
 fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     let code = m.pat.code.clone();
     let root: u32 = code[..2].parse().unwrap_or(0);
+    // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event
+    if in_condition(t, i) {
+        return None;
+    }
     if m.form == Form::Noun {
         return Some(code);
     }
@@ -789,6 +921,10 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     }
     let will = before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j)));
     let may = before(t, i, 3).any(|j| MODAL_MAY.contains(&t.lower(j)));
+    // `can work together to provide`, `should leave`: what is possible or right, not done
+    if before(t, i, 5).any(|j| matches!(t.lower(j), "can" | "should" | "must" | "ought")) {
+        return None;
+    }
     let intent = i >= 2 && t.lower(i - 1) == "to" && INTENT_TO.contains(&t.lower(i - 2));
     // `will withdraw ... unless`: a condition makes a promise a threat
     let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
@@ -819,6 +955,10 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
         if let Some(c) = c {
             return Some(c.into());
         }
+    }
+    // `Iran may visit`, `could agree`: speculation
+    if may {
+        return None;
     }
     Some(code)
 }
@@ -900,7 +1040,41 @@ fn is_passive(t: &Tokens, i: usize) -> bool {
 }
 
 fn pronoun_subject(t: &Tokens, i: usize) -> bool {
-    before(t, i, 4).any(|j| PRONOUNS.contains(&t.lower(j)))
+    before(t, i, 10).any(|j| PRONOUNS.contains(&t.lower(j)))
+}
+
+/// An event noun inside a phrase after `on`, `for`, `about` ...: discussed, not done.
+fn talked_about(t: &Tokens, acts: &[Actor], i: usize) -> bool {
+    for j in before(t, i, 5) {
+        let w = t.lower(j);
+        if matches!(w, "in" | "with" | "from" | "at" | "during" | "after") {
+            return false;
+        }
+        if matches!(
+            w,
+            "on" | "for"
+                | "of"
+                | "about"
+                | "to"
+                | "toward"
+                | "towards"
+                | "over"
+                | "regarding"
+                | "into"
+        ) {
+            return true;
+        }
+        let in_actor = acts.iter().any(|a| a.tok_s <= j && j < a.tok_e);
+        if !(in_actor
+            || NOMINAL_BEFORE.contains(&w)
+            || adjective_like(w)
+            || w.ends_with("'s")
+            || w.contains('-'))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The subject: the nearest actor before the head that is not inside a prepositional
@@ -941,6 +1115,140 @@ fn subject_before<'a>(
             a.tok_e <= i && a.tok_s >= lo && !a.oblique && !a.place_only && !used.contains(ix)
         })
         .map(|(_, a)| a)
+        // `the US presence ... does not provide`: the subject is the presence, not the US
+        .filter(|a| !modifies_thing(t, a, i))
+}
+
+/// An actor that only qualifies a noun of a thing after it (`the US presence`, `Afghan
+/// soil`, `Iran's nuclear program`), before the verb at `head`.
+fn modifies_thing(t: &Tokens, a: &Actor, head: usize) -> bool {
+    // the head noun: the last word of the phrase after the actor (`security chief`)
+    let mut last: Option<&str> = None;
+    for j in a.tok_e..head.min(a.tok_e + 4) {
+        let w = t.lower(j);
+        if t.get(j).punct
+            || actors::is_preposition(w)
+            || BE.contains(&w)
+            || MODAL_WILL.contains(&w)
+            || MODAL_MAY.contains(&w)
+            || is_gap_word(w)
+            || matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "not"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "or"
+                    | "also"
+            )
+        {
+            break;
+        }
+        last = Some(w);
+    }
+    last.is_some_and(|w| !actors::is_agent_word(w) && thing_noun(w))
+}
+
+/// A noun naming a thing, a state or an act, not a person or body that can act.
+fn thing_noun(w: &str) -> bool {
+    const ACTING: &[&str] = &[
+        "government",
+        "governments",
+        "parliament",
+        "administration",
+        "delegation",
+        "opposition",
+        "coalition",
+        "commission",
+        "mission",
+        "organization",
+        "organisation",
+        "federation",
+        "nation",
+        "nations",
+        "association",
+        "authority",
+        "authorities",
+        "community",
+        "presidency",
+        "agency",
+        "intelligence",
+        "establishment",
+        "leadership",
+        "union",
+        "movement",
+        "movements",
+        "department",
+        "management",
+        "junta",
+        "militia",
+    ];
+    const THINGS: &[&str] = &[
+        "soil",
+        "territory",
+        "role",
+        "program",
+        "programme",
+        "policy",
+        "policies",
+        "plan",
+        "plans",
+        "deal",
+        "economy",
+        "border",
+        "borders",
+        "interests",
+        "interest",
+        "position",
+        "stance",
+        "move",
+        "moves",
+        "threat",
+        "support",
+        "aid",
+        "bid",
+        "efforts",
+        "effort",
+        "demands",
+        "demand",
+        "law",
+        "laws",
+        "strategy",
+        "approach",
+        "proposal",
+        "offer",
+        "budget",
+        "currency",
+        "market",
+        "markets",
+        "exports",
+        "imports",
+        "oil",
+        "gas",
+        "model",
+        "history",
+        "case",
+    ];
+    if ACTING.contains(&w) {
+        return false;
+    }
+    THINGS.contains(&w)
+        || [
+            "ence", "ences", "ance", "ances", "ment", "ments", "ity", "ities", "ism", "ness",
+            "tion", "tions", "sion", "sions",
+        ]
+        .iter()
+        .any(|x| w.len() > x.len() + 2 && w.ends_with(x))
 }
 
 /// `X and Y` ending at the subject `y`: X.
