@@ -113,7 +113,8 @@ const GAP_WORDS: &[&str] = &[
 ];
 /// Words that end the clause a target is looked for in.
 const CLAUSE_END: &[&str] = &[
-    "that", "which", "while", "after", "before", "because", "when", "but", "said", "says",
+    // `addressed issues such as ...`: examples, not the object
+    "such", "that", "which", "while", "after", "before", "because", "when", "but", "said", "says",
     "saying", "although", "whereas", "whose", "who",
 ];
 /// Verbs that report what someone holds (`said that Libya must ...`).
@@ -228,6 +229,21 @@ pub fn code(
             .find_map(|d| d.day)
             .or(published);
         let sentence = s.body_index.unwrap_or(0);
+        // `Pompeo traveled to Riyadh, where he spoke ...`: a sentence led by a person of no
+        // known country: a `he` after it means that person, not the last one coded
+        let lo = entities.partition_point(|e| e.start < s.start);
+        let led_by_unknown = entities[lo..]
+            .iter()
+            .take_while(|e| e.start < s.end)
+            .find(|e| e.kind == EntityKind::Person)
+            .is_some_and(|e| {
+                e.code.is_none()
+                    && t.containing(e.start) <= 2
+                    && !acts.iter().any(|a| a.start < e.start && !a.place_only)
+            });
+        if led_by_unknown {
+            last_subject = None;
+        }
         let before = out.len();
         code_sentence(
             text,
@@ -680,6 +696,34 @@ fn code_sentence(
         let target_code = target
             .map(|x| x.code.clone())
             .or_else(|| domestic.then(|| source.code.clone()));
+        // aid, investigation, criticism, rejection, force posture and cuts are done to
+        // someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
+        // sentence does not say between whom; appeals, demands and pledges may be to all,
+        // and `X and Y agreed` is between the two
+        if target_code.is_none()
+            && matches!(&code[..2], "01" | "07" | "09" | "11" | "12" | "15" | "16")
+            && (passive || conjunct_before(t, acts, &source).is_none())
+        {
+            continue;
+        }
+        // a violent act named by a noun (`a drone strike in Baghdad`) with no victim named:
+        // aimed at the country where it happened, if the sentence says
+        let target_code = match target_code {
+            None if violent && m.form == Form::Noun => {
+                match acts
+                    .iter()
+                    .find(|a| a.tok_s > m.head && a.locative() && !a.code.is_empty())
+                {
+                    Some(a) => Some(a.code.clone()),
+                    None => continue,
+                }
+            }
+            x => x,
+        };
+        // `Turkey hosts 3.6 million refugees`: a host of people, not of a visit
+        if code.starts_with("043") && starts_quantity(t, m.end) {
+            continue;
+        }
         let key = (source.code.clone(), code.clone(), target_code.clone());
         if seen.contains(&key) {
             continue;
@@ -832,6 +876,28 @@ fn adjective_like(w: &str) -> bool {
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
+/// A number or quantity word at `j` (`4 million`, `about 300`, `thousands of`).
+fn starts_quantity(t: &Tokens, j: usize) -> bool {
+    let w = t.lower(j);
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "more"
+                | "around"
+                | "roughly"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "dozens"
+                | "tens"
+        )
+}
+
 /// A past participle, roughly: regular `-ed`, or a common irregular one.
 fn is_participle(w: &str) -> bool {
     w.ends_with("ed")
@@ -980,6 +1046,10 @@ fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
                 s -= 1;
             }
             return s == 0 || !matches!(t.lower(s - 1), "a" | "an");
+        }
+        // `a drone attack`: a noun after its modifier
+        if actors::is_agent_word(w) && j > 0 && matches!(t.lower(j - 1), "a" | "an") {
+            return false;
         }
         return t.get(j).punct
             || actors::is_agent_word(w)
@@ -1238,6 +1308,13 @@ fn thing_noun(w: &str) -> bool {
         "model",
         "history",
         "case",
+        "talks",
+        "negotiations",
+        "relations",
+        "ties",
+        "agreement",
+        "war",
+        "conflict",
     ];
     if ACTING.contains(&w) {
         return false;
