@@ -510,9 +510,35 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
         }
         let ethnic = t.lower(a.tok_s - 1) == "ethnic";
         let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
+        // `Bosnian Serbs`: the people of one nation living in another country
+        if plural {
+            if let Some(b) = acts[..k]
+                .iter()
+                .rev()
+                .find(|b| b.tok_e == a.tok_s && b.kind == EntityKind::Country && b.code != a.code)
+            {
+                let code = b.code.clone();
+                acts[k].code = code;
+                continue;
+            }
+        }
         let Some(p) =
             (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"))
         else {
+            // `ethnic Albanians demonstrated in Serbia`: the country the sentence names next
+            if ethnic {
+                let home = acts.iter().find(|b| {
+                    b.tok_s >= a.tok_e
+                        && matches!(b.kind, EntityKind::Country | EntityKind::Place)
+                        && !b.code.is_empty()
+                        && b.code != a.code
+                        && b.code != "IGO"
+                        && b.code != "NGO"
+                });
+                if let Some(code) = home.map(|b| b.code.clone()) {
+                    acts[k].code = code;
+                }
+            }
             continue;
         };
         // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
@@ -552,6 +578,20 @@ fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
         }
         let at = acts[k].tok_s;
         let person = acts[k].kind == EntityKind::Person;
+        // `U.N. Secretary-General Kofi Annan`, `Nigerian junior minister Dubem Oniya`: the
+        // body or country heading the title
+        let titled = acts.iter().rev().find(|b| {
+            person
+                && !b.code.is_empty()
+                && !b.place_only
+                && matches!(b.kind, EntityKind::Country | EntityKind::Org)
+                && b.tok_e <= at
+                && at - b.tok_e <= 3
+        });
+        if let Some(b) = titled {
+            acts[k].code = b.code.clone();
+            continue;
+        }
         let code = match prior.filter(|p| person && acts.iter().any(|a| names(a) && a.code == *p)) {
             Some(p) => Some(p.to_string()),
             None => acts
@@ -607,6 +647,7 @@ pub fn from_lexicon(
         out.push(a);
     }
     finish(text, t, &mut out);
+    ethnic_residents(t, &mut out);
     out
 }
 

@@ -549,8 +549,16 @@ fn code_sentence(
                     && a.tok_e + 2 >= i
                     && (!a.oblique || a.tok_e == i)
                     && !a.place_only
-                    // `4 Iraqis in an attack`: a preposition between, the actor is not its doer
-                    && (a.tok_e..i).all(|j| !actors::is_preposition(t.lower(j)))
+                    // `4 Iraqis in an attack`: a preposition between, the actor is not its doer;
+                    // `Armenia following the invasion`: nor a verb or an article
+                    && (a.tok_e..i).all(|j| {
+                        let w = t.lower(j);
+                        !actors::is_preposition(w)
+                            && !t.get(j).punct
+                            && !matches!(w, "the" | "a" | "an")
+                            && !w.ends_with("ing")
+                            && !w.ends_with("ed")
+                    })
             });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
@@ -700,12 +708,21 @@ fn code_sentence(
         // someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
         // sentence does not say between whom; appeals, demands and pledges may be to all,
         // and `X and Y agreed` is between the two
-        if target_code.is_none()
-            && matches!(&code[..2], "01" | "07" | "09" | "11" | "12" | "15" | "16")
-            && (passive || conjunct_before(t, acts, &source).is_none())
-        {
-            continue;
-        }
+        // ... unless it says where: then the country there (`suspended aid deliveries in
+        // Baghdad`, `troops remained on alert in the West Bank`)
+        let target_code = match target_code {
+            None if matches!(&code[..2], "01" | "07" | "09" | "11" | "12" | "15" | "16")
+                && (passive || conjunct_before(t, acts, &source).is_none()) =>
+            {
+                match acts.iter().find(|a| {
+                    a.tok_s > m.head && a.locative() && !a.code.is_empty() && a.code != source.code
+                }) {
+                    Some(a) => Some(a.code.clone()),
+                    None => continue,
+                }
+            }
+            x => x,
+        };
         // a violent act named by a noun (`a drone strike in Baghdad`) with no victim named:
         // aimed at the country where it happened, if the sentence says
         let target_code = match target_code {
