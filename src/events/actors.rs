@@ -247,6 +247,36 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
     }
 }
 
+/// Titles that exist in one country only (facts of its constitution).
+const NATIONAL_TITLES: &[(&str, &str)] = &[
+    ("secretary of state", "USA"),
+    ("secretary of defense", "USA"),
+    ("defense secretary", "USA"),
+    ("chancellor of the exchequer", "GBR"),
+    ("taoiseach", "IRL"),
+];
+
+/// The actor code a person's title gives: a body or country named in it (`Taliban
+/// spokesperson`), else a title of one country (`Secretary of State`).
+fn title_code(title: &str, lex: &Lexicon) -> Option<String> {
+    let named = lex.actors.find_iter(title).find_map(|m| {
+        let row = &lex.actors.rows[m.row];
+        if row.has_flag("outlet") || row.kind == EntityKind::Place {
+            return None;
+        }
+        row.code
+            .as_deref()
+            .map(|c| actor_code(c, row.agent.as_deref()))
+    });
+    named.or_else(|| {
+        let t = title.trim().to_lowercase();
+        NATIONAL_TITLES
+            .iter()
+            .find(|(k, _)| t == *k)
+            .map(|(_, c)| c.to_string())
+    })
+}
+
 /// An actor named only to qualify something else inside a hyphenated word: `anti-Taliban
 /// efforts`, `pro-Iranian groups`, `Iran-backed militias`. It neither acts nor is acted on.
 fn modifier_only(t: &Tokens, a: &Actor) -> bool {
@@ -330,6 +360,18 @@ pub fn from_entities(
             _ if x.agent.as_deref() == Some("MED") => continue,
             _ => match &x.code {
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
+                // `Taliban spokesperson Zabihullah Mujahid`, `Secretary of State Mike Pompeo`:
+                // the body the title names, or the one country the title exists in
+                None if x.kind == EntityKind::Person
+                    && x.title
+                        .as_deref()
+                        .and_then(|ti| title_code(ti, lex))
+                        .is_some() =>
+                {
+                    let ti = x.title.as_deref().unwrap_or("");
+                    a.code = title_code(ti, lex).unwrap_or_default();
+                    a.agent = a.agent.or_else(|| Some("GOV".into()));
+                }
                 // a person with no stated country (`President Omar al-Bashir`): the
                 // sentence's country decides, below
                 None if x.kind == EntityKind::Person && people.is_some() => {}

@@ -589,6 +589,18 @@ fn code_sentence(
             if src.is_none() && pronoun_subject(t, i) {
                 src = last_subject.as_ref();
             }
+            // `He reaffirmed ... and commended X`: the subject the sentence opened with
+            if i >= 1 && matches!(t.lower(i - 1), "and" | "but") && prev_source.is_none() {
+                let first = usize::from(t.get(0).punct);
+                if PRONOUNS.contains(&t.lower(first)) {
+                    src = last_subject.as_ref();
+                } else if let Some(a) = acts
+                    .iter()
+                    .find(|a| a.tok_s <= first + 1 && !a.oblique && !a.place_only)
+                {
+                    src = Some(a);
+                }
+            }
             let tgt = src.and_then(|s| match m.slot {
                 Some((a, b)) => acts.iter().find(|x| {
                     x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.implied && !x.same_as(s)
@@ -704,15 +716,17 @@ fn code_sentence(
         let target_code = target
             .map(|x| x.code.clone())
             .or_else(|| domestic.then(|| source.code.clone()));
-        // aid, investigation, criticism, rejection, force posture and cuts are done to
-        // someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
+        // meetings, aid, investigation, criticism, rejection, force posture and cuts are
+        // done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
         // sentence does not say between whom; appeals, demands and pledges may be to all,
         // and `X and Y agreed` is between the two
         // ... unless it says where: then the country there (`suspended aid deliveries in
         // Baghdad`, `troops remained on alert in the West Bank`)
         let target_code = match target_code {
-            None if matches!(&code[..2], "01" | "07" | "09" | "11" | "12" | "15" | "16")
-                && (passive || conjunct_before(t, acts, &source).is_none()) =>
+            None if matches!(
+                &code[..2],
+                "01" | "04" | "07" | "09" | "11" | "12" | "15" | "16"
+            ) && (passive || conjunct_before(t, acts, &source).is_none()) =>
             {
                 match acts.iter().find(|a| {
                     a.tok_s > m.head && a.locative() && !a.code.is_empty() && a.code != source.code
@@ -1209,6 +1223,8 @@ fn subject_before<'a>(
 /// An actor that only qualifies a noun of a thing after it (`the US presence`, `Afghan
 /// soil`, `Iran's nuclear program`), before the verb at `head`.
 fn modifies_thing(t: &Tokens, a: &Actor, head: usize) -> bool {
+    // `America's determination to stand with`, `Iran's decision to leave`: the owner acts
+    let possessive = t.lower(a.tok_e.saturating_sub(1)).ends_with("'s");
     // the head noun: the last word of the phrase after the actor (`security chief`)
     let mut last: Option<&str> = None;
     for j in a.tok_e..head.min(a.tok_e + 4) {
@@ -1239,6 +1255,9 @@ fn modifies_thing(t: &Tokens, a: &Actor, head: usize) -> bool {
                     | "also"
             )
         {
+            if possessive && w == "to" {
+                return false;
+            }
             break;
         }
         last = Some(w);

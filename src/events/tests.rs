@@ -411,6 +411,31 @@ fn conditions_modals_and_phrases() {
             Some("SYR"),
             false,
         ),
+        // a meeting with no one of known country
+        (
+            "Chad's president met Smith in a hotel.",
+            "TCD",
+            "04",
+            None,
+            false,
+        ),
+        // a body named in a person's title, or a title of one country
+        (
+            "Taliban spokesman Qari Yusuf said the group would not rebuff Kabul. Qari Yusuf \
+             later rejected the offer from Kabul.",
+            "TAL",
+            "12",
+            Some("AFG"),
+            true,
+        ),
+        // a coordinated verb takes the subject the sentence opened with
+        (
+            "Nigeria's president arrived in Accra. He thanked the hosts and condemned Mali.",
+            "NGA",
+            "11",
+            Some("MLI"),
+            true,
+        ),
         // a violent noun aimed at the place named
         (
             "A Turkish drone strike in Baghdad killed four.",
@@ -500,5 +525,35 @@ fn actors_from_their_phrase() {
             got.iter().any(|(s, c, _)| s == src && c.starts_with(root))
         };
         assert_eq!(found, *want, "{text}: {got:?}");
+    }
+}
+
+/// Through the whole pipeline: a person's title gives the code the entities stage left out.
+#[test]
+fn people_coded_through_their_title() {
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "Talks resumed on Monday.\n\nSecretary of State Jane Doe traveled to Egypt on \
+             Monday. Doe praised Egypt for its mediation.",
+            "USA",
+            "04",
+            Some("EGY"),
+        ),
+        (
+            "Talks resumed on Monday.\n\nTaliban spokesperson Qari Yusuf rejected the offer \
+             from Pakistan.",
+            "TAL",
+            "12",
+            Some("PAK"),
+        ),
+    ];
+    for (text, src, root, tgt) in cases {
+        let ex = crate::pipeline::extract(text, None, Lexicon::builtin());
+        let got: Vec<(String, String, Option<String>)> = ex
+            .events
+            .into_iter()
+            .map(|e| (e.source.unwrap_or_default(), e.code, e.target))
+            .collect();
+        assert!(has(&got, src, root, *tgt), "{text}: {got:?}");
     }
 }
