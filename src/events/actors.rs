@@ -554,10 +554,10 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
         let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
         // `Bosnian Serbs`: the people of one nation living in another country
         if plural {
+            // sorted by position: only the actor just before can end where this one starts
             if let Some(b) = acts[..k]
-                .iter()
-                .rev()
-                .find(|b| b.tok_e == a.tok_s && b.kind == EntityKind::Country && b.code != a.code)
+                .last()
+                .filter(|b| b.tok_e == a.tok_s && b.kind == EntityKind::Country && b.code != a.code)
             {
                 let code = b.code.clone();
                 acts[k].code = code;

@@ -480,7 +480,7 @@ fn code_sentence(
     // wounded two others`: not `soldier`)
     let mut prev_source: Option<(usize, Actor)> = None;
     let mut prev_violent: Option<usize> = None;
-    for m in &matches {
+    for (mx, m) in matches.iter().enumerate() {
         let i = m.head;
         if demanded.contains(&i) {
             continue;
@@ -518,10 +518,11 @@ fn code_sentence(
         // an allegation, not an event
         let mut praised: Option<&Actor> = None;
         if m.after_prep {
-            if let Some(g) = matches
+            if let Some(g) = matches[..mx]
                 .iter()
                 .rev()
-                .find(|p| p.head < i && p.head + 10 >= i)
+                .take_while(|p| p.head + 10 >= i)
+                .next()
             {
                 if !(g.pat.code.starts_with("05") || g.pat.code.starts_with("111")) {
                     continue;
