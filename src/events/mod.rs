@@ -408,6 +408,10 @@ fn code_sentence(
             matches.push(m);
         }
     }
+    let mut heads = vec![false; n];
+    for m in &matches {
+        heads[m.head] = true;
+    }
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
@@ -426,7 +430,7 @@ fn code_sentence(
         else {
             continue;
         };
-        let Some(src) = subject_before(t, acts, rv, &[]).or_else(|| {
+        let Some(src) = subject_before(t, acts, rv, &[], &heads).or_else(|| {
             if pronoun_subject(t, rv) {
                 last_subject.as_ref()
             } else {
@@ -538,7 +542,7 @@ fn code_sentence(
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
-            let mut subj = subject_before(t, acts, i, &targets_used);
+            let mut subj = subject_before(t, acts, i, &targets_used, &heads);
             if subj.is_none() && pronoun_subject(t, i) {
                 subj = last_subject.as_ref();
             }
@@ -563,7 +567,7 @@ fn code_sentence(
             });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
-                    subject_before(t, acts, i, &targets_used).or_else(|| {
+                    subject_before(t, acts, i, &targets_used, &heads).or_else(|| {
                         // `his meeting with`, `their talks with`, `during a meeting with`
                         if before(t, i, 8)
                             .any(|j| matches!(t.lower(j), "his" | "her" | "their" | "during"))
@@ -577,10 +581,10 @@ fn code_sentence(
                     None
                 }
             });
-            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent));
+            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent, &heads));
             (src, tgt)
         } else {
-            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used));
+            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used, &heads));
             if let Some((h, ps)) = &prev_source {
                 let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
                 if coordinated && src.is_some_and(|a| a.tok_s > *h) {
@@ -620,7 +624,7 @@ fn code_sentence(
                         .filter(filler)
                         .find(|x| x.code != s.code)
                         .or_else(|| acts.iter().find(filler))
-                        .or_else(|| object_after(t, acts, m.end, s, violent))
+                        .or_else(|| object_after(t, acts, m.end, s, violent, &heads))
                 }
             });
             // `welcomes its role`: `its` is the last other actor named before the verb
@@ -657,11 +661,19 @@ fn code_sentence(
             _ => source,
         };
         let target = match (target, source) {
-            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent),
+            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent, &heads),
             _ => target,
         };
+        // `jets struck targets near Damascus`: a capital or country where it happened
         let target = match target {
-            None if violent && !passive => scene(),
+            None if violent && !passive => scene().or_else(|| {
+                acts.iter().find(|a| {
+                    a.tok_s > m.head
+                        && a.locative()
+                        && !a.code.is_empty()
+                        && source.is_some_and(|s| s.code != a.code)
+                })
+            }),
             _ => target,
         };
         let Some(source) = source.cloned() else {
@@ -1186,12 +1198,27 @@ fn subject_before<'a>(
     acts: &'a [Actor],
     i: usize,
     used: &[usize],
+    // the tokens that head a verb pattern match
+    heads: &[bool],
 ) -> Option<&'a Actor> {
     let stop = (0..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
     });
     let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
+    // `condemned the EU's decision to impose`: the owner of the decision acts, even when it
+    // was the object of the verb before
+    if i >= 3 && t.lower(i - 1) == "to" {
+        let owner = acts.iter().rev().find(|a| {
+            a.tok_e + 1 < i
+                && a.tok_e + 3 >= i
+                && t.lower(a.tok_e - 1).ends_with("'s")
+                && (a.tok_e..i - 1).all(|j| thing_noun(t.lower(j)) || adjective_like(t.lower(j)))
+        });
+        if owner.is_some() {
+            return owner;
+        }
+    }
     // `Pakistan, a U.S. ally, has refused`: the actor before the appositive
     let mut j = i;
     while j > lo
@@ -1218,18 +1245,22 @@ fn subject_before<'a>(
         })
         .map(|(_, a)| a)
         // `the US presence ... does not provide`: the subject is the presence, not the US
-        .filter(|a| !modifies_thing(t, a, i))
+        .filter(|a| !modifies_thing(t, a, i, heads))
 }
 
 /// An actor that only qualifies a noun of a thing after it (`the US presence`, `Afghan
 /// soil`, `Iran's nuclear program`), before the verb at `head`.
-fn modifies_thing(t: &Tokens, a: &Actor, head: usize) -> bool {
+fn modifies_thing(t: &Tokens, a: &Actor, head: usize, heads: &[bool]) -> bool {
     // `America's determination to stand with`, `Iran's decision to leave`: the owner acts
     let possessive = t.lower(a.tok_e.saturating_sub(1)).ends_with("'s");
     // the head noun: the last word of the phrase after the actor (`security chief`)
     let mut last: Option<&str> = None;
     for j in a.tok_e..head.min(a.tok_e + 4) {
         let w = t.lower(j);
+        // another verb of the sentence: the phrase ended before it
+        if heads.get(j).copied().unwrap_or(false) || w.ends_with("ed") {
+            return false;
+        }
         if t.get(j).punct
             || actors::is_preposition(w)
             || BE.contains(&w)
@@ -1406,6 +1437,7 @@ fn object_after<'a>(
     from: usize,
     source: &Actor,
     violent: bool,
+    heads: &[bool],
 ) -> Option<&'a Actor> {
     let n = t.len();
     // `demanded that the US cancel`: the object is the subject of the clause
@@ -1418,6 +1450,10 @@ fn object_after<'a>(
     while end < n && end < from + 14 {
         let w = t.lower(end);
         if (t.get(end).punct && w != "-") || CLAUSE_END.contains(&w) {
+            break;
+        }
+        // `discussed the region and thanked Oman`: the next verb has its own object
+        if heads.get(end + 1).copied().unwrap_or(false) && matches!(w, "and" | "or" | "but") {
             break;
         }
         end += 1;

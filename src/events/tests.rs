@@ -557,3 +557,17 @@ fn people_coded_through_their_title() {
         assert!(has(&got, src, root, *tgt), "{text}: {got:?}");
     }
 }
+
+/// Coordinated verbs: each has its own object, and the subject both share.
+#[test]
+fn coordinated_verbs_keep_their_objects() {
+    let got = run("Iran discussed regional developments and thanked Oman for its efforts.");
+    assert!(has(&got, "IRN", "051", Some("OMN")), "{got:?}");
+    assert!(!has(&got, "IRN", "04", Some("OMN")), "{got:?}");
+    // the owner of a decision acts even when it was the object before
+    let got = run("Iran condemned the European Union's decision to impose sanctions on Syria.");
+    assert!(has(&got, "IGO", "163", Some("SYR")), "{got:?}");
+    // with no object, violence is aimed at the capital where it happened
+    let got = run("Israeli jets struck targets near Damascus overnight.");
+    assert!(has(&got, "ISR", "19", Some("SYR")), "{got:?}");
+}
