@@ -568,8 +568,35 @@ fn code_sentence(
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
                     subject_before(t, acts, i, &targets_used, &heads).or_else(|| {
+                        // `In a phone call with X on Sunday, Y discussed ...`: the subject of
+                        // the clause after the opening phrase
+                        let opening = i < 5
+                            && (0..i).all(|j| {
+                                matches!(
+                                    t.lower(j),
+                                    "in" | "during"
+                                        | "at"
+                                        | "after"
+                                        | "a"
+                                        | "an"
+                                        | "the"
+                                        | "his"
+                                        | "her"
+                                        | "their"
+                                        | "phone"
+                                        | "telephone"
+                                        | "video"
+                                )
+                            });
+                        let comma = (i..n).take(20).find(|&j| t.lower(j) == ",");
+                        let main = comma.filter(|_| opening).and_then(|c| {
+                            acts.iter()
+                                .find(|a| a.tok_s > c && !a.oblique && !a.place_only)
+                        });
                         // `his meeting with`, `their talks with`, `during a meeting with`
-                        if before(t, i, 8)
+                        if main.is_some() {
+                            main
+                        } else if before(t, i, 8)
                             .any(|j| matches!(t.lower(j), "his" | "her" | "their" | "during"))
                         {
                             last_subject.as_ref()

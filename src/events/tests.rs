@@ -567,6 +567,9 @@ fn coordinated_verbs_keep_their_objects() {
     // the owner of a decision acts even when it was the object before
     let got = run("Iran condemned the European Union's decision to impose sanctions on Syria.");
     assert!(has(&got, "IGO", "163", Some("SYR")), "{got:?}");
+    // an opening phrase's event noun: the subject of the clause after it
+    let got = run("In a phone call with Oman on Sunday, Iran discussed regional developments.");
+    assert!(has(&got, "IRN", "041", Some("OMN")), "{got:?}");
     // with no object, violence is aimed at the capital where it happened
     let got = run("Israeli jets struck targets near Damascus overnight.");
     assert!(has(&got, "ISR", "19", Some("SYR")), "{got:?}");
