@@ -635,7 +635,8 @@ fn code_sentence(
             }
             let tgt = src.and_then(|s| match m.slot {
                 Some((a, b)) => acts.iter().find(|x| {
-                    x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.implied && !x.same_as(s)
+                    // a group noun in the slot is the one acted on (`accused rebels of`)
+                    x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)
                 }),
                 // an actor inside the pattern's filler (`seized Afghanistan's capital`,
                 // `bolster Tehran-Baghdad ties`: the other side first)
@@ -768,8 +769,9 @@ fn code_sentence(
                 "01" | "04" | "07" | "09" | "11" | "12" | "15" | "16"
             ) && (passive || conjunct_before(t, acts, &source).is_none()) =>
             {
+                let end = clause_end(t, m.end);
                 match acts.iter().find(|a| {
-                    a.tok_s > m.head && a.locative() && !a.code.is_empty() && a.code != source.code
+                    a.tok_s > m.head && a.tok_s < end && where_done(a) && a.code != source.code
                 }) {
                     Some(a) => Some(a.code.clone()),
                     None => continue,
@@ -781,10 +783,7 @@ fn code_sentence(
         // aimed at the country where it happened, if the sentence says
         let target_code = match target_code {
             None if violent && m.form == Form::Noun => {
-                match acts
-                    .iter()
-                    .find(|a| a.tok_s > m.head && a.locative() && !a.code.is_empty())
-                {
+                match acts.iter().find(|a| a.tok_s > m.head && where_done(a)) {
                     Some(a) => Some(a.code.clone()),
                     None => continue,
                 }
@@ -945,6 +944,18 @@ fn adjective_like(w: &str) -> bool {
         ]
         .iter()
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
+/// The end of the clause that starts at `from`: a mark or a clause word (`which`, `that`).
+fn clause_end(t: &Tokens, from: usize) -> usize {
+    (from..t.len())
+        .find(|&j| (t.get(j).punct && t.lower(j) != "-") || CLAUSE_END.contains(&t.lower(j)))
+        .unwrap_or(t.len())
+}
+
+/// A place an act was done in (`in central Iran`, `near Damascus`, `in the West Bank`).
+fn where_done(a: &Actor) -> bool {
+    a.loc_prep && !a.code.is_empty() && (a.locative() || a.kind == EntityKind::Country)
 }
 
 /// A number or quantity word at `j` (`4 million`, `about 300`, `thousands of`).

@@ -401,6 +401,28 @@ fn conditions_modals_and_phrases() {
             None,
             false,
         ),
+        // with no one named, the country where it was done, within the clause
+        (
+            "The IAEA sent inspectors to a plant in central Iran.",
+            "IGO",
+            "09",
+            Some("IRN"),
+            false,
+        ),
+        (
+            "The IAEA dispatched inspectors to a plant in central Iran.",
+            "IGO",
+            "09",
+            Some("IRN"),
+            true,
+        ),
+        (
+            "Nepal rejected a role which India played in Bhutan.",
+            "NPL",
+            "12",
+            None,
+            false,
+        ),
         // a rejection of no one named
         ("Nepal rejected the proposal.", "NPL", "12", None, false),
         // a host of people is not a visit
