@@ -538,7 +538,7 @@ fn code_sentence(
             }
         }
         let passive = m.form == Form::Past
-            && ((is_passive(t, i) && t.lower(m.end) != "to")
+            && ((is_passive(t, i) && t.lower(m.end) != "to" && t.lower(m.end - 1) != "to")
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);

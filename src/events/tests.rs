@@ -423,6 +423,14 @@ fn conditions_modals_and_phrases() {
             None,
             false,
         ),
+        // `is determined to`: an adjective, the subject acts
+        (
+            "Oman is determined to improve relations with Yemen.",
+            "OMN",
+            "03",
+            Some("YEM"),
+            true,
+        ),
         // a rejection of no one named
         ("Nepal rejected the proposal.", "NPL", "12", None, false),
         // a host of people is not a visit
