@@ -565,8 +565,31 @@ fn code_sentence(
                             && !w.ends_with("ed")
                     })
             });
+            // `Italy announced a suspension of`, `ordered the withdrawal of`: the object of a
+            // verb, done by that verb's subject
+            let governed = before(t, i, 4)
+                .find(|&j| {
+                    let w = t.lower(j);
+                    !(NOMINAL_BEFORE.contains(&w) || adjective_like(w))
+                })
+                .is_some_and(|j| {
+                    let w = t.lower(j);
+                    w.ends_with("ed")
+                        || matches!(
+                            w,
+                            "announce"
+                                | "announces"
+                                | "order"
+                                | "orders"
+                                | "declare"
+                                | "declares"
+                                | "began"
+                                | "begin"
+                                | "begins"
+                        )
+                });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
-                if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
+                if governed || matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
                     subject_before(t, acts, i, &targets_used, &heads).or_else(|| {
                         // `In a phone call with X on Sunday, Y discussed ...`: the subject of
                         // the clause after the opening phrase
@@ -948,8 +971,12 @@ fn adjective_like(w: &str) -> bool {
 
 /// The end of the clause that starts at `from`: a mark or a clause word (`which`, `that`).
 fn clause_end(t: &Tokens, from: usize) -> usize {
+    // a parenthesis (`Facilities (UCF) in central Iran`) does not end it
     (from..t.len())
-        .find(|&j| (t.get(j).punct && t.lower(j) != "-") || CLAUSE_END.contains(&t.lower(j)))
+        .find(|&j| {
+            (t.get(j).punct && !matches!(t.lower(j), "-" | "(" | ")"))
+                || CLAUSE_END.contains(&t.lower(j))
+        })
         .unwrap_or(t.len())
 }
 

@@ -431,6 +431,14 @@ fn conditions_modals_and_phrases() {
             Some("YEM"),
             true,
         ),
+        // an event noun as the object of a verb: the verb's subject does it
+        (
+            "Italy announced a suspension of flights to Serbia.",
+            "ITA",
+            "16",
+            Some("SRB"),
+            true,
+        ),
         // a rejection of no one named
         ("Nepal rejected the proposal.", "NPL", "12", None, false),
         // a host of people is not a visit
