@@ -574,19 +574,35 @@ fn code_sentence(
                 })
                 .is_some_and(|j| {
                     let w = t.lower(j);
-                    w.ends_with("ed")
-                        || matches!(
-                            w,
-                            "announce"
-                                | "announces"
-                                | "order"
-                                | "orders"
-                                | "declare"
-                                | "declares"
-                                | "began"
-                                | "begin"
-                                | "begins"
-                        )
+                    // verbs that perform the act their object names (not `condemned the attack`)
+                    matches!(
+                        w,
+                        "announce"
+                            | "announces"
+                            | "announced"
+                            | "order"
+                            | "orders"
+                            | "ordered"
+                            | "declare"
+                            | "declares"
+                            | "declared"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "launched"
+                            | "started"
+                            | "conducted"
+                            | "carried"
+                            | "staged"
+                            | "mounted"
+                            | "resumed"
+                            | "completed"
+                            | "continued"
+                            | "imposed"
+                            | "undertook"
+                            | "speeded"
+                            | "sped"
+                    )
                 });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if governed || matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
@@ -1534,8 +1550,11 @@ fn object_after<'a>(
             a.tok_s >= from
                 && a.tok_s < end
                 && (!a.locative() || a.tok_s == first)
-                // fighting `in Syria`: where, not against whom
-                && !(violent && a.loc_prep && a.tok_s != first)
+                // fighting `in Syria`: where, not against whom (`fired at Israel` is whom)
+                && !(violent && a.loc_prep && a.tok_s != first && prep_before(t, a) != Some("at"))
+                // `a deal brokered by China`: the agent of a participle, not an object (`calls
+                // by Belarus` are Belarus's)
+                && !participle_agent(t, a)
                 && !a.place_only
                 && !a.implied
                 && !a.same_as(source)
@@ -1545,6 +1564,24 @@ fn object_after<'a>(
     cands()
         .find(|a| a.code != source.code)
         .or_else(|| cands().next())
+}
+
+/// The preposition heading an actor's phrase (`at northern Israel` -> `at`).
+fn prep_before<'t>(t: &'t Tokens, a: &Actor) -> Option<&'t str> {
+    (a.tok_s.saturating_sub(3)..a.tok_s)
+        .rev()
+        .take_while(|&j| !t.get(j).punct)
+        .map(|j| t.lower(j))
+        .find(|w| actors::is_preposition(w))
+}
+
+/// `brokered by China`: an actor after `by` after a past participle.
+fn participle_agent(t: &Tokens, a: &Actor) -> bool {
+    (a.tok_s.saturating_sub(3)..a.tok_s)
+        .rev()
+        .take_while(|&j| !t.get(j).punct)
+        .find(|&j| t.lower(j) == "by")
+        .is_some_and(|j| j > 0 && is_participle(t.lower(j - 1)))
 }
 
 /// Where it happened: a place after `in`, `at`, `near`, `outside` in the sentence.
