@@ -1552,9 +1552,6 @@ fn object_after<'a>(
                 && (!a.locative() || a.tok_s == first)
                 // fighting `in Syria`: where, not against whom (`fired at Israel` is whom)
                 && !(violent && a.loc_prep && a.tok_s != first && prep_before(t, a) != Some("at"))
-                // `a deal brokered by China`: the agent of a participle, not an object (`calls
-                // by Belarus` are Belarus's)
-                && !participle_agent(t, a)
                 && !a.place_only
                 && !a.implied
                 && !a.same_as(source)
@@ -1573,15 +1570,6 @@ fn prep_before<'t>(t: &'t Tokens, a: &Actor) -> Option<&'t str> {
         .take_while(|&j| !t.get(j).punct)
         .map(|j| t.lower(j))
         .find(|w| actors::is_preposition(w))
-}
-
-/// `brokered by China`: an actor after `by` after a past participle.
-fn participle_agent(t: &Tokens, a: &Actor) -> bool {
-    (a.tok_s.saturating_sub(3)..a.tok_s)
-        .rev()
-        .take_while(|&j| !t.get(j).punct)
-        .find(|&j| t.lower(j) == "by")
-        .is_some_and(|j| j > 0 && is_participle(t.lower(j - 1)))
 }
 
 /// Where it happened: a place after `in`, `at`, `near`, `outside` in the sentence.
