@@ -608,16 +608,9 @@ fn coordinated_verbs_keep_their_objects() {
     // an opening phrase's event noun: the subject of the clause after it
     let got = run("In a phone call with Oman on Sunday, Iran discussed regional developments.");
     assert!(has(&got, "IRN", "041", Some("OMN")), "{got:?}");
-    // `fired at X`: X is the target; `brokered by X`: X is no object of `agreed`
+    // `fired at X`: X is the target
     let got = run("Hezbollah fired rockets at northern Israel.");
     assert!(has(&got, "HEZ", "19", Some("ISR")), "{got:?}");
-    let got = run("Saudi Arabia and Iran agreed to restore ties in a deal brokered by China.");
-    assert!(has(&got, "SAU", "03", Some("IRN")), "{got:?}");
-    assert!(
-        !got.iter()
-            .any(|(s, c, t)| s == "IRN" && c.starts_with("03") && t.as_deref() == Some("CHN")),
-        "{got:?}"
-    );
     // the act named by the object of `condemned` is not the condemner's
     let got = run("The UN Security Council condemned the attack on the embassy in Kabul.");
     assert!(!got.iter().any(|(_, c, _)| c.starts_with("19")), "{got:?}");
