@@ -67,3 +67,25 @@ def test_praised_for_doing_and_accused_of_doing():
     got = events_of("Germany accused Austria of attacking Slovenia.")
     assert ("DEU", "11", "AUT", "ACCUSE") in got, got
     assert not any(s == "AUT" for s, _, _, _ in got), got
+
+
+def test_a_news_story_codes_who_did_what_to_whom():
+    text = (
+        "Iran and Oman discuss regional security\n\n"
+        "TEHRAN – Iranian Foreign Minister Hossein Karimi held a phone call with his Omani "
+        "counterpart on Sunday.\n\n"
+        "In a meeting with Iraqi officials in Baghdad on Monday, Karimi condemned the "
+        "European Union's decision to impose new sanctions on Syria.\n\n"
+        "He discussed border security and thanked Oman for its mediation.\n\n"
+        "If Washington returns to the talks, Tehran will respond, he said."
+    )
+    ev = newsparse.parse([text]).events
+    got = {(r.source, r.root, r.target if isinstance(r.target, str) else None)
+           for r in ev.itertuples()}
+    assert ("IRN", "04", "OMN") in got, got            # the phone call
+    assert ("IRN", "04", "IRQ") in got, got            # an opening `In a meeting with`
+    assert ("IGO", "16", "SYR") in got, got            # the EU's decision to impose
+    assert ("IRN", "05", "OMN") in got, got            # the coordinated `thanked`
+    # a condition is not an event, and discussing a topic meets no one
+    assert not any(s == "USA" for s, _, _ in got), got
+    assert not any(root == "04" and t is None for _, root, t in got), got
