@@ -531,7 +531,19 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
         });
         // a capitalised word before it names the group (`Hezbollah guerrillas`)
         let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
-        if near_actor || named || (i > 0 && t.is_capitalised(text, i)) || !subject_position(t, i) {
+        // `Islamic fundamentalists continued ...`: a capitalised adjective opening the
+        // sentence, not a name (a name there is an actor, and `near_actor` holds)
+        let opening = i == 1
+            && t.is_capitalised(text, 0)
+            && !matches!(
+                t.lower(0),
+                "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+        if near_actor
+            || named
+            || (i > 0 && t.is_capitalised(text, i))
+            || !(opening || subject_position(t, i))
+        {
             continue;
         }
         let tok = t.get(i);

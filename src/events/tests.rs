@@ -267,6 +267,13 @@ fn implied_actors() {
             "14",
             Some("VEN"),
         ),
+        // a capitalised adjective opening the sentence is no name
+        (
+            "Islamic fundamentalists staged a protest against the Algerian government.",
+            "DZA",
+            "14",
+            Some("DZA"),
+        ),
         // an ethnic group is coded by the country it lives in
         (
             "Ethnic Hungarians in Slovakia staged a protest against the new language law.",
