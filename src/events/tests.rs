@@ -269,7 +269,7 @@ fn implied_actors() {
         ),
         // a capitalised adjective opening the sentence is no name
         (
-            "Islamic fundamentalists staged a protest against the Algerian government.",
+            "Islamic fundamentalists staged a protest in Algeria on Friday.",
             "DZA",
             "14",
             Some("DZA"),
