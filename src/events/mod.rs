@@ -8,7 +8,12 @@
 //! after the verb in its clause). Negated verbs are not coded as the positive event; a
 //! cooperative verb after `will`/`ready to` is an intent (03x), a hostile one a threat (13x).
 //! Ignores: captions and headlines, events without a source actor, plain statements
-//! (`said`), and anything that needs a parse beyond a few words around the verb.
+//! (`said`), acts in a condition (`if`, `unless`) or only possible or owed (`can`, `should`,
+//! `may`), event nouns only talked about (`emphasis on the withdrawal`), allegations
+//! (`accused X of killing`: only the accusation), meetings, aid, criticism and rejections
+//! with no one named (unless the sentence says where), an actor that only qualifies a
+//! thing (`the US presence`, `anti-Taliban`), and anything that needs a parse beyond a few
+//! words around the verb.
 
 pub mod actors;
 pub mod cameo;
