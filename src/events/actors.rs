@@ -576,36 +576,31 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
                 continue;
             }
         }
-        let Some(p) =
-            (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"))
-        else {
+        let p = (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"));
+        // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
+        let home = p
+            .filter(|&p| ethnic || (plural && t.lower(a.tok_s - 1) == "the" && t.lower(p) == "of"))
+            .and_then(|p| {
+                acts.iter().find(|b| {
+                    b.tok_s > p
+                        && b.tok_s <= p + 3
+                        && matches!(b.kind, EntityKind::Country | EntityKind::Place)
+                        && !b.code.is_empty()
+                        && b.code != a.code
+                })
+            })
             // `ethnic Albanians demonstrated in Serbia`: the country the sentence names next
-            if ethnic {
-                let home = acts.iter().find(|b| {
-                    b.tok_s >= a.tok_e
+            .or_else(|| {
+                acts.iter().find(|b| {
+                    ethnic
+                        && b.tok_s >= a.tok_e
                         && matches!(b.kind, EntityKind::Country | EntityKind::Place)
                         && !b.code.is_empty()
                         && b.code != a.code
                         && b.code != "IGO"
                         && b.code != "NGO"
-                });
-                if let Some(code) = home.map(|b| b.code.clone()) {
-                    acts[k].code = code;
-                }
-            }
-            continue;
-        };
-        // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
-        if !(ethnic || (plural && t.lower(a.tok_s - 1) == "the" && t.lower(p) == "of")) {
-            continue;
-        }
-        let home = acts.iter().find(|b| {
-            b.tok_s > p
-                && b.tok_s <= p + 3
-                && matches!(b.kind, EntityKind::Country | EntityKind::Place)
-                && !b.code.is_empty()
-                && b.code != a.code
-        });
+                })
+            });
         if let Some(code) = home.map(|b| b.code.clone()) {
             acts[k].code = code;
         }

@@ -119,8 +119,24 @@ const GAP_WORDS: &[&str] = &[
 /// Words that end the clause a target is looked for in.
 const CLAUSE_END: &[&str] = &[
     // `addressed issues such as ...`: examples, not the object
-    "such", "that", "which", "while", "after", "before", "because", "when", "but", "said", "says",
-    "saying", "although", "whereas", "whose", "who",
+    "such",
+    "following",
+    "amid",
+    "that",
+    "which",
+    "while",
+    "after",
+    "before",
+    "because",
+    "when",
+    "but",
+    "said",
+    "says",
+    "saying",
+    "although",
+    "whereas",
+    "whose",
+    "who",
 ];
 /// Verbs that report what someone holds (`said that Libya must ...`).
 const REPORTING: &[&str] = &[

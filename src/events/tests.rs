@@ -529,6 +529,14 @@ fn actors_from_their_phrase() {
             Some("SVK"),
             true,
         ),
+        // `ethnic X in a battle in Y`: the country named after them
+        (
+            "Macedonian police killed two ethnic Albanians in a clash in northern Macedonia.",
+            "MKD",
+            "19",
+            Some("MKD"),
+            true,
+        ),
         // a title headed by a body
         (
             "U.N. Secretary-General Ban Ki-moon urged Sudan to release the prisoners.",
@@ -615,6 +623,9 @@ fn coordinated_verbs_keep_their_objects() {
     // an opening phrase's event noun: the subject of the clause after it
     let got = run("In a phone call with Oman on Sunday, Iran discussed regional developments.");
     assert!(has(&got, "IRN", "041", Some("OMN")), "{got:?}");
+    // an adjunct after `following` holds no object
+    let got = run("Israel closed the crossings following the deaths of two Egyptians.");
+    assert!(!has(&got, "ISR", "19", Some("EGY")), "{got:?}");
     // `fired at X`: X is the target
     let got = run("Hezbollah fired rockets at northern Israel.");
     assert!(has(&got, "HEZ", "19", Some("ISR")), "{got:?}");
