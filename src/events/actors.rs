@@ -641,6 +641,11 @@ fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
             acts[k].code = b.code.clone();
             continue;
         }
+        // `met with President Obama`: a person met or addressed is most likely foreign to
+        // the sentence's other country; left uncoded
+        if person && acts[k].oblique && !acts[k].loc_prep {
+            continue;
+        }
         let code = match prior.filter(|p| person && acts.iter().any(|a| names(a) && a.code == *p)) {
             Some(p) => Some(p.to_string()),
             None => acts

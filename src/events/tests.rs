@@ -291,6 +291,17 @@ fn implied_actors() {
             .collect();
         assert!(has(&got, src, root, *tgt), "{text}: {got:?}");
     }
+    // a person met is not given the country of the one meeting them
+    let ex = crate::pipeline::extract(
+        "Moroccan diplomats met with President John Smith on Monday.",
+        None,
+        Lexicon::builtin(),
+    );
+    assert!(
+        ex.events.iter().all(|e| e.target.as_deref() != Some("MAR")),
+        "{:?}",
+        ex.events
+    );
     // an article's person with no stated country is not guessed from a nearby country
     let text = "Talks went on.\n\nSmith arrived in Peru on Monday to meet officials.";
     let ex = crate::pipeline::extract(text, None, Lexicon::builtin());
