@@ -384,7 +384,7 @@ pub fn from_entities(
     add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
     ethnic_residents(t, &mut out);
-    resolve_implied(&mut out, people.flatten());
+    resolve_implied(text, t, &mut out, people.flatten());
     Some(out)
 }
 
@@ -610,7 +610,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
 /// Give actors with no code the code of the nearest country or place the sentence names
 /// (a bare group noun), or for a person with no stated country the document's main country
 /// when the sentence names it; drop them when the sentence names none.
-fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
+fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
     // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
     if acts.iter().all(|a| !a.code.is_empty()) {
         return;
@@ -636,6 +636,14 @@ fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
                 && matches!(b.kind, EntityKind::Country | EntityKind::Org)
                 && b.tok_e <= at
                 && at - b.tok_e <= 3
+                // only title words between (`Secretary-General`, `junior foreign minister`)
+                && (b.tok_e..at).all(|j| {
+                    let w = t.lower(j);
+                    TITLE_WORDS.contains(&w)
+                        || LOWER_TITLE.contains(&w)
+                        || matches!(w, "junior" | "chief" | "vice" | "acting")
+                        || (t.is_capitalised(text, j) && !t.get(j).punct)
+                })
         });
         if let Some(b) = titled {
             acts[k].code = b.code.clone();
