@@ -817,8 +817,8 @@ fn code_sentence(
         let target_code = target
             .map(|x| x.code.clone())
             .or_else(|| domestic.then(|| source.code.clone()));
-        // meetings, aid, investigation, criticism, rejection, force posture and cuts are
-        // done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
+        // meetings, praise, aid, investigation, criticism, rejection, force posture and cuts
+        // are done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
         // sentence does not say between whom; appeals, demands and pledges may be to all,
         // and `X and Y agreed` is between the two
         // ... unless it says where: then the country there (`suspended aid deliveries in
@@ -826,7 +826,7 @@ fn code_sentence(
         let target_code = match target_code {
             None if matches!(
                 &code[..2],
-                "01" | "04" | "07" | "09" | "11" | "12" | "15" | "16"
+                "01" | "04" | "05" | "07" | "09" | "11" | "12" | "15" | "16"
             ) && (passive || conjunct_before(t, acts, &source).is_none()) =>
             {
                 let end = clause_end(t, m.end);
