@@ -519,6 +519,10 @@ fn code_sentence(
         let Some(code) = adjust_code(t, i, m) else {
             continue;
         };
+        // `Afghans who have fought in Syria`: what a group has done, told to describe it
+        if background(t, i) {
+            continue;
+        }
         // `shelled the town, killing 20`, `opened fire and wounded two`: the outcome of the
         // violent act just coded, not another event
         let violent_now = matches!(&code[..2], "18" | "19" | "20");
@@ -1080,6 +1084,19 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
     (i.saturating_sub(k)..i)
         .rev()
         .take_while(move |&j| !t.get(j).punct)
+}
+
+/// A perfect verb in a relative clause (`who have fought`, `which had backed`).
+fn background(t: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    while j > 0
+        && (t.lower(j - 1).ends_with("ly") || matches!(t.lower(j - 1), "long" | "also" | "already"))
+    {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(t.lower(j - 1), "have" | "has" | "had")
+        && matches!(t.lower(j - 2), "who" | "which")
 }
 
 /// Inside an `if`/`unless`/`whether` clause: back from the verb to a mark or clause word.

@@ -457,6 +457,14 @@ fn conditions_modals_and_phrases() {
             Some("SRB"),
             true,
         ),
+        // what a group has done, told to describe it
+        (
+            "The brigade is made up of Afghans who have fought in Syria.",
+            "AFG",
+            "19",
+            None,
+            false,
+        ),
         // a rejection of no one named
         ("Nepal rejected the proposal.", "NPL", "12", None, false),
         // a host of people is not a visit
