@@ -451,6 +451,9 @@ fn code_sentence(
         else {
             continue;
         };
+        if habitual(t, rv) {
+            continue;
+        }
         let Some(src) = subject_before(t, acts, rv, &[], &heads).or_else(|| {
             if pronoun_subject(t, rv) {
                 last_subject.as_ref()
@@ -1086,6 +1089,12 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
         .take_while(move |&j| !t.get(j).punct)
 }
 
+/// `has always said`, `have long backed`: what someone habitually does or holds.
+fn habitual(t: &Tokens, i: usize) -> bool {
+    before(t, i, 2).any(|j| matches!(t.lower(j), "always" | "long"))
+        && before(t, i, 3).any(|j| matches!(t.lower(j), "has" | "have" | "had"))
+}
+
 /// A perfect verb in a relative clause (`who have fought`, `which had backed`).
 fn background(t: &Tokens, i: usize) -> bool {
     let mut j = i;
@@ -1133,8 +1142,9 @@ fn is_negated(t: &Tokens, i: usize) -> bool {
 fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     let code = m.pat.code.clone();
     let root: u32 = code[..2].parse().unwrap_or(0);
-    // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event
-    if in_condition(t, i) {
+    // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event;
+    // `has always supported`: a stance, not an act
+    if in_condition(t, i) || habitual(t, i) {
         return None;
     }
     if m.form == Form::Noun {

@@ -457,6 +457,21 @@ fn conditions_modals_and_phrases() {
             Some("SRB"),
             true,
         ),
+        // a habitual stance
+        (
+            "Cuba has always supported Venezuela in the region.",
+            "CUB",
+            "05",
+            Some("VEN"),
+            false,
+        ),
+        (
+            "Japan has always said that Korea should lift the ban.",
+            "JPN",
+            "10",
+            Some("KOR"),
+            false,
+        ),
         // what a group has done, told to describe it
         (
             "The brigade is made up of Afghans who have fought in Syria.",
