@@ -577,21 +577,19 @@ fn code_sentence(
             (agent, subj)
         } else if m.form == Form::Noun {
             // `a U.S. strike`, `Iran's sanctions`, `the U.S.-led intervention`
-            let adjacent = acts.iter().rev().find(|a| {
-                a.tok_e <= i
-                    && a.tok_e + 2 >= i
-                    && (!a.oblique || a.tok_e == i)
-                    && !a.place_only
-                    // `4 Iraqis in an attack`: a preposition between, the actor is not its doer;
-                    // `Armenia following the invasion`: nor a verb or an article
-                    && (a.tok_e..i).all(|j| {
-                        let w = t.lower(j);
-                        !actors::is_preposition(w)
-                            && !t.get(j).punct
-                            && !matches!(w, "the" | "a" | "an")
-                            && !w.ends_with("ing")
-                            && !w.ends_with("ed")
+            let adjacent = noun_doer(t, acts, i).or_else(|| {
+                // `the assassination of X ... in a US strike`: one act named twice, its doer
+                // named with the second
+                if !violent {
+                    return None;
+                }
+                matches[mx + 1..]
+                    .iter()
+                    .take_while(|p| p.head < i + 60)
+                    .filter(|p| {
+                        p.form == Form::Noun && matches!(&p.pat.code[..2], "18" | "19" | "20")
                     })
+                    .find_map(|p| noun_doer(t, acts, p.head))
             });
             // `Italy announced a suspension of`, `ordered the withdrawal of`: the object of a
             // verb, done by that verb's subject
@@ -1093,6 +1091,26 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
 fn habitual(t: &Tokens, i: usize) -> bool {
     before(t, i, 2).any(|j| matches!(t.lower(j), "always" | "long"))
         && before(t, i, 3).any(|j| matches!(t.lower(j), "has" | "have" | "had"))
+}
+
+/// The doer named right before an event noun (`a U.S. strike`, `Iran's sanctions`).
+fn noun_doer<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+    acts.iter().rev().find(|a| {
+        a.tok_e <= i
+            && a.tok_e + 2 >= i
+            && (!a.oblique || a.tok_e == i)
+            && !a.place_only
+            // `4 Iraqis in an attack`: a preposition between, the actor is not its doer;
+            // `Armenia following the invasion`: nor a verb or an article
+            && (a.tok_e..i).all(|j| {
+                let w = t.lower(j);
+                !actors::is_preposition(w)
+                    && !t.get(j).punct
+                    && !matches!(w, "the" | "a" | "an")
+                    && !w.ends_with("ing")
+                    && !w.ends_with("ed")
+            })
+    })
 }
 
 /// A perfect verb in a relative clause (`who have fought`, `which had backed`).

@@ -657,6 +657,12 @@ fn coordinated_verbs_keep_their_objects() {
     // an opening phrase's event noun: the subject of the clause after it
     let got = run("In a phone call with Oman on Sunday, Iran discussed regional developments.");
     assert!(has(&got, "IRN", "041", Some("OMN")), "{got:?}");
+    // one act named twice in a sentence: the doer named with the second
+    let got = run(
+        "Syria demanded an inquiry into the killing of two Iraqi officers near the border \
+         in a Turkish drone strike on Sunday.",
+    );
+    assert!(has(&got, "TUR", "18", Some("IRQ")), "{got:?}");
     // an adjunct after `following` holds no object
     let got = run("Israel closed the crossings following the deaths of two Egyptians.");
     assert!(!has(&got, "ISR", "19", Some("EGY")), "{got:?}");
