@@ -663,6 +663,14 @@ fn coordinated_verbs_keep_their_objects() {
          in a Turkish drone strike on Sunday.",
     );
     assert!(has(&got, "TUR", "18", Some("IRQ")), "{got:?}");
+    // `fired shells at`, `pressed X to`
+    let got = run("Israeli tanks fired three bombs at targets in Gaza on Monday.");
+    assert!(
+        got.iter().any(|(s, c, _)| s == "ISR" && c == "193"),
+        "{got:?}"
+    );
+    let got = run("Washington pressed Seoul to cut its oil imports.");
+    assert!(has(&got, "USA", "10", Some("KOR")), "{got:?}");
     // an adjunct after `following` holds no object
     let got = run("Israel closed the crossings following the deaths of two Egyptians.");
     assert!(!has(&got, "ISR", "19", Some("EGY")), "{got:?}");
