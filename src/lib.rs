@@ -18,5 +18,9 @@ pub mod text;
 #[cfg(feature = "python")]
 mod python;
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub use lexicon::Lexicon;
 pub use pipeline::{extract, Extraction};

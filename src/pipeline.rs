@@ -49,9 +49,33 @@ use crate::table::{DocResult, Tables};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// Documents per parallel work item: large enough to amortise scheduling, small enough to
-/// balance two cores on a few hundred documents.
-const CHUNK: usize = 32;
+/// Text per work item: each stage runs over a whole chunk before the next stage starts,
+/// and measured on news articles a chunk of ~32 documents (40 KB) ran 30-40% slower than
+/// one of 512 KB (a stage's automata and tables are evicted at every switch).
+const CHUNK_BYTES: usize = 512 * 1024;
+/// Documents per work item at most.
+const CHUNK_DOCS: usize = 1024;
+
+/// Split `docs` into consecutive ranges of about `CHUNK_BYTES` of text, smaller when the
+/// batch is small so that every thread of the pool gets work (about four chunks each).
+fn chunk_ranges(docs: &[Doc<'_>], threads: usize) -> Vec<std::ops::Range<usize>> {
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    let target = (total / (4 * threads.max(1))).clamp(1, CHUNK_BYTES);
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        bytes += d.text.len();
+        if bytes >= target || i + 1 - start >= CHUNK_DOCS {
+            out.push(start..i + 1);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if start < docs.len() {
+        out.push(start..docs.len());
+    }
+    out
+}
 
 thread_local! {
     /// Where the last panic on this thread happened (set by `quiet_panic_hook`).
@@ -157,14 +181,15 @@ pub struct Doc<'a> {
 /// Extract many documents in parallel on the current rayon pool; rows come out in input
 /// order whatever the number of threads.
 pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
-    let parts: Vec<Tables> = docs
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(k, chunk)| {
+    let parts: Vec<Tables> = chunk_ranges(docs, rayon::current_num_threads())
+        .into_par_iter()
+        .map(|range| {
             let mut t = Tables::default();
-            let results = extract_chunk(k * CHUNK, chunk, lex);
+            let first = range.start;
+            let chunk = &docs[range];
+            let results = extract_chunk(first, chunk, lex);
             for (j, (d, r)) in chunk.iter().zip(results).enumerate() {
-                t.push((k * CHUNK + j) as i64, d.text, d.anchor, r, d.note.clone());
+                t.push((first + j) as i64, d.text, d.anchor, r, d.note.clone());
             }
             t
         })
@@ -179,6 +204,33 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_cover_every_document_once_in_order() {
+        let texts: Vec<String> = (0..3000).map(|i| "x".repeat(i % 700)).collect();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|t| Doc {
+                text: t,
+                anchor: None,
+                note: None,
+                inject_failure: false,
+            })
+            .collect();
+        for threads in [1, 2, 8] {
+            let r = chunk_ranges(&docs, threads);
+            assert_eq!(r.first().map(|r| r.start), Some(0));
+            assert_eq!(r.last().map(|r| r.end), Some(docs.len()));
+            assert!(r.windows(2).all(|w| w[0].end == w[1].start));
+            assert!(
+                r.len() >= 4 * threads,
+                "{threads} threads: {} chunks",
+                r.len()
+            );
+        }
+        assert!(chunk_ranges(&docs[..0], 2).is_empty());
+        assert_eq!(chunk_ranges(&docs[..1], 2), vec![0..1]);
+    }
 
     #[test]
     fn batch_keeps_order_and_counts_documents() {

@@ -226,7 +226,44 @@ fn shared_strs<'py>(py: Python<'py>, values: &[&'static str]) -> PyResult<Bound<
     PyList::new(py, items)
 }
 
-fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
+/// A text cell: `String` or `Option<String>` (None becomes Python's None).
+trait Cell {
+    fn as_opt(&self) -> Option<&str>;
+}
+impl Cell for String {
+    fn as_opt(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl Cell for Option<String> {
+    fn as_opt(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
+
+/// A text column as a list in which equal values share one Python string. Codes, agents,
+/// names and an event's sentence repeat down a column: one object per distinct value makes
+/// the conversion faster and the tables smaller in memory.
+fn interned<'py, C: Cell>(py: Python<'py>, values: Vec<C>) -> PyResult<Bound<'py, PyList>> {
+    let mut cache: HashMap<&str, Bound<'py, PyString>, crate::text::hash::FnvBuild> =
+        HashMap::default();
+    let none = py.None().into_bound(py);
+    let mut items: Vec<Bound<'py, PyAny>> = Vec::with_capacity(values.len());
+    for v in &values {
+        let item = match v.as_opt() {
+            None => none.clone(),
+            Some(s) => cache
+                .entry(s)
+                .or_insert_with(|| PyString::new(py, s))
+                .clone()
+                .into_any(),
+        };
+        items.push(item);
+    }
+    PyList::new(py, items)
+}
+
+fn to_python(py: Python<'_>, mut t: Tables) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
     macro_rules! table {
         ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*]) => {
@@ -236,17 +273,22 @@ fn to_python(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
             let d = PyDict::new(py);
             let c = $cols;
             $( d.set_item(stringify!($num), c.$num.into_pyarray(py))?; )*
-            $( d.set_item(stringify!($obj), c.$obj)?; )*
+            $( d.set_item(stringify!($obj), interned(py, c.$obj)?)?; )*
             $( d.set_item(stringify!($shared), shared_strs(py, &c.$shared)?)?; )*
             out.set_item($name, d)?;
         }};
     }
+    // one list of names per article, not a text cell
+    let sources = std::mem::take(&mut t.articles.sources);
     table!(
         "articles",
         t.articles,
         [doc_id, published, body_start, n_chars, n_sentences],
-        [title, dateline, sources, error]
+        [title, dateline, error]
     );
+    out.get_item("articles")?
+        .ok_or_else(|| NewsparseError::new_err("articles table missing"))?
+        .set_item("sources", sources)?;
     table!("sentences", t.sentences, [doc_id, sentence, start, end], []);
     table!(
         "entities",

@@ -223,9 +223,12 @@ impl Tables {
             let Some(info) = cameo::lookup(&ev.code) else {
                 continue;
             };
-            let Some(sent) = body.iter().find(|s| s.body_index == Some(ev.sentence)) else {
+            // body sentences are numbered in order, so a binary search (a scan per event
+            // is quadratic on a long document)
+            let Ok(k) = body.binary_search_by_key(&Some(ev.sentence), |s| s.body_index) else {
                 continue;
             };
+            let sent = body[k];
             let t = &mut self.events;
             t.doc_id.push(doc_id);
             t.sentence.push(ev.sentence as i64);

@@ -3,7 +3,7 @@
 //! name, a speech verb or an apposition, or an acronym. Runs that none of these claim are
 //! resolved against the people already found (surnames), else left out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::people;
 use super::tokens::{tokenize, Shape, Tok};
@@ -46,7 +46,9 @@ impl<'a> Doc<'a> {
     pub fn scan(text: &'a str, spans: &[(usize, usize)], lex: &Lexicon) -> Doc<'a> {
         let mut spans = spans.to_vec();
         spans.sort_unstable();
-        let mut toks = Vec::new();
+        // about one token per 5 bytes of news text: one allocation, not a dozen regrowths
+        let bytes: usize = spans.iter().map(|&(s, e)| e.saturating_sub(s)).sum();
+        let mut toks = Vec::with_capacity(bytes / 5 + 8);
         for (k, &(s, e)) in spans.iter().enumerate() {
             tokenize(text, s, e, k as u32, &mut toks);
         }
@@ -144,6 +146,16 @@ impl<'a> Doc<'a> {
             && self.text[a.end..b.start]
                 .chars()
                 .all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// Is token `i` a function word (`the`, `And`)?
+    pub fn is_stop(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.is_name_like() {
+            t.stop
+        } else {
+            words::STOP.contains_lower(self.word(i))
+        }
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -265,8 +277,7 @@ impl<'d, 'a> State<'d, 'a> {
     /// One capitalised run `[a, b)`.
     fn run(&mut self, mut a: usize, b: usize, joined: bool) {
         let doc = self.doc;
-        while a < b && doc.toks[a].shape != Shape::Upper && words::STOP.contains_lower(doc.word(a))
-        {
+        while a < b && doc.toks[a].shape != Shape::Upper && doc.is_stop(a) {
             a += 1;
         }
         if a >= b {
@@ -434,7 +445,7 @@ impl<'d, 'a> State<'d, 'a> {
         let w = doc.word(f.a);
         if doc.toks[f.a].shape != Shape::Cap
             || self.lex.actors.is_given_name(w)
-            || words::STOP.contains_lower(w)
+            || doc.is_stop(f.a)
             || words::NOT_NAMES.contains_lower(w)
         {
             return false;
@@ -632,12 +643,21 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         verdicts.push((f, v));
     }
     // second pass: surnames and repeats of what the first pass found
-    let persons: Vec<Vec<String>> = verdicts
-        .iter()
-        .filter(|(_, v)| matches!(v, Verdict::Person(_)))
-        .map(|(f, _)| name_keys(doc, f.a, f.b))
-        .collect();
-    let orgs: Vec<String> = verdicts
+    // indexed (surname -> distinct full names; a set of org names): a scan of every name
+    // per unknown chunk is quadratic on a long document
+    let mut persons: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for (f, v) in &verdicts {
+        if matches!(v, Verdict::Person(_)) {
+            let keys = name_keys(doc, f.a, f.b);
+            if let Some(last) = keys.last() {
+                let known = persons.entry(last.clone()).or_default();
+                if !known.contains(&keys) {
+                    known.push(keys);
+                }
+            }
+        }
+    }
+    let orgs: HashSet<String> = verdicts
         .iter()
         .filter(|(_, v)| matches!(v, Verdict::Org))
         .map(|(f, _)| span_text(doc, f))
@@ -740,7 +760,7 @@ fn trim(doc: &Doc<'_>, mut f: FreeSeg) -> Option<FreeSeg> {
     while f.a < f.b {
         let w = doc.word(f.a);
         if words::NOT_NAMES.contains_lower(w)
-            || (doc.toks[f.a].shape != Shape::Upper && words::STOP.contains_lower(w))
+            || (doc.toks[f.a].shape != Shape::Upper && doc.is_stop(f.a))
         {
             f.a += 1;
             f.title = None;
@@ -802,7 +822,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
         let w = doc.word(f.a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if (2..=7).contains(&letters)
-            && !words::STOP.contains_lower(w)
+            && !doc.is_stop(f.a)
             && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
             && !shouting(doc, f.a)
         {
@@ -872,7 +892,7 @@ fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)
             _ => {}
         }
         match t.shape {
-            Shape::Cap | Shape::Upper if !words::STOP.contains_lower(w) => c.0 += 1,
+            Shape::Cap | Shape::Upper if !t.stop => c.0 += 1,
             // content words only: "to", "from", "as" are lowercase in headlines too
             Shape::Lower if w.len() >= 5 && w.as_bytes()[0].is_ascii_alphabetic() => c.1 += 1,
             _ => {}
@@ -890,15 +910,15 @@ fn second_verdict(
     doc: &Doc<'_>,
     lex: &Lexicon,
     f: &FreeSeg,
-    persons: &[Vec<String>],
-    orgs: &[String],
+    persons: &HashMap<String, Vec<Vec<String>>>,
+    orgs: &HashSet<String>,
 ) -> Verdict {
     let keys = name_keys(doc, f.a, f.b);
     if let Some(last) = keys.last() {
-        let hit = persons.iter().any(|p| {
-            p.len() >= keys.len()
-                && p.last() == Some(last)
-                && keys[..keys.len() - 1].iter().all(|k| p.contains(k))
+        let hit = persons.get(last).is_some_and(|known| {
+            known.iter().any(|p| {
+                p.len() >= keys.len() && keys[..keys.len() - 1].iter().all(|k| p.contains(k))
+            })
         });
         if hit {
             return Verdict::Person(people::Role::default());

@@ -11,6 +11,9 @@ use super::words;
 use super::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
 
+/// Longest organization name an acronym in parentheses is looked up behind.
+const MAX_NAME_BYTES: usize = 400;
+
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
@@ -85,9 +88,13 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
             }
         }
         let end = b.len();
-        if let Some(j) = ents[..i]
+        // entities are in text order: the one ending at `end` starts shortly before it
+        // (bounded, so a document of many acronyms stays linear)
+        let near = ents[..i].partition_point(|x| x.start + MAX_NAME_BYTES < end);
+        if let Some(j) = ents[near..i]
             .iter()
             .rposition(|x| x.end == end && matches!(x.kind, EntityKind::Org))
+            .map(|j| near + j)
         {
             alias.insert(text[e.start..e.end].to_string(), j);
         }
@@ -132,28 +139,42 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
-    let names: Vec<(String, Vec<String>)> = {
-        let mut seen: Vec<(String, Vec<String>)> = Vec::new();
-        for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
-            if !seen.iter().any(|(s, _)| *s == e.canonical) {
-                seen.push((e.canonical.clone(), keys(&e.canonical)));
-            }
+    // the distinct names with their keys, and the distinct full names by last name part (a
+    // scan of every name per mention is quadratic on a long document)
+    // (in text order, so that ties between equally long names resolve the same every run)
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let distinct: Vec<(&str, Vec<String>)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && seen.insert(e.canonical.as_str()))
+        .map(|e| (e.canonical.as_str(), keys(&e.canonical)))
+        .collect();
+    let mut by_last: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
+    for (name, k) in &distinct {
+        if let Some(last) = k.last() {
+            by_last.entry(last).or_default().push((name, k));
         }
-        seen
-    };
+    }
+    // each distinct name resolved once, then given to its mentions
+    let resolved: HashMap<&str, String> = distinct
+        .iter()
+        .filter_map(|(name, k)| {
+            let last = k.last()?;
+            let best = by_last.get(last.as_str()).and_then(|same_last| {
+                same_last
+                    .iter()
+                    .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
+                    .max_by_key(|(s, p)| (p.len(), s.len()))
+            });
+            Some((*name, display_name(best.map_or(*name, |(s, _)| *s))))
+        })
+        .collect();
+    let resolved: HashMap<String, String> = resolved
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        let k = keys(&e.canonical);
-        let Some(last) = k.last() else { continue };
-        let best = names
-            .iter()
-            .filter(|(_, p)| {
-                p.last() == Some(last) && k[..k.len() - 1].iter().all(|x| p.contains(x))
-            })
-            .max_by_key(|(s, p)| (p.len(), s.len()));
-        if let Some((s, _)) = best {
-            e.canonical = display_name(s);
-        } else {
-            e.canonical = display_name(&e.canonical);
+        if let Some(name) = resolved.get(&e.canonical) {
+            e.canonical = name.clone();
         }
     }
 }
@@ -235,10 +256,12 @@ fn longest_org_names(ents: &mut [Entity]) {
             continue;
         }
         let c = e.canonical.as_str();
-        // "<canonical> ...", without building the prefix string
-        if let Some(long) = names
+        // "<canonical> ...": the sorted names that start with it follow it directly
+        let from = names.partition_point(|n| n.as_str() <= c);
+        if let Some(long) = names[from..]
             .iter()
-            .filter(|n| n.starts_with(c) && n.as_bytes().get(c.len()) == Some(&b' '))
+            .take_while(|n| n.starts_with(c))
+            .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
             .max_by_key(|n| n.len())
         {
             e.canonical = long.clone();

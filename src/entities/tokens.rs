@@ -31,6 +31,9 @@ pub struct Tok {
     pub sent: u32,
     /// The first word of its sentence (after opening quotes or brackets).
     pub first: bool,
+    /// A name-like word that is a function word (`The`, `AND`): looked up once here, since
+    /// the name rules ask it of every capitalised word several times.
+    pub stop: bool,
 }
 
 impl Tok {
@@ -105,12 +108,16 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 break;
             }
             let w = &s[i..j];
+            let shape = shape_of(w);
+            let stop = matches!(shape, Shape::Cap | Shape::Upper | Shape::Initial)
+                && words::STOP.contains_lower(w);
             out.push(Tok {
                 start: start + i,
                 end: start + j,
-                shape: shape_of(w),
+                shape,
                 sent,
                 first: !seen_word,
+                stop,
             });
             seen_word = true;
             i = j;
@@ -126,6 +133,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                     shape: Shape::Poss,
                     sent,
                     first: false,
+                    stop: false,
                 });
                 i += n + 1;
                 continue;
@@ -137,6 +145,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
             shape: Shape::Punct,
             sent,
             first: false,
+            stop: false,
         });
         i += n;
     }

@@ -91,17 +91,25 @@ pub struct StartFilter {
     short: [bool; PREFIX],
     /// ASCII case folded (for an ASCII-case-insensitive automaton).
     fold: bool,
+    /// log2 of the number of bits: about 16 bits per pattern (few false positives), so a
+    /// small list's filter stays in the L1 cache.
+    log: u32,
 }
 
 const PREFIX: usize = 6;
-const FILTER_LOG: u32 = 20;
 
 impl StartFilter {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> StartFilter {
+        let patterns: Vec<&str> = patterns.into_iter().collect();
+        let log = (patterns.len().max(1) * 16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let log = log.clamp(12, 24);
         let mut f = StartFilter {
-            bits: vec![0; 1 << (FILTER_LOG - 6)],
+            bits: vec![0; 1 << (log - 6)],
             short: [false; PREFIX],
             fold,
+            log,
         };
         for p in patterns {
             let b = p.as_bytes();
@@ -128,21 +136,30 @@ impl StartFilter {
             let c = if self.fold { c.to_ascii_lowercase() } else { c };
             k |= (c as u64) << (8 * i);
         }
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LOG)) as usize
-    }
-
-    #[inline]
-    fn has(&self, b: &[u8]) -> bool {
-        let h = self.slot(b);
-        self.bits[h >> 6] & (1 << (h & 63)) != 0
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log)) as usize
     }
 
     /// Could some pattern start at byte `at` of `text`?
     #[inline]
     pub fn may_start(&self, text: &str, at: usize) -> bool {
         let b = &text.as_bytes()[at.min(text.len())..];
-        (b.len() >= PREFIX && self.has(&b[..PREFIX]))
-            || (1..PREFIX).any(|n| self.short[n] && b.len() >= n && self.has(&b[..n]))
+        // the key of each prefix length, built up byte by byte (the same keys as `slot`)
+        let mut k = 0u64;
+        for (i, &c) in b.iter().take(PREFIX).enumerate() {
+            let c = if self.fold { c.to_ascii_lowercase() } else { c };
+            k |= (c as u64) << (8 * i);
+            let n = i + 1;
+            if (n == PREFIX || self.short[n]) && self.has_key(k | ((n as u64) << 56)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    #[inline]
+    fn has_key(&self, k: u64) -> bool {
+        let h = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log)) as usize;
+        self.bits[h >> 6] & (1 << (h & 63)) != 0
     }
 }
 
@@ -213,12 +230,12 @@ impl Actors {
         }
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         rows.dedup_by(|a, b| a.name == b.name);
-        // a DFA: several hundred MB/s over news text, for a few MB of memory
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            // anchored searches from word starts (the entities stage), unanchored for others
-            .start_kind(StartKind::Both)
+            // a compact NFA: the DFA of these patterns took ~1 s and ~250 MB to build (both
+            // together) for a fallback scan; anchored searches use `anchored`
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Unanchored)
             .build(rows.iter().map(|r| r.name.as_str()))
             .map_err(|e| LexiconError {
                 source: "actors".into(),

@@ -3,34 +3,57 @@
 /// Maps byte offsets of one document to code-point offsets. ASCII documents map to
 /// themselves without any table.
 pub struct CharOffsets {
-    /// `table[b]` = number of chars before byte `b`, for every char boundary `b`
-    /// (and `text.len()`); empty when the text is ASCII.
-    table: Vec<u32>,
+    /// For each non-ASCII char: `(byte offset just after it, bytes beyond one char so far)`,
+    /// in text order. News text has few of them (quote marks, dashes, accented names), so
+    /// this is small where a table per byte would be four times the text.
+    extra: Vec<(usize, usize)>,
 }
 
 impl CharOffsets {
     pub fn new(text: &str) -> Self {
-        if text.is_ascii() {
-            return CharOffsets { table: Vec::new() };
+        let bytes = text.as_bytes();
+        let mut extra = Vec::new();
+        let mut total = 0usize;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            // skip ASCII runs a word at a time
+            while i + 8 <= bytes.len() {
+                let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+                if w & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            // a lead byte: 2, 3 or 4 bytes long (the text is valid UTF-8)
+            let n = if b >= 0xF0 {
+                4
+            } else if b >= 0xE0 {
+                3
+            } else {
+                2
+            };
+            total += n - 1;
+            i += n;
+            extra.push((i, total));
         }
-        let mut table = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        for (b, _) in text.char_indices() {
-            table[b] = n;
-            n += 1;
-        }
-        table[text.len()] = n;
-        CharOffsets { table }
+        CharOffsets { extra }
     }
 
     /// Code-point offset of byte offset `b` (which must be a char boundary).
     #[inline]
     pub fn char_of(&self, b: usize) -> i64 {
-        if self.table.is_empty() {
-            b as i64
-        } else {
-            self.table[b] as i64
-        }
+        // the non-ASCII chars that end at or before `b`
+        let k = self.extra.partition_point(|&(end, _)| end <= b);
+        let extra = if k == 0 { 0 } else { self.extra[k - 1].1 };
+        (b - extra) as i64
     }
 }
 
@@ -43,6 +66,16 @@ mod tests {
         let m = CharOffsets::new("hello");
         assert_eq!(m.char_of(3), 3);
         assert_eq!(m.char_of(5), 5);
+    }
+
+    #[test]
+    fn every_boundary_matches_counting_chars() {
+        let t = "Zürich – “Iran” 😀 said. ÇTK, مرحبا x\u{301}y\r\n日本 end";
+        let m = CharOffsets::new(t);
+        for (n, (b, _)) in t.char_indices().enumerate() {
+            assert_eq!(m.char_of(b), n as i64, "byte {b}");
+        }
+        assert_eq!(m.char_of(t.len()), t.chars().count() as i64);
     }
 
     #[test]
