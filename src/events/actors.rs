@@ -362,14 +362,15 @@ pub fn from_entities(
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
                 // `Taliban spokesperson Zabihullah Mujahid`, `Secretary of State Mike Pompeo`:
                 // the body the title names, or the one country the title exists in
-                None if x.kind == EntityKind::Person
-                    && x.title
+                None if x.kind == EntityKind::Person && x.title.is_some() && {
+                    a.code = x
+                        .title
                         .as_deref()
                         .and_then(|ti| title_code(ti, lex))
-                        .is_some() =>
+                        .unwrap_or_default();
+                    !a.code.is_empty()
+                } =>
                 {
-                    let ti = x.title.as_deref().unwrap_or("");
-                    a.code = title_code(ti, lex).unwrap_or_default();
                     a.agent = a.agent.or_else(|| Some("GOV".into()));
                 }
                 // a person with no stated country (`President Omar al-Bashir`): the
