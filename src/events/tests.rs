@@ -480,6 +480,21 @@ fn conditions_modals_and_phrases() {
             None,
             false,
         ),
+        // the actor heading a deployment; reopening a border
+        (
+            "The first deployment of NATO troops arrived in Kosovo.",
+            "IGO",
+            "042",
+            Some("XKX"),
+            true,
+        ),
+        (
+            "Uzbekistan reopened its border with Afghanistan.",
+            "UZB",
+            "086",
+            Some("AFG"),
+            true,
+        ),
         // a rejection of no one named
         ("Nepal rejected the proposal.", "NPL", "12", None, false),
         // a host of people is not a visit
