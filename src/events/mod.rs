@@ -844,6 +844,15 @@ fn code_sentence(
             }
             x => x,
         };
+        // a bare pledge or offer (`offered another message`, `pledged $5 million`) to no one
+        if target_code.is_none()
+            && m.pat.code.starts_with("03")
+            && m.pat.elems.is_empty()
+            && m.form != Form::Noun
+            && conjunct_before(t, acts, &source).is_none()
+        {
+            continue;
+        }
         // a violent act named by a noun (`a drone strike in Baghdad`) with no victim named:
         // aimed at the country where it happened, if the sentence says
         let target_code = match target_code {

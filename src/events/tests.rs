@@ -495,6 +495,21 @@ fn conditions_modals_and_phrases() {
             Some("AFG"),
             true,
         ),
+        // a bare offer to no one; an offer to someone
+        (
+            "Later that day, Peru offered another message.",
+            "PER",
+            "03",
+            None,
+            false,
+        ),
+        (
+            "Peru offered Bolivia access to the sea.",
+            "PER",
+            "030",
+            Some("BOL"),
+            true,
+        ),
         // a rejection of no one named
         ("Nepal rejected the proposal.", "NPL", "12", None, false),
         // a host of people is not a visit
