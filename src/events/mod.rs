@@ -1098,8 +1098,12 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
 
 /// `has always said`, `have long backed`: what someone habitually does or holds.
 fn habitual(t: &Tokens, i: usize) -> bool {
-    before(t, i, 2).any(|j| matches!(t.lower(j), "always" | "long"))
-        && before(t, i, 3).any(|j| matches!(t.lower(j), "has" | "have" | "had"))
+    (before(t, i, 2).any(|j| matches!(t.lower(j), "always" | "long"))
+        && before(t, i, 3).any(|j| matches!(t.lower(j), "has" | "have" | "had")))
+        // `Tehran never recognized the Taliban`: a stance held over years (`will never
+        // accept` is a rejection)
+        || (before(t, i, 2).any(|j| t.lower(j) == "never")
+            && !before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j))))
 }
 
 /// The doer named right before an event noun (`a U.S. strike`, `Iran's sanctions`).

@@ -472,6 +472,20 @@ fn conditions_modals_and_phrases() {
             Some("KOR"),
             false,
         ),
+        (
+            "Chile never recognized the junta in Bolivia.",
+            "CHL",
+            "12",
+            None,
+            false,
+        ),
+        (
+            "Chile will never accept Bolivia's demands.",
+            "CHL",
+            "12",
+            Some("BOL"),
+            true,
+        ),
         // what a group has done, told to describe it
         (
             "The brigade is made up of Afghans who have fought in Syria.",
