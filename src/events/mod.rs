@@ -684,7 +684,11 @@ fn code_sentence(
                 }
             }
             if src.is_none() && pronoun_subject(t, i) {
-                src = last_subject.as_ref();
+                src = if first_person(t, i) {
+                    quote_speaker(t, acts, i)
+                } else {
+                    last_subject.as_ref()
+                };
             }
             // `He reaffirmed ... and commended X`: the subject the sentence opened with
             if i >= 1 && matches!(t.lower(i - 1), "and" | "but") && prev_source.is_none() {
@@ -1311,6 +1315,22 @@ fn is_passive(t: &Tokens, i: usize) -> bool {
         }
     }
     false
+}
+
+/// `We call on ...`: the subject is the first person.
+fn first_person(t: &Tokens, i: usize) -> bool {
+    before(t, i, 10)
+        .find(|&j| PRONOUNS.contains(&t.lower(j)))
+        .is_some_and(|j| t.lower(j) == "we")
+}
+
+/// `"We call on all parties ...," a State Department spokesman said`: `we` is the speaker
+/// named after the quote, not the last person coded.
+fn quote_speaker<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+    let close = (i..t.len()).find(|&j| matches!(t.lower(j), "\"" | "”"))?;
+    let said = (close + 1..t.len().min(close + 12)).find(|&j| REPORTING.contains(&t.lower(j)))?;
+    acts.iter()
+        .find(|a| a.tok_s > close && a.tok_e <= t.len().min(said + 6) && !a.place_only)
 }
 
 fn pronoun_subject(t: &Tokens, i: usize) -> bool {

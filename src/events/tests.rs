@@ -715,6 +715,17 @@ fn coordinated_verbs_keep_their_objects() {
     );
     let got = run("Washington pressed Seoul to cut its oil imports.");
     assert!(has(&got, "USA", "10", Some("KOR")), "{got:?}");
+    // `we` in a quote is the speaker named after it, not the last person coded
+    let got = run(
+        "Russian President Ivan Petrov praised Turkey. \"We urge Israel to halt the raids,\" \
+         Egypt's foreign ministry said.",
+    );
+    assert!(has(&got, "EGY", "02", Some("ISR")), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(s, c, _)| s == "RUS" && c.starts_with("02")),
+        "{got:?}"
+    );
     // an adjunct after `following` holds no object
     let got = run("Israel closed the crossings following the deaths of two Egyptians.");
     assert!(!has(&got, "ISR", "19", Some("EGY")), "{got:?}");
