@@ -122,6 +122,10 @@ const CLAUSE_END: &[&str] = &[
     "such",
     "following",
     "amid",
+    // `will not accept refugees if war starts in Iraq`: the condition's actors
+    "if",
+    "unless",
+    "until",
     "that",
     "which",
     "while",

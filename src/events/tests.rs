@@ -486,6 +486,20 @@ fn conditions_modals_and_phrases() {
             Some("BOL"),
             true,
         ),
+        (
+            "Poland will not accept the Russian proposal.",
+            "POL",
+            "12",
+            Some("RUS"),
+            true,
+        ),
+        (
+            "Syria will not accept more refugees unless the war in Iraq ends.",
+            "SYR",
+            "12",
+            Some("IRQ"),
+            false,
+        ),
         // what a group has done, told to describe it
         (
             "The brigade is made up of Afghans who have fought in Syria.",
