@@ -1104,6 +1104,35 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
         .take_while(move |&j| !t.get(j).punct)
 }
 
+/// `may`, `might`, `could` as a modal, not the month (`on May 5`, `in May`).
+fn is_modal_may(t: &Tokens, j: usize) -> bool {
+    let w = t.lower(j);
+    MODAL_MAY.contains(&w)
+        && !(w == "may"
+            && (t
+                .lower(j + 1)
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
+                || (j > 0
+                    && matches!(
+                        t.lower(j - 1),
+                        "in" | "on"
+                            | "since"
+                            | "of"
+                            | "last"
+                            | "next"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "until"
+                            | "by"
+                            | "from"
+                            | "this"
+                            | "through"
+                    ))))
+}
+
 /// `has always said`, `have long backed`: what someone habitually does or holds.
 fn habitual(t: &Tokens, i: usize) -> bool {
     (before(t, i, 2).any(|j| matches!(t.lower(j), "always" | "long"))
@@ -1198,7 +1227,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
         };
     }
     let will = before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j)));
-    let may = before(t, i, 3).any(|j| MODAL_MAY.contains(&t.lower(j)));
+    let may = before(t, i, 3).any(|j| is_modal_may(t, j));
     // `can work together to provide`, `should leave`: what is possible or right, not done
     if before(t, i, 5).any(|j| matches!(t.lower(j), "can" | "should" | "must" | "ought")) {
         return None;

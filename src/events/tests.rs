@@ -354,6 +354,14 @@ fn conditions_modals_and_phrases() {
             Some("BOL"),
             false,
         ),
+        // the month is no modal
+        (
+            "On May 5 Peru signed a treaty with Bolivia.",
+            "PER",
+            "057",
+            Some("BOL"),
+            true,
+        ),
         // the actor qualifies the noun that is the subject
         (
             "The Russian presence in Syria does not help Turkey.",
