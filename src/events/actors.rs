@@ -155,6 +155,11 @@ const GROUP_NOUNS: &[&str] = &[
     "troops",
     "forces",
     "units",
+    "deployment",
+    "contingent",
+    "battalion",
+    "convoy",
+    "team",
     "government",
     "governments",
     "army",
@@ -200,7 +205,8 @@ fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
 /// Mark prepositional phrases and sort by position.
 fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
     acts.sort_by_key(|a| (a.tok_s, std::cmp::Reverse(a.tok_e)));
-    acts.dedup_by(|b, a| b.tok_s < a.tok_e);
+    // byte overlap, not token overlap: both halves of `Tehran-Baghdad` stay
+    acts.dedup_by(|b, a| b.start < a.end);
     for a in acts.iter_mut() {
         // a preposition up to three words before (`to the UN`, `in south Serbia`)
         for j in (a.tok_s.saturating_sub(3)..a.tok_s).rev() {
@@ -225,7 +231,8 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
 }
 
 fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
-    let tok_s = t.at_or_after(start);
+    // an actor inside a hyphenated word (`Tehran-Baghdad`) is that word
+    let tok_s = t.containing(start).min(t.len());
     let tok_e = t.at_or_after(end).max(tok_s + 1).min(t.len());
     Actor {
         start,
@@ -243,6 +250,70 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
         from_entity: false,
         implied: false,
     }
+}
+
+/// Titles that exist in one country only (facts of its constitution).
+const NATIONAL_TITLES: &[(&str, &str)] = &[
+    ("secretary of state", "USA"),
+    ("secretary of defense", "USA"),
+    ("defense secretary", "USA"),
+    ("chancellor of the exchequer", "GBR"),
+    ("taoiseach", "IRL"),
+];
+
+/// The actor code a person's title gives: a body or country named in it (`Taliban
+/// spokesperson`), else a title of one country (`Secretary of State`).
+fn title_code(title: &str, lex: &Lexicon) -> Option<String> {
+    let named = lex.actors.find_iter(title).find_map(|m| {
+        let row = &lex.actors.rows[m.row];
+        if row.has_flag("outlet") || row.kind == EntityKind::Place {
+            return None;
+        }
+        row.code
+            .as_deref()
+            .map(|c| actor_code(c, row.agent.as_deref()))
+    });
+    named.or_else(|| {
+        let t = title.trim().to_lowercase();
+        NATIONAL_TITLES
+            .iter()
+            .find(|(k, _)| t == *k)
+            .map(|(_, c)| c.to_string())
+    })
+}
+
+/// An actor named only to qualify something else inside a hyphenated word: `anti-Taliban
+/// efforts`, `pro-Iranian groups`, `Iran-backed militias`. It neither acts nor is acted on.
+fn modifier_only(t: &Tokens, a: &Actor) -> bool {
+    if a.tok_s >= t.len() {
+        return false;
+    }
+    let tok = t.get(a.tok_s);
+    let w = t.lower(a.tok_s);
+    let prefixed = a.start > tok.start
+        && ["anti-", "pro-", "non-", "ex-", "post-", "pre-"]
+            .iter()
+            .any(|p| w.starts_with(p));
+    let suffixed = a.tok_e == a.tok_s + 1
+        && [
+            "-backed",
+            "-allied",
+            "-sponsored",
+            "-funded",
+            "-supported",
+            "-aligned",
+            "-trained",
+            "-armed",
+            "-held",
+            "-controlled",
+            "-occupied",
+            "-ruled",
+            "-brokered",
+            "-made",
+        ]
+        .iter()
+        .any(|x| w.ends_with(x));
+    prefixed || suffixed
 }
 
 /// The actors of a sentence from the `entities` stage; `None` when it found none there.
@@ -268,6 +339,9 @@ pub fn from_entities(
     let mut out = Vec::new();
     for x in inside {
         let mut a = make(t, text, x.start, x.end, String::new(), x.kind);
+        if modifier_only(t, &a) {
+            continue;
+        }
         a.from_entity = true;
         a.agent = x.agent.clone().or_else(|| agent_after(t, a.tok_e));
         match x.kind {
@@ -291,6 +365,19 @@ pub fn from_entities(
             _ if x.agent.as_deref() == Some("MED") => continue,
             _ => match &x.code {
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
+                // `Taliban spokesperson Zabihullah Mujahid`, `Secretary of State Mike Pompeo`:
+                // the body the title names, or the one country the title exists in
+                None if x.kind == EntityKind::Person && x.title.is_some() && {
+                    a.code = x
+                        .title
+                        .as_deref()
+                        .and_then(|ti| title_code(ti, lex))
+                        .unwrap_or_default();
+                    !a.code.is_empty()
+                } =>
+                {
+                    a.agent = a.agent.or_else(|| Some("GOV".into()));
+                }
                 // a person with no stated country (`President Omar al-Bashir`): the
                 // sentence's country decides, below
                 None if x.kind == EntityKind::Person && people.is_some() => {}
@@ -303,7 +390,7 @@ pub fn from_entities(
     add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
     ethnic_residents(t, &mut out);
-    resolve_implied(&mut out, people.flatten());
+    resolve_implied(text, t, &mut out, people.flatten());
     Some(out)
 }
 
@@ -450,7 +537,19 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
         });
         // a capitalised word before it names the group (`Hezbollah guerrillas`)
         let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
-        if near_actor || named || (i > 0 && t.is_capitalised(text, i)) || !subject_position(t, i) {
+        // `Islamic fundamentalists continued ...`: a capitalised adjective opening the
+        // sentence, not a name (a name there is an actor, and `near_actor` holds)
+        let opening = i == 1
+            && t.is_capitalised(text, 0)
+            && !matches!(
+                t.lower(0),
+                "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+        if near_actor
+            || named
+            || (i > 0 && t.is_capitalised(text, i))
+            || !(opening || subject_position(t, i))
+        {
             continue;
         }
         let tok = t.get(i);
@@ -471,22 +570,43 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
         }
         let ethnic = t.lower(a.tok_s - 1) == "ethnic";
         let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
-        let Some(p) =
-            (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"))
-        else {
-            continue;
-        };
-        // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
-        if !(ethnic || (plural && t.lower(a.tok_s - 1) == "the" && t.lower(p) == "of")) {
-            continue;
+        // `Bosnian Serbs`: the people of one nation living in another country
+        if plural {
+            // sorted by position: only the actor just before can end where this one starts
+            if let Some(b) = acts[..k]
+                .last()
+                .filter(|b| b.tok_e == a.tok_s && b.kind == EntityKind::Country && b.code != a.code)
+            {
+                let code = b.code.clone();
+                acts[k].code = code;
+                continue;
+            }
         }
-        let home = acts.iter().find(|b| {
-            b.tok_s > p
-                && b.tok_s <= p + 3
-                && matches!(b.kind, EntityKind::Country | EntityKind::Place)
-                && !b.code.is_empty()
-                && b.code != a.code
-        });
+        let p = (a.tok_e..(a.tok_e + 2).min(t.len())).find(|&j| matches!(t.lower(j), "in" | "of"));
+        // `the Americans in Iraq` are not Iraqis: without `ethnic` only `of` says so
+        let home = p
+            .filter(|&p| ethnic || (plural && t.lower(a.tok_s - 1) == "the" && t.lower(p) == "of"))
+            .and_then(|p| {
+                acts.iter().find(|b| {
+                    b.tok_s > p
+                        && b.tok_s <= p + 3
+                        && matches!(b.kind, EntityKind::Country | EntityKind::Place)
+                        && !b.code.is_empty()
+                        && b.code != a.code
+                })
+            })
+            // `ethnic Albanians demonstrated in Serbia`: the country the sentence names next
+            .or_else(|| {
+                acts.iter().find(|b| {
+                    ethnic
+                        && b.tok_s >= a.tok_e
+                        && matches!(b.kind, EntityKind::Country | EntityKind::Place)
+                        && !b.code.is_empty()
+                        && b.code != a.code
+                        && b.code != "IGO"
+                        && b.code != "NGO"
+                })
+            });
         if let Some(code) = home.map(|b| b.code.clone()) {
             acts[k].code = code;
         }
@@ -496,7 +616,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
 /// Give actors with no code the code of the nearest country or place the sentence names
 /// (a bare group noun), or for a person with no stated country the document's main country
 /// when the sentence names it; drop them when the sentence names none.
-fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
+fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
     // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
     if acts.iter().all(|a| !a.code.is_empty()) {
         return;
@@ -513,6 +633,33 @@ fn resolve_implied(acts: &mut Vec<Actor>, prior: Option<&str>) {
         }
         let at = acts[k].tok_s;
         let person = acts[k].kind == EntityKind::Person;
+        // `U.N. Secretary-General Kofi Annan`, `Nigerian junior minister Dubem Oniya`: the
+        // body or country heading the title
+        let titled = acts.iter().rev().find(|b| {
+            person
+                && !b.code.is_empty()
+                && !b.place_only
+                && matches!(b.kind, EntityKind::Country | EntityKind::Org)
+                && b.tok_e <= at
+                && at - b.tok_e <= 3
+                // only title words between (`Secretary-General`, `junior foreign minister`)
+                && (b.tok_e..at).all(|j| {
+                    let w = t.lower(j);
+                    TITLE_WORDS.contains(&w)
+                        || LOWER_TITLE.contains(&w)
+                        || matches!(w, "junior" | "chief" | "vice" | "acting")
+                        || (t.is_capitalised(text, j) && !t.get(j).punct)
+                })
+        });
+        if let Some(b) = titled {
+            acts[k].code = b.code.clone();
+            continue;
+        }
+        // `met with President Obama`: a person met or addressed is most likely foreign to
+        // the sentence's other country; left uncoded
+        if person && acts[k].oblique && !acts[k].loc_prep {
+            continue;
+        }
         let code = match prior.filter(|p| person && acts.iter().any(|a| names(a) && a.code == *p)) {
             Some(p) => Some(p.to_string()),
             None => acts
@@ -552,6 +699,9 @@ pub fn from_lexicon(
             continue;
         }
         let mut a = make(t, text, m.start, m.end, String::new(), row.kind);
+        if modifier_only(t, &a) {
+            continue;
+        }
         match (row.kind, &row.code) {
             (EntityKind::Place, Some(c)) if row.has_flag("capital") => {
                 a.capital = true;
@@ -565,6 +715,7 @@ pub fn from_lexicon(
         out.push(a);
     }
     finish(text, t, &mut out);
+    ethnic_residents(t, &mut out);
     out
 }
 

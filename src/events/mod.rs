@@ -8,7 +8,12 @@
 //! after the verb in its clause). Negated verbs are not coded as the positive event; a
 //! cooperative verb after `will`/`ready to` is an intent (03x), a hostile one a threat (13x).
 //! Ignores: captions and headlines, events without a source actor, plain statements
-//! (`said`), and anything that needs a parse beyond a few words around the verb.
+//! (`said`), acts in a condition (`if`, `unless`) or only possible or owed (`can`, `should`,
+//! `may`), event nouns only talked about (`emphasis on the withdrawal`), allegations
+//! (`accused X of killing`: only the accusation), meetings, aid, criticism and rejections
+//! with no one named (unless the sentence says where), an actor that only qualifies a
+//! thing (`the US presence`, `anti-Taliban`), and anything that needs a parse beyond a few
+//! words around the verb.
 
 pub mod actors;
 pub mod cameo;
@@ -113,8 +118,29 @@ const GAP_WORDS: &[&str] = &[
 ];
 /// Words that end the clause a target is looked for in.
 const CLAUSE_END: &[&str] = &[
-    "that", "which", "while", "after", "before", "because", "when", "but", "said", "says",
-    "saying", "although", "whereas", "whose", "who",
+    // `addressed issues such as ...`: examples, not the object
+    "such",
+    "following",
+    "amid",
+    // `will not accept refugees if war starts in Iraq`: the condition's actors
+    "if",
+    "unless",
+    "until",
+    "that",
+    "which",
+    "while",
+    "after",
+    "before",
+    "because",
+    "when",
+    "but",
+    "said",
+    "says",
+    "saying",
+    "although",
+    "whereas",
+    "whose",
+    "who",
 ];
 /// Verbs that report what someone holds (`said that Libya must ...`).
 const REPORTING: &[&str] = &[
@@ -228,6 +254,21 @@ pub fn code(
             .find_map(|d| d.day)
             .or(published);
         let sentence = s.body_index.unwrap_or(0);
+        // `Pompeo traveled to Riyadh, where he spoke ...`: a sentence led by a person of no
+        // known country: a `he` after it means that person, not the last one coded
+        let lo = entities.partition_point(|e| e.start < s.start);
+        let led_by_unknown = entities[lo..]
+            .iter()
+            .take_while(|e| e.start < s.end)
+            .find(|e| e.kind == EntityKind::Person)
+            .is_some_and(|e| {
+                e.code.is_none()
+                    && t.containing(e.start) <= 2
+                    && !acts.iter().any(|a| a.start < e.start && !a.place_only)
+            });
+        if led_by_unknown {
+            last_subject = None;
+        }
         let before = out.len();
         code_sentence(
             text,
@@ -289,6 +330,8 @@ struct Match<'a> {
     slot: Option<(usize, usize)>,
     form: Form,
     pat: &'a Pattern,
+    /// A gerund after `for`/`of` (`praised X for helping`).
+    after_prep: bool,
 }
 
 fn code_sentence(
@@ -330,12 +373,23 @@ fn code_sentence(
         {
             continue;
         }
+        // `commended the FATF for blacklisting Iran`, `the importance of bolstering ties`: an
+        // -ing form after `for`/`of` with an object after it is a verb
+        let after_prep = i > 0
+            && matches!(t.lower(i - 1), "for" | "of")
+            && i + 1 < n
+            && (in_actor[i + 1]
+                || matches!(
+                    t.lower(i + 1),
+                    "the" | "its" | "their" | "his" | "her" | "a" | "an" | "bilateral" | "mutual"
+                ));
         let nominal = i > 0 && NOMINAL_BEFORE.contains(&t.lower(i - 1));
         let finite = finite_context(text, t, &in_actor, i);
         // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
         // not as a modifier (`an informal meeting`)
         // `of fierce fighting`, `the heavy shelling`: a noun after its modifier too
         let gerund_ok = i == 0
+            || after_prep
             || !(adjective_like(t.lower(i - 1))
                 || t.lower(i - 1).ends_with("'s")
                 || (i >= 2
@@ -346,7 +400,7 @@ fn code_sentence(
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
-            if form != Form::Noun && nominal {
+            if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
                 continue;
             }
             if form == Form::Present && !finite {
@@ -366,6 +420,7 @@ fn code_sentence(
                             slot,
                             form,
                             pat,
+                            after_prep: after_prep && form == Form::Gerund,
                         },
                     ));
                 }
@@ -378,17 +433,32 @@ fn code_sentence(
             matches.push(m);
         }
     }
+    let mut heads = vec![false; n];
+    for m in &matches {
+        heads[m.head] = true;
+    }
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
     for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
+        // `must be part of the solution`: a judgement, not a demand for an act (`must be
+        // withdrawn` is one)
+        if t.lower(mi + 1) == "be"
+            && !is_participle(t.lower(mi + 2))
+            && !INTENT_TO.contains(&t.lower(mi + 2))
+        {
+            continue;
+        }
         let Some(rv) = (mi.saturating_sub(12)..mi)
             .rev()
             .find(|&j| REPORTING.contains(&t.lower(j)))
         else {
             continue;
         };
-        let Some(src) = subject_before(t, acts, rv, &[]).or_else(|| {
+        if habitual(t, rv) {
+            continue;
+        }
+        let Some(src) = subject_before(t, acts, rv, &[], &heads).or_else(|| {
             if pronoun_subject(t, rv) {
                 last_subject.as_ref()
             } else {
@@ -442,7 +512,7 @@ fn code_sentence(
     // wounded two others`: not `soldier`)
     let mut prev_source: Option<(usize, Actor)> = None;
     let mut prev_violent: Option<usize> = None;
-    for m in &matches {
+    for (mx, m) in matches.iter().enumerate() {
         let i = m.head;
         if demanded.contains(&i) {
             continue;
@@ -456,6 +526,10 @@ fn code_sentence(
         let Some(code) = adjust_code(t, i, m) else {
             continue;
         };
+        // `Afghans who have fought in Syria`: what a group has done, told to describe it
+        if background(t, i) {
+            continue;
+        }
         // `shelled the town, killing 20`, `opened fire and wounded two`: the outcome of the
         // violent act just coded, not another event
         let violent_now = matches!(&code[..2], "18" | "19" | "20");
@@ -471,31 +545,129 @@ fn code_sentence(
         }
         // `is committed to`, `was determined to`: an adjective, not a passive
         let violent = matches!(&code[..2], "18" | "19" | "20");
+        // `emphasis on the U.S. withdrawal`, `a precondition for their withdrawal`: an act
+        // talked about, not one that happened
+        if m.form == Form::Noun && !violent && talked_about(t, acts, i) {
+            continue;
+        }
+        // `praised X for helping`: X helped; `accused X of killing`, `arrested for spying`:
+        // an allegation, not an event
+        let mut praised: Option<&Actor> = None;
+        if m.after_prep {
+            if let Some(g) = matches[..mx]
+                .iter()
+                .rev()
+                .take_while(|p| p.head + 10 >= i)
+                .next()
+            {
+                if !(g.pat.code.starts_with("05") || g.pat.code.starts_with("111")) {
+                    continue;
+                }
+                praised = acts
+                    .iter()
+                    .rev()
+                    .find(|a| a.tok_s > g.head && a.tok_e < i && !a.place_only);
+            }
+        }
         let passive = m.form == Form::Past
-            && ((is_passive(t, i) && t.lower(m.end) != "to")
+            && ((is_passive(t, i) && t.lower(m.end) != "to" && t.lower(m.end - 1) != "to")
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
-            let mut subj = subject_before(t, acts, i, &targets_used);
+            let mut subj = subject_before(t, acts, i, &targets_used, &heads);
             if subj.is_none() && pronoun_subject(t, i) {
                 subj = last_subject.as_ref();
             }
             (agent, subj)
         } else if m.form == Form::Noun {
             // `a U.S. strike`, `Iran's sanctions`, `the U.S.-led intervention`
-            let adjacent = acts.iter().rev().find(|a| {
-                a.tok_e <= i
-                    && a.tok_e + 2 >= i
-                    && (!a.oblique || a.tok_e == i)
-                    && !a.place_only
-                    // `4 Iraqis in an attack`: a preposition between, the actor is not its doer
-                    && (a.tok_e..i).all(|j| !actors::is_preposition(t.lower(j)))
+            let adjacent = noun_doer(t, acts, i).or_else(|| {
+                // `the assassination of X ... in a US strike`: one act named twice, its doer
+                // named with the second
+                if !violent {
+                    return None;
+                }
+                matches[mx + 1..]
+                    .iter()
+                    .take_while(|p| p.head < i + 60)
+                    .filter(|p| {
+                        p.form == Form::Noun && matches!(&p.pat.code[..2], "18" | "19" | "20")
+                    })
+                    .find_map(|p| noun_doer(t, acts, p.head))
             });
+            // `Italy announced a suspension of`, `ordered the withdrawal of`: the object of a
+            // verb, done by that verb's subject
+            let governed = before(t, i, 4)
+                .find(|&j| {
+                    let w = t.lower(j);
+                    !(NOMINAL_BEFORE.contains(&w) || adjective_like(w))
+                })
+                .is_some_and(|j| {
+                    let w = t.lower(j);
+                    // verbs that perform the act their object names (not `condemned the attack`)
+                    matches!(
+                        w,
+                        "announce"
+                            | "announces"
+                            | "announced"
+                            | "order"
+                            | "orders"
+                            | "ordered"
+                            | "declare"
+                            | "declares"
+                            | "declared"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "launched"
+                            | "started"
+                            | "conducted"
+                            | "carried"
+                            | "staged"
+                            | "mounted"
+                            | "resumed"
+                            | "completed"
+                            | "continued"
+                            | "imposed"
+                            | "undertook"
+                            | "speeded"
+                            | "sped"
+                    )
+                });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
-                if matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
-                    subject_before(t, acts, i, &targets_used).or_else(|| {
-                        // `his meeting with`, `their talks with`
-                        if before(t, i, 4).any(|j| matches!(t.lower(j), "his" | "her" | "their")) {
+                if governed || matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
+                    subject_before(t, acts, i, &targets_used, &heads).or_else(|| {
+                        // `In a phone call with X on Sunday, Y discussed ...`: the subject of
+                        // the clause after the opening phrase
+                        let opening = i < 5
+                            && (0..i).all(|j| {
+                                matches!(
+                                    t.lower(j),
+                                    "in" | "during"
+                                        | "at"
+                                        | "after"
+                                        | "a"
+                                        | "an"
+                                        | "the"
+                                        | "his"
+                                        | "her"
+                                        | "their"
+                                        | "phone"
+                                        | "telephone"
+                                        | "video"
+                                )
+                            });
+                        let comma = (i..n).take(20).find(|&j| t.lower(j) == ",");
+                        let main = comma.filter(|_| opening).and_then(|c| {
+                            acts.iter()
+                                .find(|a| a.tok_s > c && !a.oblique && !a.place_only)
+                        });
+                        // `his meeting with`, `their talks with`, `during a meeting with`
+                        if main.is_some() {
+                            main
+                        } else if before(t, i, 8)
+                            .any(|j| matches!(t.lower(j), "his" | "her" | "their" | "during"))
+                        {
                             last_subject.as_ref()
                         } else {
                             None
@@ -505,10 +677,10 @@ fn code_sentence(
                     None
                 }
             });
-            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent));
+            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent, &heads));
             (src, tgt)
         } else {
-            let mut src = subject_before(t, acts, i, &targets_used);
+            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used, &heads));
             if let Some((h, ps)) = &prev_source {
                 let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
                 if coordinated && src.is_some_and(|a| a.tok_s > *h) {
@@ -516,23 +688,60 @@ fn code_sentence(
                 }
             }
             if src.is_none() && pronoun_subject(t, i) {
-                src = last_subject.as_ref();
+                src = if first_person(t, i) {
+                    quote_speaker(t, acts, i)
+                } else {
+                    last_subject.as_ref()
+                };
+            }
+            // `He reaffirmed ... and commended X`: the subject the sentence opened with
+            if i >= 1 && matches!(t.lower(i - 1), "and" | "but") && prev_source.is_none() {
+                let first = usize::from(t.get(0).punct);
+                if PRONOUNS.contains(&t.lower(first)) {
+                    src = last_subject.as_ref();
+                } else if let Some(a) = acts
+                    .iter()
+                    .find(|a| a.tok_s <= first + 1 && !a.oblique && !a.place_only)
+                {
+                    src = Some(a);
+                }
             }
             let tgt = src.and_then(|s| match m.slot {
                 Some((a, b)) => acts.iter().find(|x| {
-                    x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.implied && !x.same_as(s)
+                    // a group noun in the slot is the one acted on (`accused rebels of`)
+                    x.tok_s >= a && x.tok_e <= b && !x.place_only && !x.same_as(s)
                 }),
-                // an actor inside the pattern's filler (`seized Afghanistan's capital`)
-                None => acts
-                    .iter()
-                    .find(|x| {
+                // an actor inside the pattern's filler (`seized Afghanistan's capital`,
+                // `bolster Tehran-Baghdad ties`: the other side first)
+                None => {
+                    let filler = |x: &&Actor| {
                         x.tok_s > m.head
                             && x.tok_e <= m.end
                             && !x.place_only
                             && !x.implied
                             && !x.same_as(s)
-                    })
-                    .or_else(|| object_after(t, acts, m.end, s, violent)),
+                    };
+                    acts.iter()
+                        .filter(filler)
+                        .find(|x| x.code != s.code)
+                        .or_else(|| acts.iter().find(filler))
+                        .or_else(|| object_after(t, acts, m.end, s, violent, &heads))
+                }
+            });
+            // `welcomes its role`: `its` is the last other actor named before the verb
+            let tgt = tgt.or_else(|| {
+                let s = src?;
+                let poss = (i + 1..(i + 3).min(n)).any(|j| t.lower(j) == "its");
+                if !poss || conjunct_before(t, acts, s).is_some() {
+                    return None;
+                }
+                acts.iter().rev().find(|x| {
+                    x.tok_e <= i
+                        && x.code != s.code
+                        && !x.place_only
+                        && !x.implied
+                        && matches!(x.kind, EntityKind::Country | EntityKind::Org)
+                })
             });
             (src, tgt)
         };
@@ -553,17 +762,37 @@ fn code_sentence(
             _ => source,
         };
         let target = match (target, source) {
-            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent),
+            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent, &heads),
             _ => target,
         };
+        // `jets struck targets near Damascus`: a capital or country where it happened
         let target = match target {
-            None if violent && !passive => scene(),
+            None if violent && !passive => scene().or_else(|| {
+                acts.iter().find(|a| {
+                    a.tok_s > m.head
+                        && a.locative()
+                        && !a.code.is_empty()
+                        && source.is_some_and(|s| s.code != a.code)
+                })
+            }),
             _ => target,
         };
         let Some(source) = source.cloned() else {
             continue;
         };
         let target = target.filter(|x| !x.same_as(&source));
+        // `described what he called a role as ...`: a label needs someone labelled
+        let empty_slot = m.slot.is_some_and(|(a, b)| {
+            (a..b).all(|j| {
+                matches!(
+                    t.lower(j),
+                    "him" | "her" | "them" | "it" | "what" | "this" | "that" | "these" | "those"
+                )
+            })
+        });
+        if empty_slot && code.starts_with("112") && target.is_none() {
+            continue;
+        }
         // `the U.S. and Iran began to coordinate`: both act, each with the other; coded as
         // the second alone (the usual CAMEO reading) and the first towards the second
         if target.is_none() && !passive && m.form != Form::Noun {
@@ -595,11 +824,58 @@ fn code_sentence(
         // are aimed at home (`students rallied`, `police arrested 12`, `rebels killed 20
         // people`, `the government lifted the curfew`): CAMEO's domestic reading
         let domestic = target.is_none()
+            && m.form != Form::Noun
             && (matches!(&code[..2], "13" | "14" | "17" | "18" | "19" | "20")
                 || (code.starts_with("08") && !code.starts_with("087")));
         let target_code = target
             .map(|x| x.code.clone())
             .or_else(|| domestic.then(|| source.code.clone()));
+        // meetings, praise, aid, investigation, criticism, rejection, force posture and cuts
+        // are done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
+        // sentence does not say between whom; appeals, demands and pledges may be to all,
+        // and `X and Y agreed` is between the two
+        // ... unless it says where: then the country there (`suspended aid deliveries in
+        // Baghdad`, `troops remained on alert in the West Bank`)
+        let target_code = match target_code {
+            None if matches!(
+                &code[..2],
+                "01" | "04" | "05" | "07" | "09" | "11" | "12" | "15" | "16"
+            ) && (passive || conjunct_before(t, acts, &source).is_none()) =>
+            {
+                let end = clause_end(t, m.end);
+                match acts.iter().find(|a| {
+                    a.tok_s > m.head && a.tok_s < end && where_done(a) && a.code != source.code
+                }) {
+                    Some(a) => Some(a.code.clone()),
+                    None => continue,
+                }
+            }
+            x => x,
+        };
+        // a bare pledge or offer (`offered another message`, `pledged $5 million`) to no one
+        if target_code.is_none()
+            && m.pat.code.starts_with("03")
+            && m.pat.elems.is_empty()
+            && m.form != Form::Noun
+            && conjunct_before(t, acts, &source).is_none()
+        {
+            continue;
+        }
+        // a violent act named by a noun (`a drone strike in Baghdad`) with no victim named:
+        // aimed at the country where it happened, if the sentence says
+        let target_code = match target_code {
+            None if violent && m.form == Form::Noun => {
+                match acts.iter().find(|a| a.tok_s > m.head && where_done(a)) {
+                    Some(a) => Some(a.code.clone()),
+                    None => continue,
+                }
+            }
+            x => x,
+        };
+        // `Turkey hosts 3.6 million refugees`: a host of people, not of a visit
+        if code.starts_with("043") && starts_quantity(t, m.end) {
+            continue;
+        }
         let key = (source.code.clone(), code.clone(), target_code.clone());
         if seen.contains(&key) {
             continue;
@@ -646,7 +922,8 @@ fn code_sentence(
             location,
         });
         prev_source = Some((i, source.clone()));
-        if source.kind == EntityKind::Person {
+        // `..., who also met X`: the person of a relative clause is not the one `he` means next
+        if source.kind == EntityKind::Person && !before(t, i, 3).any(|j| t.lower(j) == "who") {
             *last_subject = Some(source);
         }
     }
@@ -713,7 +990,9 @@ fn match_elems(
                     // a possessive actor may stand in the filler (`seized Afghanistan's capital`)
                     if last >= n
                         || t.get(last).punct
-                        || (in_actor[last] && !t.lower(last).ends_with("'s"))
+                        || (in_actor[last]
+                            && !t.lower(last).ends_with("'s")
+                            && !t.lower(last).contains('-'))
                     {
                         break;
                     }
@@ -749,6 +1028,71 @@ fn adjective_like(w: &str) -> bool {
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
+/// The end of the clause that starts at `from`: a mark or a clause word (`which`, `that`).
+fn clause_end(t: &Tokens, from: usize) -> usize {
+    // a parenthesis (`Facilities (UCF) in central Iran`) does not end it
+    (from..t.len())
+        .find(|&j| {
+            (t.get(j).punct && !matches!(t.lower(j), "-" | "(" | ")"))
+                || CLAUSE_END.contains(&t.lower(j))
+        })
+        .unwrap_or(t.len())
+}
+
+/// A place an act was done in (`in central Iran`, `near Damascus`, `in the West Bank`).
+fn where_done(a: &Actor) -> bool {
+    a.loc_prep && !a.code.is_empty() && (a.locative() || a.kind == EntityKind::Country)
+}
+
+/// A number or quantity word at `j` (`4 million`, `about 300`, `thousands of`).
+fn starts_quantity(t: &Tokens, j: usize) -> bool {
+    let w = t.lower(j);
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "more"
+                | "around"
+                | "roughly"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "dozens"
+                | "tens"
+        )
+}
+
+/// A past participle, roughly: regular `-ed`, or a common irregular one.
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "held"
+                | "met"
+                | "sent"
+                | "put"
+                | "cut"
+                | "shut"
+                | "brought"
+                | "kept"
+                | "left"
+                | "paid"
+                | "dealt"
+                | "led"
+                | "set"
+                | "made"
+                | "done"
+                | "built"
+                | "found"
+                | "sought"
+        )
+}
+
 fn is_gap_word(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ly")) || GAP_WORDS.contains(&w)
 }
@@ -758,6 +1102,96 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
     (i.saturating_sub(k)..i)
         .rev()
         .take_while(move |&j| !t.get(j).punct)
+}
+
+/// `may`, `might`, `could` as a modal, not the month (`on May 5`, `in May`).
+fn is_modal_may(t: &Tokens, j: usize) -> bool {
+    let w = t.lower(j);
+    MODAL_MAY.contains(&w)
+        && !(w == "may"
+            && (t
+                .lower(j + 1)
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
+                || (j > 0
+                    && matches!(
+                        t.lower(j - 1),
+                        "in" | "on"
+                            | "since"
+                            | "of"
+                            | "last"
+                            | "next"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "until"
+                            | "by"
+                            | "from"
+                            | "this"
+                            | "through"
+                    ))))
+}
+
+/// `has always said`, `have long backed`: what someone habitually does or holds.
+fn habitual(t: &Tokens, i: usize) -> bool {
+    (before(t, i, 2).any(|j| matches!(t.lower(j), "always" | "long"))
+        && before(t, i, 3).any(|j| matches!(t.lower(j), "has" | "have" | "had")))
+        // `Tehran never recognized the Taliban`: a stance held over years (`will never
+        // accept` is a rejection)
+        || (before(t, i, 2).any(|j| t.lower(j) == "never")
+            && !before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j))))
+}
+
+/// The doer named right before an event noun (`a U.S. strike`, `Iran's sanctions`).
+fn noun_doer<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+    acts.iter().rev().find(|a| {
+        a.tok_e <= i
+            && a.tok_e + 2 >= i
+            && (!a.oblique || a.tok_e == i)
+            && !a.place_only
+            // `4 Iraqis in an attack`: a preposition between, the actor is not its doer;
+            // `Armenia following the invasion`: nor a verb or an article
+            && (a.tok_e..i).all(|j| {
+                let w = t.lower(j);
+                !actors::is_preposition(w)
+                    && !t.get(j).punct
+                    && !matches!(w, "the" | "a" | "an")
+                    && !w.ends_with("ing")
+                    && !w.ends_with("ed")
+            })
+    })
+}
+
+/// A perfect verb in a relative clause (`who have fought`, `which had backed`).
+fn background(t: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    while j > 0
+        && (t.lower(j - 1).ends_with("ly") || matches!(t.lower(j - 1), "long" | "also" | "already"))
+    {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(t.lower(j - 1), "have" | "has" | "had")
+        && matches!(t.lower(j - 2), "who" | "which")
+}
+
+/// Inside an `if`/`unless`/`whether` clause: back from the verb to a mark or clause word.
+fn in_condition(t: &Tokens, i: usize) -> bool {
+    for j in (i.saturating_sub(15)..i).rev() {
+        let w = t.lower(j);
+        if t.get(j).punct && !matches!(w, "-" | "'" | "’") {
+            return false;
+        }
+        if matches!(w, "if" | "unless" | "whether" | "lest") {
+            return true;
+        }
+        // `if they attack, then we will respond`: the main clause
+        if matches!(w, "then" | "but") {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_negated(t: &Tokens, i: usize) -> bool {
@@ -776,6 +1210,11 @@ fn is_negated(t: &Tokens, i: usize) -> bool {
 fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     let code = m.pat.code.clone();
     let root: u32 = code[..2].parse().unwrap_or(0);
+    // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event;
+    // `has always supported`: a stance, not an act
+    if in_condition(t, i) || habitual(t, i) {
+        return None;
+    }
     if m.form == Form::Noun {
         return Some(code);
     }
@@ -788,7 +1227,11 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
         };
     }
     let will = before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j)));
-    let may = before(t, i, 3).any(|j| MODAL_MAY.contains(&t.lower(j)));
+    let may = before(t, i, 3).any(|j| is_modal_may(t, j));
+    // `can work together to provide`, `should leave`: what is possible or right, not done
+    if before(t, i, 5).any(|j| matches!(t.lower(j), "can" | "should" | "must" | "ought")) {
+        return None;
+    }
     let intent = i >= 2 && t.lower(i - 1) == "to" && INTENT_TO.contains(&t.lower(i - 2));
     // `will withdraw ... unless`: a condition makes a promise a threat
     let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
@@ -820,6 +1263,10 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             return Some(c.into());
         }
     }
+    // `Iran may visit`, `could agree`: speculation
+    if may {
+        return None;
+    }
     Some(code)
 }
 
@@ -840,6 +1287,10 @@ fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
                 s -= 1;
             }
             return s == 0 || !matches!(t.lower(s - 1), "a" | "an");
+        }
+        // `a drone attack`: a noun after its modifier
+        if actors::is_agent_word(w) && j > 0 && matches!(t.lower(j - 1), "a" | "an") {
+            return false;
         }
         return t.get(j).punct
             || actors::is_agent_word(w)
@@ -899,8 +1350,58 @@ fn is_passive(t: &Tokens, i: usize) -> bool {
     false
 }
 
+/// `We call on ...`: the subject is the first person.
+fn first_person(t: &Tokens, i: usize) -> bool {
+    before(t, i, 10)
+        .find(|&j| PRONOUNS.contains(&t.lower(j)))
+        .is_some_and(|j| t.lower(j) == "we")
+}
+
+/// `"We call on all parties ...," a State Department spokesman said`: `we` is the speaker
+/// named after the quote, not the last person coded.
+fn quote_speaker<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+    let close = (i..t.len()).find(|&j| matches!(t.lower(j), "\"" | "”"))?;
+    let said = (close + 1..t.len().min(close + 12)).find(|&j| REPORTING.contains(&t.lower(j)))?;
+    acts.iter()
+        .find(|a| a.tok_s > close && a.tok_e <= t.len().min(said + 6) && !a.place_only)
+}
+
 fn pronoun_subject(t: &Tokens, i: usize) -> bool {
-    before(t, i, 4).any(|j| PRONOUNS.contains(&t.lower(j)))
+    before(t, i, 10).any(|j| PRONOUNS.contains(&t.lower(j)))
+}
+
+/// An event noun inside a phrase after `on`, `for`, `about` ...: discussed, not done.
+fn talked_about(t: &Tokens, acts: &[Actor], i: usize) -> bool {
+    for j in before(t, i, 5) {
+        let w = t.lower(j);
+        if matches!(w, "in" | "with" | "from" | "at" | "during" | "after") {
+            return false;
+        }
+        if matches!(
+            w,
+            "on" | "for"
+                | "of"
+                | "about"
+                | "to"
+                | "toward"
+                | "towards"
+                | "over"
+                | "regarding"
+                | "into"
+        ) {
+            return true;
+        }
+        let in_actor = acts.iter().any(|a| a.tok_s <= j && j < a.tok_e);
+        if !(in_actor
+            || NOMINAL_BEFORE.contains(&w)
+            || adjective_like(w)
+            || w.ends_with("'s")
+            || w.contains('-'))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The subject: the nearest actor before the head that is not inside a prepositional
@@ -910,12 +1411,27 @@ fn subject_before<'a>(
     acts: &'a [Actor],
     i: usize,
     used: &[usize],
+    // the tokens that head a verb pattern match
+    heads: &[bool],
 ) -> Option<&'a Actor> {
     let stop = (0..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
     });
     let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
+    // `condemned the EU's decision to impose`: the owner of the decision acts, even when it
+    // was the object of the verb before
+    if i >= 3 && t.lower(i - 1) == "to" {
+        let owner = acts.iter().rev().find(|a| {
+            a.tok_e + 1 < i
+                && a.tok_e + 3 >= i
+                && t.lower(a.tok_e - 1).ends_with("'s")
+                && (a.tok_e..i - 1).all(|j| thing_noun(t.lower(j)) || adjective_like(t.lower(j)))
+        });
+        if owner.is_some() {
+            return owner;
+        }
+    }
     // `Pakistan, a U.S. ally, has refused`: the actor before the appositive
     let mut j = i;
     while j > lo
@@ -941,6 +1457,156 @@ fn subject_before<'a>(
             a.tok_e <= i && a.tok_s >= lo && !a.oblique && !a.place_only && !used.contains(ix)
         })
         .map(|(_, a)| a)
+        // `the US presence ... does not provide`: the subject is the presence, not the US
+        .filter(|a| !modifies_thing(t, a, i, heads))
+}
+
+/// An actor that only qualifies a noun of a thing after it (`the US presence`, `Afghan
+/// soil`, `Iran's nuclear program`), before the verb at `head`.
+fn modifies_thing(t: &Tokens, a: &Actor, head: usize, heads: &[bool]) -> bool {
+    // `America's determination to stand with`, `Iran's decision to leave`: the owner acts
+    let possessive = t.lower(a.tok_e.saturating_sub(1)).ends_with("'s");
+    // the head noun: the last word of the phrase after the actor (`security chief`)
+    let mut last: Option<&str> = None;
+    for j in a.tok_e..head.min(a.tok_e + 4) {
+        let w = t.lower(j);
+        // another verb of the sentence: the phrase ended before it
+        if heads.get(j).copied().unwrap_or(false) || w.ends_with("ed") {
+            return false;
+        }
+        if t.get(j).punct
+            || actors::is_preposition(w)
+            || BE.contains(&w)
+            || MODAL_WILL.contains(&w)
+            || MODAL_MAY.contains(&w)
+            || is_gap_word(w)
+            || matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "not"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "or"
+                    | "also"
+            )
+        {
+            if possessive && w == "to" {
+                return false;
+            }
+            break;
+        }
+        last = Some(w);
+    }
+    last.is_some_and(|w| !actors::is_agent_word(w) && thing_noun(w))
+}
+
+/// A noun naming a thing, a state or an act, not a person or body that can act.
+fn thing_noun(w: &str) -> bool {
+    const ACTING: &[&str] = &[
+        "government",
+        "governments",
+        "parliament",
+        "administration",
+        "delegation",
+        "opposition",
+        "coalition",
+        "commission",
+        "mission",
+        "organization",
+        "organisation",
+        "federation",
+        "nation",
+        "nations",
+        "association",
+        "authority",
+        "authorities",
+        "community",
+        "presidency",
+        "agency",
+        "intelligence",
+        "establishment",
+        "leadership",
+        "union",
+        "movement",
+        "movements",
+        "department",
+        "management",
+        "junta",
+        "militia",
+    ];
+    const THINGS: &[&str] = &[
+        "soil",
+        "territory",
+        "role",
+        "program",
+        "programme",
+        "policy",
+        "policies",
+        "plan",
+        "plans",
+        "deal",
+        "economy",
+        "border",
+        "borders",
+        "interests",
+        "interest",
+        "position",
+        "stance",
+        "move",
+        "moves",
+        "threat",
+        "support",
+        "aid",
+        "bid",
+        "efforts",
+        "effort",
+        "demands",
+        "demand",
+        "law",
+        "laws",
+        "strategy",
+        "approach",
+        "proposal",
+        "offer",
+        "budget",
+        "currency",
+        "market",
+        "markets",
+        "exports",
+        "imports",
+        "oil",
+        "gas",
+        "model",
+        "history",
+        "case",
+        "talks",
+        "negotiations",
+        "relations",
+        "ties",
+        "agreement",
+        "war",
+        "conflict",
+    ];
+    if ACTING.contains(&w) {
+        return false;
+    }
+    THINGS.contains(&w)
+        || [
+            "ence", "ences", "ance", "ances", "ment", "ments", "ity", "ities", "ism", "ness",
+            "tion", "tions", "sion", "sions",
+        ]
+        .iter()
+        .any(|x| w.len() > x.len() + 2 && w.ends_with(x))
 }
 
 /// `X and Y` ending at the subject `y`: X.
@@ -984,6 +1650,7 @@ fn object_after<'a>(
     from: usize,
     source: &Actor,
     violent: bool,
+    heads: &[bool],
 ) -> Option<&'a Actor> {
     let n = t.len();
     // `demanded that the US cancel`: the object is the subject of the clause
@@ -996,6 +1663,10 @@ fn object_after<'a>(
     while end < n && end < from + 14 {
         let w = t.lower(end);
         if (t.get(end).punct && w != "-") || CLAUSE_END.contains(&w) {
+            break;
+        }
+        // `discussed the region and thanked Oman`: the next verb has its own object
+        if heads.get(end + 1).copied().unwrap_or(false) && matches!(w, "and" | "or" | "but") {
             break;
         }
         end += 1;
@@ -1011,8 +1682,8 @@ fn object_after<'a>(
             a.tok_s >= from
                 && a.tok_s < end
                 && (!a.locative() || a.tok_s == first)
-                // fighting `in Syria`: where, not against whom
-                && !(violent && a.loc_prep && a.tok_s != first)
+                // fighting `in Syria`: where, not against whom (`fired at Israel` is whom)
+                && !(violent && a.loc_prep && a.tok_s != first && prep_before(t, a) != Some("at"))
                 && !a.place_only
                 && !a.implied
                 && !a.same_as(source)
@@ -1022,6 +1693,15 @@ fn object_after<'a>(
     cands()
         .find(|a| a.code != source.code)
         .or_else(|| cands().next())
+}
+
+/// The preposition heading an actor's phrase (`at northern Israel` -> `at`).
+fn prep_before<'t>(t: &'t Tokens, a: &Actor) -> Option<&'t str> {
+    (a.tok_s.saturating_sub(3)..a.tok_s)
+        .rev()
+        .take_while(|&j| !t.get(j).punct)
+        .map(|j| t.lower(j))
+        .find(|w| actors::is_preposition(w))
 }
 
 /// Where it happened: a place after `in`, `at`, `near`, `outside` in the sentence.

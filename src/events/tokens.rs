@@ -147,6 +147,11 @@ impl Tokens {
         self.toks.partition_point(|t| t.start < b)
     }
 
+    /// Index of the token holding byte `b`, else the first one after it.
+    pub fn containing(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= b)
+    }
+
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self, text: &str, i: usize) -> bool {
         !self.toks[i].punct
