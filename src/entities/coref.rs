@@ -2,14 +2,15 @@
 //! longest compatible full name (`Araji` -> `Qasim al-Araji`), an acronym defined in
 //! parentheses to its organization (`(IRGC)`), a capital that speaks for its government
 //! ("Tehran said") to its country; then titles and codes are shared by every mention of the
-//! actor, and each actor gets an index.
+//! actor, a well-known person whose country the document never states takes it from the
+//! people list (`President Emmanuel Macron` -> FRA), and each actor gets an index.
 
 use crate::text::hash::{DocMap, DocSet};
 
 use super::chunks::key_of;
 use super::words;
 use super::{Entity, EntityKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, People};
 
 /// Longest organization name an acronym in parentheses is looked up behind.
 const MAX_NAME_BYTES: usize = 400;
@@ -52,6 +53,7 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     longest_org_names(ents);
     capitals_as_governments(text, ents, lex);
     share_roles(ents, lex);
+    known_people(ents, People::builtin());
     let actors: Vec<usize> = {
         let mut index: DocMap<(EntityKind, &str), usize> =
             DocMap::with_capacity_and_hasher(ents.len(), Default::default());
@@ -240,6 +242,31 @@ fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
     }
 }
 
+/// A person no mention gives a code to (after `share_roles`, every mention of them has
+/// none) takes the code and agent of the people list, looked up by the full canonical
+/// name: a surname resolves only through the full name the document itself gives.
+fn known_people(ents: &mut [Entity], people: &People) {
+    type Hit = Option<(String, Option<String>)>;
+    let mut found: DocMap<(String, Option<String>), Hit> = DocMap::default();
+    for e in ents.iter_mut() {
+        if e.kind != EntityKind::Person || e.code.is_some() {
+            continue;
+        }
+        let key = (e.canonical.clone(), e.title.clone());
+        let hit = found.entry(key).or_insert_with(|| {
+            people
+                .get(&e.canonical, e.title.as_deref())
+                .map(|r| (r.code.clone(), r.agent.clone()))
+        });
+        if let Some((code, agent)) = hit {
+            e.code = Some(code.clone());
+            if e.agent.is_none() {
+                e.agent = agent.clone();
+            }
+        }
+    }
+}
+
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
     let names: Vec<String> = {
@@ -267,5 +294,111 @@ fn longest_org_names(ents: &mut [Entity]) {
         {
             e.canonical = long.clone();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{find, Entity, EntityKind};
+    use crate::article;
+    use crate::lexicon::{ActorRow, Lexicon, LexiconRows};
+    use crate::text::segment;
+
+    fn run_with(text: &str, lex: &Lexicon) -> Vec<Entity> {
+        let art = article::analyze(text, lex);
+        let sents = segment(text, &art.regions);
+        find(text, &art, &sents, lex)
+    }
+
+    /// The codes of the person mentions written `surface`.
+    fn codes(ents: &[Entity], text: &str, surface: &str) -> Vec<Option<String>> {
+        ents.iter()
+            .filter(|e| e.kind == EntityKind::Person && &text[e.start..e.end] == surface)
+            .map(|e| e.code.clone())
+            .collect()
+    }
+
+    #[test]
+    fn known_people_take_their_country() {
+        // (text, a person mention, the code every such mention has)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // named with a title but no country: the list's
+            (
+                "President Emmanuel Macron met union leaders on Tuesday. Macron said the \
+                 reform would go ahead.",
+                "Macron",
+                Some("FRA"),
+            ),
+            (
+                "President Emmanuel Macron met union leaders on Tuesday.",
+                "Emmanuel Macron",
+                Some("FRA"),
+            ),
+            // another written form of the name
+            (
+                "Crown Prince Muhammad bin Salman received the delegation in Riyadh.",
+                "Muhammad bin Salman",
+                Some("SAU"),
+            ),
+            (
+                "Sergey Lavrov told reporters the talks had been useful.",
+                "Sergey Lavrov",
+                Some("RUS"),
+            ),
+            // the country the article states wins over the list's
+            (
+                "Norwegian Finance Minister Jens Stoltenberg presented the budget. \
+                 Stoltenberg said spending would rise.",
+                "Stoltenberg",
+                Some("NOR"),
+            ),
+            // a bare surname the article never expands: not looked up
+            (
+                "The talks in Geneva ended without a deal. On Friday, Mr. Pompeo said the \
+                 sanctions would stay.",
+                "Pompeo",
+                None,
+            ),
+            // someone not on the list
+            (
+                "Mirela Dascalu said the vote was fair.",
+                "Mirela Dascalu",
+                None,
+            ),
+        ];
+        for &(text, surface, want) in cases {
+            let ents = run_with(text, Lexicon::builtin());
+            let got = codes(&ents, text, surface);
+            assert!(
+                !got.is_empty(),
+                "{text:?}: no person {surface:?} in {ents:?}"
+            );
+            for c in got {
+                assert_eq!(c.as_deref(), want, "{text:?}: {surface:?} in {ents:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn known_people_with_a_user_lexicon() {
+        let extra = LexiconRows {
+            actors: vec![ActorRow {
+                name: "Acme Widgets".into(),
+                kind: EntityKind::Org,
+                code: Some("USA".into()),
+                canonical: "Acme Widgets".into(),
+                agent: Some("BUS".into()),
+                flags: vec![],
+            }],
+            ..Default::default()
+        };
+        let lex = Lexicon::with_extra(&extra).unwrap();
+        let text = "Acme Widgets said Prime Minister Narendra Modi had visited its plant.";
+        let ents = run_with(text, &lex);
+        assert_eq!(
+            codes(&ents, text, "Narendra Modi"),
+            vec![Some("IND".to_string())],
+            "{ents:?}"
+        );
     }
 }

@@ -1,9 +1,11 @@
 //! The embedded lexicon: actors (countries, places, organizations, outlets), titles, speech
-//! verbs and event verb patterns. Each is a TSV data file under `data/` (one entry a line,
+//! verbs, event verb patterns and well-known people (`people.rs`, looked up by full name
+//! only). Each is a TSV data file under `data/` (one entry a line,
 //! a header row, `#` comments), compiled once per process into Aho-Corasick automata.
 //! Users extend it with rows of the same shape (`LexiconRows`), from Python's `Lexicon`.
 
 pub mod actors;
+pub mod people;
 pub mod speech;
 pub mod titles;
 pub mod verbs;
@@ -12,6 +14,7 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 pub use actors::{ActorRow, Actors};
+pub use people::{People, PersonRow};
 pub use speech::{SpeechVerbRow, SpeechVerbs};
 pub use titles::{TitleRow, Titles};
 pub use verbs::{VerbPatterns, VerbRow};
