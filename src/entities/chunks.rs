@@ -19,24 +19,29 @@ pub struct Doc<'a> {
     pub actors: Vec<ActorMatch>,
     /// Title matches `(start, end, row)`.
     pub titles: Vec<(usize, usize, usize)>,
-    /// Per token: the actor match it overlaps.
-    claim: Vec<Option<usize>>,
-    /// Per token: the title match it overlaps.
-    pub tclaim: Vec<Option<usize>>,
+    /// Per token: the actor match it overlaps (`NONE` for none; 4 bytes a token, not 16:
+    /// a document of punctuation has a token per byte).
+    claims: Vec<u32>,
+    /// Per token: the title match it overlaps (`NONE` for none).
+    tclaims: Vec<u32>,
     /// Per sentence: written like a headline, mostly in capitals.
     casing: Vec<(bool, bool)>,
 }
 
+/// No match (in `Doc::claims`, `Doc::tclaims`).
+const NONE: u32 = u32::MAX;
+
 /// For each token, the index of the (sorted, non-overlapping) span it overlaps.
-fn overlaps(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<Option<usize>> {
-    let mut out = vec![None; toks.len()];
+fn overlaps(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<u32> {
+    let mut out = vec![NONE; toks.len()];
     let mut k = 0;
     for (i, t) in toks.iter().enumerate() {
         while k < spans.len() && spans[k].1 <= t.start {
             k += 1;
         }
         if k < spans.len() && spans[k].0 < t.end && t.start < spans[k].1 {
-            out[i] = Some(k);
+            // more matches than u32 can count: the rest stay unclaimed
+            out[i] = u32::try_from(k).unwrap_or(NONE);
         }
     }
     out
@@ -123,10 +128,29 @@ impl<'a> Doc<'a> {
             toks,
             actors,
             titles,
-            claim,
-            tclaim,
+            claims: claim,
+            tclaims: tclaim,
             casing,
         }
+    }
+
+    /// The actor match token `i` overlaps.
+    #[inline]
+    pub fn claim(&self, i: usize) -> Option<usize> {
+        let m = self.claims[i];
+        (m != NONE).then_some(m as usize)
+    }
+
+    /// `claim`, or None past the last token.
+    pub fn claim_at(&self, i: usize) -> Option<usize> {
+        (i < self.claims.len()).then(|| self.claim(i)).flatten()
+    }
+
+    /// The title match token `i` overlaps.
+    #[inline]
+    pub fn tclaim(&self, i: usize) -> Option<usize> {
+        let t = self.tclaims[i];
+        (t != NONE).then_some(t as usize)
     }
 
     /// The token that starts at byte `pos`.
@@ -263,7 +287,9 @@ impl<'d, 'a> State<'d, 'a> {
 
     /// Token `k` lies in a lexicon organization.
     fn lexicon_org(&self, k: usize) -> bool {
-        self.doc.claim[k].is_some_and(|m| self.row(m).kind == EntityKind::Org)
+        self.doc
+            .claim(k)
+            .is_some_and(|m| self.row(m).kind == EntityKind::Org)
     }
 
     fn has_head(&self, a: usize, b: usize) -> bool {
@@ -299,7 +325,7 @@ impl<'d, 'a> State<'d, 'a> {
                 // a lexicon organization that covers the run ("Iran's Supreme National
                 // Security Council") names it already
                 let whole = (a..b).any(|k| {
-                    doc.claim[k].is_some_and(|m| {
+                    doc.claim(k).is_some_and(|m| {
                         let am = &doc.actors[m];
                         am.start <= s
                             && am.end >= e
@@ -310,7 +336,7 @@ impl<'d, 'a> State<'d, 'a> {
                 if !whole {
                     let mut code = None;
                     for k in a..b {
-                        if let Some(m) = doc.claim[k] {
+                        if let Some(m) = doc.claim(k) {
                             let r = self.row(m);
                             let first = k == a && r.kind == EntityKind::Country;
                             if code.is_none()
@@ -345,9 +371,9 @@ impl<'d, 'a> State<'d, 'a> {
         let mut j = a;
         let mut pending: Option<usize> = None;
         while j < b {
-            if let Some(m) = doc.claim[j] {
+            if let Some(m) = doc.claim(j) {
                 // "Vice President": a longer title wins over an actor inside it ("Vice")
-                if let Some(t) = doc.tclaim[j] {
+                if let Some(t) = doc.tclaim(j) {
                     if doc.titles[t].1 > doc.actors[m].end && doc.titles[t].0 <= doc.actors[m].start
                     {
                         self.suppressed[m] = true;
@@ -369,23 +395,23 @@ impl<'d, 'a> State<'d, 'a> {
                 }
             }
             let free = |k: usize, st: &Self| {
-                doc.claim[k].map_or(true, |m| st.suppressed[m])
-                    && doc.tclaim[k].map_or(true, |t| {
+                doc.claim(k).map_or(true, |m| st.suppressed[m])
+                    && doc.tclaim(k).map_or(true, |t| {
                         // an honorific after a title belongs to the name
                         k > 0
                             && st.lex.titles.rows[doc.titles[t].2].is_name_title()
-                            && doc.tclaim[k - 1].is_some_and(|u| u != t)
+                            && doc.tclaim(k - 1).is_some_and(|u| u != t)
                     })
             };
-            if let Some(t) = doc.tclaim[j] {
+            if let Some(t) = doc.tclaim(j) {
                 // "top diplomat Shah Mahmood Qureshi", "Minister Seyed Abbas Araghchi": an
                 // honorific right after a title is part of the name
                 let row = &self.lex.titles.rows[doc.titles[t].2];
                 let after_title = j > 0
                     && doc.toks[j - 1].sent == doc.toks[j].sent
-                    && doc.tclaim[j - 1].is_some_and(|u| u != t);
+                    && doc.tclaim(j - 1).is_some_and(|u| u != t);
                 let name_part = row.is_name_title() && after_title;
-                if !name_part && doc.claim[j].map_or(true, |m| self.suppressed[m]) {
+                if !name_part && doc.claim(j).map_or(true, |m| self.suppressed[m]) {
                     let end = doc.titles[t].1;
                     let mut k = j;
                     while k < b && doc.toks[k].start < end {
@@ -477,7 +503,7 @@ impl<'d, 'a> State<'d, 'a> {
         }
         // "William Clay Ford Jr.": a one-word actor that ends a name begun by a first name
         let one_word = doc.toks[j].end == doc.actors[m].end;
-        if one_word && j > a && doc.claim[j - 1].is_none() && doc.tclaim[j - 1].is_none() {
+        if one_word && j > a && doc.claim(j - 1).is_none() && doc.tclaim(j - 1).is_none() {
             if let Some(f) = self.free.last() {
                 if f.b == j && f.a >= a && self.lex.actors.is_given_name(doc.word(f.a)) {
                     self.suppressed[m] = true;
@@ -497,18 +523,18 @@ impl<'d, 'a> State<'d, 'a> {
             k += 1;
         }
         let next_free = k < b
-            && doc.claim[k].is_none()
-            && doc.tclaim[k].is_none()
+            && doc.claim(k).is_none()
+            && doc.tclaim(k).is_none()
             && doc.toks[k].shape == Shape::Cap;
         let prev_given =
-            j > a && doc.claim[j - 1].is_none() && self.lex.actors.is_given_name(doc.word(j - 1));
+            j > a && doc.claim(j - 1).is_none() && self.lex.actors.is_given_name(doc.word(j - 1));
         let mut release = next_free || prev_given;
         if !release && r.kind == EntityKind::Place && !r.has_flag("capital") {
             let prep = j > 0
                 && doc.toks[j - 1].sent == doc.toks[j].sent
                 && words::PLACE_PREPOSITIONS.contains(&doc.word(j - 1));
             let comma_place = doc.is_punct(k, ",")
-                && doc.claim.get(k + 1).copied().flatten().is_some_and(|m2| {
+                && doc.claim_at(k + 1).is_some_and(|m2| {
                     matches!(self.row(m2).kind, EntityKind::Place | EntityKind::Country)
                 });
             let dateline = doc.toks[j].first && doc.toks[j].shape == Shape::Upper;
@@ -953,7 +979,7 @@ fn second_verdict(
         let w = doc.word(f.a);
         // "the Afghan War", "the Iranian Revolution": a noun after a country adjective
         let after_adj = f.a > 0
-            && doc.claim[f.a - 1].is_some_and(|m| {
+            && doc.claim(f.a - 1).is_some_and(|m| {
                 let r = &lex.actors.rows[doc.actors[m].row];
                 r.has_flag("adj") && doc.actors[m].end == doc.toks[f.a - 1].end
             });

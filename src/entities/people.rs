@@ -319,7 +319,7 @@ impl Context {
             && is_speech(f.a - 1)
             && !(f.b < n && doc.is_punct(f.b, "(")); // "said Fars (news agency)"
                                                      // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
-        let owner_of_title = f.b < n && doc.tclaim[f.b].is_some();
+        let owner_of_title = f.b < n && doc.tclaim(f.b).is_some();
         let names_only = !owner_of_title
             && (f.a..f.b).all(|k| {
                 matches!(
