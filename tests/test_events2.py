@@ -55,8 +55,10 @@ def test_anti_and_backed_words_are_not_actors():
 
 
 def test_a_host_of_refugees_is_not_a_visit_and_a_label_needs_someone():
-    assert not any(root == "04" for _, root, _, _ in events_of(
-        "Turkey hosts about 3.6 million refugees from Syria."))
+    assert not any(
+        root == "04"
+        for _, root, _, _ in events_of("Turkey hosts about 3.6 million refugees from Syria.")
+    )
     got = events_of("Mexico rejected what it described as interference.")
     assert not any(root in ("11", "12") for _, root, _, _ in got), got
 
@@ -80,12 +82,13 @@ def test_a_news_story_codes_who_did_what_to_whom():
         "If Washington returns to the talks, Tehran will respond, he said."
     )
     ev = newsparse.parse([text]).events
-    got = {(r.source, r.root, r.target if isinstance(r.target, str) else None)
-           for r in ev.itertuples()}
-    assert ("IRN", "04", "OMN") in got, got            # the phone call
-    assert ("IRN", "04", "IRQ") in got, got            # an opening `In a meeting with`
-    assert ("IGO", "16", "SYR") in got, got            # the EU's decision to impose
-    assert ("IRN", "05", "OMN") in got, got            # the coordinated `thanked`
+    got = {
+        (r.source, r.root, r.target if isinstance(r.target, str) else None) for r in ev.itertuples()
+    }
+    assert ("IRN", "04", "OMN") in got, got  # the phone call
+    assert ("IRN", "04", "IRQ") in got, got  # an opening `In a meeting with`
+    assert ("IGO", "16", "SYR") in got, got  # the EU's decision to impose
+    assert ("IRN", "05", "OMN") in got, got  # the coordinated `thanked`
     # a condition is not an event, and discussing a topic meets no one
     assert not any(s == "USA" for s, _, _ in got), got
     assert not any(root == "04" and t is None for _, root, t in got), got
