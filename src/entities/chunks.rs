@@ -404,7 +404,7 @@ impl<'d, 'a> State<'d, 'a> {
                     })
             };
             if let Some(t) = doc.tclaim(j) {
-                // "top diplomat Shah Mahmood Qureshi", "Minister Seyed Abbas Araghchi": an
+                // "top diplomat Imran Siddiqi Baloch", "Minister Seyed Abbas Araghchi": an
                 // honorific right after a title is part of the name
                 let row = &self.lex.titles.rows[doc.titles[t].2];
                 let after_title = j > 0

@@ -36,12 +36,12 @@ fn people_with_titles_and_countries() {
             Some("IRN"),
         ),
         (
-            "He met Pakistan's top diplomat Shah Mahmood Qureshi in the capital.",
-            "Shah Mahmood Qureshi",
+            "He saw Kenya's top diplomat Amina Wanjiru Odhiambo at the airport.",
+            "Amina Wanjiru Odhiambo",
             "PERSON",
-            "Shah Mahmood Qureshi",
+            "Amina Wanjiru Odhiambo",
             Some("top diplomat"),
-            Some("PAK"),
+            Some("KEN"),
         ),
         (
             "Talks began with Fuad Hussein, the Iraqi foreign minister, late on Sunday.",

@@ -130,7 +130,7 @@ const TITLE_WORDS: &[&str] = &[
     "mp",
 ];
 
-/// Lowercase words of a title before a name (`Pakistan's top diplomat Shah Mahmood Qureshi`).
+/// Lowercase words of a title before a name (`Kenya's top diplomat Amina Odhiambo`).
 const LOWER_TITLE: &[&str] = &[
     "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
 ];
@@ -633,7 +633,7 @@ fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<
         }
         let at = acts[k].tok_s;
         let person = acts[k].kind == EntityKind::Person;
-        // `U.N. Secretary-General Kofi Annan`, `Nigerian junior minister Dubem Oniya`: the
+        // `U.N. Secretary-General Jane Roe`, `Kenyan deputy minister John Doe`: the
         // body or country heading the title
         let titled = acts.iter().rev().find(|b| {
             person

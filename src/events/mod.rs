@@ -122,7 +122,7 @@ const CLAUSE_END: &[&str] = &[
     "such",
     "following",
     "amid",
-    // `will not accept refugees if war starts in Iraq`: the condition's actors
+    // `will close the border if fighting spreads to Chad`: the condition's actors
     "if",
     "unless",
     "until",
@@ -526,7 +526,7 @@ fn code_sentence(
         let Some(code) = adjust_code(t, i, m) else {
             continue;
         };
-        // `Afghans who have fought in Syria`: what a group has done, told to describe it
+        // `Pakistanis who have fought in Yemen`: what a group has done, told to describe it
         if background(t, i) {
             continue;
         }
@@ -545,7 +545,7 @@ fn code_sentence(
         }
         // `is committed to`, `was determined to`: an adjective, not a passive
         let violent = matches!(&code[..2], "18" | "19" | "20");
-        // `emphasis on the U.S. withdrawal`, `a precondition for their withdrawal`: an act
+        // `stress on the French pullout`, `a condition for any pullout`: an act
         // talked about, not one that happened
         if m.form == Form::Noun && !violent && talked_about(t, acts, i) {
             continue;
@@ -793,7 +793,7 @@ fn code_sentence(
         if empty_slot && code.starts_with("112") && target.is_none() {
             continue;
         }
-        // `the U.S. and Iran began to coordinate`: both act, each with the other; coded as
+        // `Peru and Chile started to cooperate`: both act, each with the other; coded as
         // the second alone (the usual CAMEO reading) and the first towards the second
         if target.is_none() && !passive && m.form != Form::Noun {
             if let Some(first) = conjunct_before(t, acts, &source) {
@@ -834,8 +834,8 @@ fn code_sentence(
         // are done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
         // sentence does not say between whom; appeals, demands and pledges may be to all,
         // and `X and Y agreed` is between the two
-        // ... unless it says where: then the country there (`suspended aid deliveries in
-        // Baghdad`, `troops remained on alert in the West Bank`)
+        // ... unless it says where: then the country there (`halted aid shipments to
+        // Kabul`, `soldiers stayed on alert in Gaza`)
         let target_code = match target_code {
             None if matches!(
                 &code[..2],

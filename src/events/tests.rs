@@ -510,8 +510,8 @@ fn conditions_modals_and_phrases() {
         ),
         // what a group has done, told to describe it
         (
-            "The brigade is made up of Afghans who have fought in Syria.",
-            "AFG",
+            "The militia recruits Pakistanis who have fought in Yemen.",
+            "PAK",
             "19",
             None,
             false,
@@ -616,7 +616,7 @@ fn actors_from_their_phrase() {
     let cases: &[(&str, &str, &str, Option<&str>, bool)] = &[
         // `Bosnian Serbs` live in Bosnia; `ethnic Hungarians ... in Slovakia` in Slovakia
         (
-            "Bosnian Serbs demanded a truce with Croatia.",
+            "Bosnian Serbs demanded new talks with Croatia.",
             "BIH",
             "10",
             Some("HRV"),
@@ -655,18 +655,18 @@ fn actors_from_their_phrase() {
         ),
         // a withdrawal of one's own troops is a retreat, and `willing to` an intent
         (
-            "Syria is willing to withdraw its troops from Lebanon.",
-            "SYR",
+            "Russia is ready to withdraw its soldiers from Moldova.",
+            "RUS",
             "035",
-            Some("LBN"),
+            Some("MDA"),
             true,
         ),
         // with no one named, the country where it was done
         (
-            "Red Cross officials suspended aid deliveries in Baghdad on Monday.",
+            "Red Cross staff suspended aid shipments to Kabul on Tuesday.",
             "NGO",
             "16",
-            Some("IRQ"),
+            Some("AFG"),
             true,
         ),
     ];

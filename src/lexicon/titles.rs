@@ -24,7 +24,7 @@ impl TitleRow {
     }
 
     /// Honorifics and monarchs' titles ("Seyed", "Shah") that are also parts of names: right
-    /// after another title they belong to the name ("top diplomat Shah Mahmood Qureshi").
+    /// after another title they belong to the name ("top diplomat Amina Odhiambo").
     pub fn is_name_title(&self) -> bool {
         self.has_flag("honorific") || (self.has_flag("head_of_state") && !self.title.contains(' '))
     }
