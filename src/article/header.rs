@@ -1,5 +1,5 @@
 //! Header lines above (or just below) the headline: ids (`News ID: 302104`), publication
-//! stamps (`Published: 0535 GMT April 12, 2021`, `19 Dec 2020 - 15:18`, a lone
+//! stamps (`Published: 0815 GMT March 7, 2022`, `19 Dec 2020 - 15:18`, a lone
 //! `August 27, 2021`, `date 2021-02-03`, `07-05-2025 03:48 AM`), bylines, breadcrumbs and
 //! site chrome (`QR code`, `Home > World`). The dates themselves are read by the dates
 //! stage (`dates::parse::day_dates`: whole calendar days only; year-less or relative dates
@@ -258,7 +258,7 @@ mod tests {
     #[test]
     fn header_dates_parse() {
         let cases: &[(&str, Option<Date>)] = &[
-            ("Published: 0535 GMT April 12, 2021", d(2021, 4, 12)),
+            ("Published: 0815 GMT March 7, 2022", d(2022, 3, 7)),
             ("19 Dec 2020 - 15:18", d(2020, 12, 19)),
             ("August 27, 2021", d(2021, 8, 27)),
             ("date 2021-02-03", d(2021, 2, 3)),
@@ -287,7 +287,7 @@ mod tests {
             })
         };
         let cases: &[(&str, Option<HeaderLine>)] = &[
-            ("Published: 0535 GMT April 12, 2021", stamp(2021, 4, 12)),
+            ("Published: 0815 GMT March 7, 2022", stamp(2022, 3, 7)),
             ("Monday, 14 June 2021 | 10:05 AM", stamp(2021, 6, 14)),
             ("19 Dec 2020 - 15:18", stamp(2020, 12, 19)),
             (
