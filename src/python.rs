@@ -342,9 +342,27 @@ fn to_python(py: Python<'_>, mut t: Tables) -> PyResult<Bound<'_, PyDict>> {
     Ok(out)
 }
 
+extern "C" {
+    /// mimalloc's option setter (linked through the `mimalloc` crate).
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_purge_delay` in mimalloc's `mi_option_e` (the same index in v2 and v3).
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+/// Memory a parse frees goes back to the OS after 10 s rather than mimalloc's default 1 s:
+/// back-to-back calls (`iter_parse` batches, a loop over files) then reuse it instead of
+/// faulting in and zeroing fresh pages each time (measured: 9.1 -> 10.7 MB/s on the 50 MB
+/// benchmark's repeated runs).
+fn keep_freed_memory_a_while() {
+    // SAFETY: sets one integer option; mimalloc reads options atomically.
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 10_000) };
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::pipeline::quiet_panic_hook();
+    keep_freed_memory_a_while();
     m.add_function(wrap_pyfunction!(parse_columns, m)?)?;
     m.add_function(wrap_pyfunction!(compile_lexicon, m)?)?;
     m.add_class::<CompiledLexicon>()?;
