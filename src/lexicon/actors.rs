@@ -72,12 +72,7 @@ impl ActorRow {
                 c[3].to_string()
             },
             agent: cell(c[4]),
-            flags: c[5]
-                .split(',')
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .map(String::from)
-                .collect(),
+            flags: super::flags(c[5]),
         })
     }
 }

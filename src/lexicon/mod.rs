@@ -124,6 +124,15 @@ pub fn read_tsv<'a>(
 }
 
 /// `Some(s)` for a non-empty cell.
+/// A `flags` cell: comma-separated words, blanks dropped.
+pub fn flags(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 pub fn cell(s: &str) -> Option<String> {
     if s.is_empty() {
         None

@@ -39,12 +39,7 @@ impl SpeechVerbs {
                 } else {
                     c[1].to_string()
                 },
-                flags: c[2]
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|f| !f.is_empty())
-                    .map(String::from)
-                    .collect(),
+                flags: super::flags(c[2]),
             });
         }
         Ok(SpeechVerbs { rows, by_form })

@@ -52,12 +52,7 @@ impl Titles {
                 rows.push(TitleRow {
                     title: c[0].to_string(),
                     agent: cell(c[1]),
-                    flags: c[2]
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|f| !f.is_empty())
-                        .map(String::from)
-                        .collect(),
+                    flags: super::flags(c[2]),
                 });
             }
         }
