@@ -158,7 +158,7 @@ fn resolve_people(ents: &mut [Entity]) {
         }
     }
     // each distinct name resolved once, then given to its mentions
-    let resolved: DocMap<&str, String> = distinct
+    let resolved: DocMap<String, String> = distinct
         .iter()
         .filter_map(|(name, k)| {
             let last = k.last()?;
@@ -168,12 +168,8 @@ fn resolve_people(ents: &mut [Entity]) {
                     .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
                     .max_by_key(|(s, p)| (p.len(), s.len()))
             });
-            Some((*name, display_name(best.map_or(*name, |(s, _)| *s))))
+            Some((name.to_string(), display_name(best.map_or(*name, |(s, _)| *s))))
         })
-        .collect();
-    let resolved: DocMap<String, String> = resolved
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
         .collect();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
         if let Some(name) = resolved.get(&e.canonical) {
