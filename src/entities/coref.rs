@@ -168,7 +168,10 @@ fn resolve_people(ents: &mut [Entity]) {
                     .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
                     .max_by_key(|(s, p)| (p.len(), s.len()))
             });
-            Some((name.to_string(), display_name(best.map_or(*name, |(s, _)| *s))))
+            Some((
+                name.to_string(),
+                display_name(best.map_or(*name, |(s, _)| *s)),
+            ))
         })
         .collect();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
