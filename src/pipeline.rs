@@ -248,10 +248,7 @@ mod tests {
         let t = extract_batch(&docs, Lexicon::builtin());
         assert_eq!(t.articles.doc_id, vec![0, 1, 2]);
         assert_eq!(t.articles.n_sentences, vec![2, 0, 1]);
-        assert!(t.articles.error[0].is_none() && t.articles.error[2].is_none());
-        assert!(t.articles.error[1]
-            .as_deref()
-            .unwrap()
-            .contains("document 1"));
+        assert!(t.articles.error.get(0).is_none() && t.articles.error.get(2).is_none());
+        assert!(t.articles.error.get(1).unwrap().contains("document 1"));
     }
 }

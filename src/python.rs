@@ -13,7 +13,7 @@ use crate::dates::calendar::Date;
 use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
 use crate::pipeline::{extract_batch, Doc};
-use crate::table::Tables;
+use crate::table::{StrColumn, Tables};
 
 pyo3::import_exception!(newsparse.exceptions, NewsparseError);
 pyo3::import_exception!(newsparse.exceptions, LexiconFormatError);
@@ -226,34 +226,16 @@ fn shared_strs<'py>(py: Python<'py>, values: &[&'static str]) -> PyResult<Bound<
     PyList::new(py, items)
 }
 
-/// A text cell: `String` or `Option<String>` (None becomes Python's None).
-trait Cell {
-    fn as_opt(&self) -> Option<&str>;
-}
-impl Cell for String {
-    fn as_opt(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-impl Cell for Option<String> {
-    fn as_opt(&self) -> Option<&str> {
-        self.as_deref()
-    }
-}
-
 /// A text column as a numpy object array in which equal values share one Python string.
 /// Codes, agents, names and an event's sentence repeat down a column: one object per
 /// distinct value makes the conversion faster and the tables smaller in memory; an object
 /// array (not a list) is what pandas keeps, so Python copies no pointers.
-fn interned<'py, C: Cell>(
-    py: Python<'py>,
-    values: Vec<C>,
-) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
-    let mut cache: HashMap<&str, Bound<'py, PyString>, crate::text::hash::FnvBuild> =
-        HashMap::default();
+fn interned<'py>(py: Python<'py>, values: StrColumn) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
+    // foldhash, not FNV: cells such as an event's sentence run to hundreds of bytes
+    let mut cache: crate::text::hash::DocMap<&str, Bound<'py, PyString>> = Default::default();
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(values.len());
-    for v in &values {
-        let item = match v.as_opt() {
+    for v in values.iter() {
+        let item = match v {
             None => py.None(),
             Some(s) => cache
                 .entry(s)

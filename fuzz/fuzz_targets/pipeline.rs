@@ -40,5 +40,5 @@ fuzz_target!(|data: &[u8]| {
         inject_failure: false,
     }];
     let t = extract_batch(&docs, lex);
-    assert_eq!(t.articles.error[0], None);
+    assert_eq!(t.articles.error.get(0), None);
 });
