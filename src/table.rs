@@ -59,7 +59,7 @@ impl StrColumn {
     /// Move `other`'s cells after these (`Vec::append`'s contract: `other` is left empty).
     fn append(&mut self, other: &mut StrColumn) {
         let other = std::mem::take(other);
-        if self.spans.is_empty() {
+        if self.spans.is_empty() && self.buf.capacity() < other.buf.len() {
             *self = other;
             return;
         }

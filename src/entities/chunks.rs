@@ -76,7 +76,7 @@ impl<'a> Doc<'a> {
             }
             // "Tehran-Kabul relations", "US-Iran talks": names after a hyphen inside a word
             let w = t.text(text);
-            if w.len() > 2 && w.contains('-') {
+            if t.hyphen && w.len() > 2 {
                 for (h, _) in w.match_indices('-') {
                     let p = t.start + h + 1;
                     if p >= actor_end && text[p..].starts_with(|c: char| c.is_uppercase()) {
@@ -637,6 +637,16 @@ pub fn credited_organizations(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
 }
 
 pub fn normalize_space(s: &str) -> String {
+    // most names are already single-spaced ASCII: no split and join
+    let b = s.as_bytes();
+    let single = s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| (0x09..=0x0d).contains(c))
+        && !b.windows(2).any(|w| w == b"  ");
+    if single {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -263,3 +263,31 @@ fn titles_reached_through_bodies() {
     // an all-caps honorific ("HE") is no title in "He met"
     assert!(ents.iter().all(|e| e.title.as_deref() != Some("He")));
 }
+
+#[test]
+fn normalize_space_fast_path_matches_split_and_join() {
+    for s in [
+        "Hassan Rouhani",
+        " Hassan  Rouhani ",
+        "Hassan\nRouhani",
+        "Hassan\u{0b}Rouhani",
+        "Hassan\u{a0}Rouhani",
+        "",
+        "Iran",
+        "al-Araji  ",
+    ] {
+        let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(super::chunks::normalize_space(s), want, "{s:?}");
+    }
+}
+
+#[test]
+fn stop_words_are_found_through_the_filter_and_names_are_not() {
+    use super::words::STOP;
+    for w in ["The", "THE", "and", "But", "Of"] {
+        assert!(STOP.contains_lower(w), "{w}");
+    }
+    for w in ["Tehran", "Minister", "X", "Éa", "Thex"] {
+        assert!(!STOP.contains_lower(w), "{w}");
+    }
+}

@@ -34,6 +34,9 @@ pub struct Tok {
     /// A name-like word that is a function word (`The`, `AND`): looked up once here, since
     /// the name rules ask it of every capitalised word several times.
     pub stop: bool,
+    /// The word has an inner hyphen (`al-Araji`, `US-Iran`): known from the scan, so no
+    /// later rule searches the word for one.
+    pub hyphen: bool,
 }
 
 impl Tok {
@@ -74,10 +77,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
         if c.is_alphanumeric() {
             // a word: letters/digits with inner hyphens and apostrophes, dotted initials
             let mut j = i + n;
+            let mut hyphen = false;
             loop {
                 // most words are ASCII letters: a byte at a time, no char decoding
                 while j < sb.len() && sb[j].is_ascii_alphanumeric() {
                     j += 1;
+                }
+                // the word ends at a blank or a comma far more often than anything else
+                if j < sb.len() && matches!(sb[j], b' ' | b',' | b'\n') {
+                    break;
                 }
                 let Some((d, dn)) = char_at(s, j) else { break };
                 if d.is_alphanumeric() {
@@ -87,6 +95,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 let next = char_at(s, j + dn).map(|x| x.0);
                 if d == '-' && next.is_some_and(char::is_alphanumeric) {
                     j += 1;
+                    hyphen = true;
                     continue;
                 }
                 if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
@@ -114,7 +123,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 break;
             }
             let w = &s[i..j];
-            let shape = shape_of(w);
+            let shape = shape_of(w, hyphen);
             let stop = matches!(shape, Shape::Cap | Shape::Upper | Shape::Initial)
                 && words::STOP.contains_lower(w);
             out.push(Tok {
@@ -124,6 +133,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 sent,
                 first: !seen_word,
                 stop,
+                hyphen,
             });
             seen_word = true;
             i = j;
@@ -140,6 +150,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                     sent,
                     first: false,
                     stop: false,
+                    hyphen: false,
                 });
                 i += n + 1;
                 continue;
@@ -152,6 +163,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
             sent,
             first: false,
             stop: false,
+            hyphen: false,
         });
         i += n;
     }
@@ -164,24 +176,38 @@ fn is_initialism(w: &str) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
 }
 
-fn shape_of(w: &str) -> Shape {
-    let first = w.chars().next().unwrap_or(' ');
+/// The shape of word `w`; `hyphen`: it has an inner hyphen.
+fn shape_of(w: &str, hyphen: bool) -> Shape {
+    let b = w.as_bytes();
+    let first = b.first().copied().unwrap_or(b' ');
     // the common case: a lowercase ASCII word with no hyphen
-    if first.is_ascii_lowercase() && !w.contains('-') {
+    if first.is_ascii_lowercase() && !hyphen {
         return if words::is_particle(w) {
             Shape::Particle
         } else {
             Shape::Lower
         };
     }
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let first = w.chars().next().unwrap_or(' ');
     if first.is_uppercase() {
         // "EADS-led", "Craiova-based": an adjective, not a name
-        if let Some(p) = w.rfind('-') {
+        if let Some(p) = w.rfind('-').filter(|_| hyphen) {
             if w[p + 1..].chars().next().is_some_and(char::is_lowercase) {
                 return Shape::Lower;
             }
         }
+        // letters, and whether all are capitals: one pass over the bytes of an ASCII word
+        let (letters, all_upper) = if w.is_ascii() {
+            b.iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .fold((0, true), |(n, up), c| {
+                    (n + 1, up && c.is_ascii_uppercase())
+                })
+        } else {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()))
+        };
         if letters == 1 {
             // "A senior official", "I said": words, not initials
             if w == "A" || w == "I" {
@@ -189,10 +215,7 @@ fn shape_of(w: &str) -> Shape {
             }
             return Shape::Initial;
         }
-        if w.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-        {
+        if all_upper {
             return Shape::Upper;
         }
         return Shape::Cap;
@@ -201,7 +224,7 @@ fn shape_of(w: &str) -> Shape {
         return Shape::Particle;
     }
     // al-Araji, el-Sisi, bin-Laden: a particle glued to a capitalised name
-    if let Some(p) = w.find('-') {
+    if let Some(p) = w.find('-').filter(|_| hyphen) {
         let (head, tail) = (&w[..p], &w[p + 1..]);
         if words::is_particle(head) && tail.chars().next().is_some_and(char::is_uppercase) {
             return Shape::Cap;

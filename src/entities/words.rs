@@ -25,24 +25,63 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// A word list as a set, built once.
-pub struct WordSet(
-    OnceLock<HashSet<&'static str, FnvBuild>>,
-    &'static [&'static str],
-);
+pub struct WordSet(OnceLock<Index>, &'static [&'static str]);
+
+/// The set, and a filter that answers "no" for most words without hashing: for each word
+/// length (up to 31 bytes) and lowercase ASCII first letter, the second letters that occur.
+/// Capitalised words are looked up by the million (every name of the text) and are seldom
+/// in these lists.
+struct Index {
+    set: HashSet<&'static str, FnvBuild>,
+    pairs: Box<[[u32; 26]; 32]>,
+}
+
+impl Index {
+    /// False when no word of the set has `w`'s length and first two letters (ASCII-case
+    /// folded); true when it may.
+    #[inline]
+    fn may_contain_lower(&self, w: &[u8]) -> bool {
+        match w {
+            [a, b, ..] if w.len() < 32 && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                let (a, b) = (a.to_ascii_lowercase() - b'a', b.to_ascii_lowercase() - b'a');
+                self.pairs[w.len()][a as usize] & (1 << b) != 0
+            }
+            _ => true,
+        }
+    }
+}
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet(OnceLock::new(), words)
     }
+
+    fn index(&self) -> &Index {
+        self.0.get_or_init(|| {
+            let mut pairs = Box::new([[0u32; 26]; 32]);
+            for w in self.1 {
+                let b = w.to_ascii_lowercase().into_bytes();
+                if let [a, c, ..] = b[..] {
+                    if b.len() < 32 && a.is_ascii_lowercase() && c.is_ascii_lowercase() {
+                        pairs[b.len()][(a - b'a') as usize] |= 1 << (c - b'a');
+                    }
+                }
+            }
+            Index {
+                set: self.1.iter().copied().collect(),
+                pairs,
+            }
+        })
+    }
+
     pub fn contains(&self, w: &&str) -> bool {
-        self.0
-            .get_or_init(|| self.1.iter().copied().collect())
-            .contains(w)
+        self.index().set.contains(w)
     }
 
     /// `contains` of the lowercased word, without allocating for short ASCII words.
     pub fn contains_lower(&self, w: &str) -> bool {
-        with_lower(w, |l| self.contains(&l))
+        let index = self.index();
+        index.may_contain_lower(w.as_bytes()) && with_lower(w, |l| index.set.contains(l))
     }
 }
 
