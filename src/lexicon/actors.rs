@@ -189,7 +189,7 @@ pub struct Actors {
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
     pub non_actors: HashSet<String, FnvBuild>,
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
-    pub country_names: HashMap<String, String>,
+    pub country_names: HashMap<String, String, FnvBuild>,
 }
 
 /// One lexicon match: byte span and the row it names.
@@ -213,7 +213,7 @@ impl Actors {
             rows.retain(|r| !extra.iter().any(|e| e.name == r.name));
             rows.extend(extra.iter().cloned());
         }
-        let mut country_names = HashMap::new();
+        let mut country_names: HashMap<String, String, FnvBuild> = HashMap::default();
         for r in &rows {
             if r.kind == EntityKind::Country && !r.has_flag("historical") {
                 if let Some(code) = &r.code {

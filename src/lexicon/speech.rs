@@ -18,13 +18,13 @@ pub struct SpeechVerbRow {
 
 pub struct SpeechVerbs {
     pub rows: Vec<SpeechVerbRow>,
-    by_form: HashMap<String, usize>,
+    by_form: HashMap<String, usize, crate::text::hash::FnvBuild>,
 }
 
 impl SpeechVerbs {
     pub fn build() -> Result<SpeechVerbs, LexiconError> {
         let mut rows = Vec::new();
-        let mut by_form = HashMap::new();
+        let mut by_form: HashMap<String, usize, crate::text::hash::FnvBuild> = HashMap::default();
         let main = read_tsv("speech_verbs.tsv", DATA, HEADER)?;
         let extra = read_tsv("speech_verbs_extra.tsv", EXTRA, HEADER)?;
         for (_, c) in main.into_iter().chain(extra) {
@@ -47,8 +47,6 @@ impl SpeechVerbs {
 
     /// The row for a (case-insensitive) verb form.
     pub fn get(&self, word: &str) -> Option<&SpeechVerbRow> {
-        self.by_form
-            .get(&word.to_lowercase())
-            .map(|&i| &self.rows[i])
+        crate::entities::words::with_lower(word, |w| self.by_form.get(w)).map(|&i| &self.rows[i])
     }
 }

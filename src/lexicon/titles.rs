@@ -38,7 +38,7 @@ pub struct Titles {
     /// The first bytes of the titles, any ASCII case, to skip searches that cannot match.
     starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
-    ranks: std::collections::HashSet<String>,
+    ranks: std::collections::HashSet<String, crate::text::hash::FnvBuild>,
     /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
     /// of these starts no title, and needs no search.
     first_words: std::collections::HashSet<String, crate::entities::words::FnvBuild>,
@@ -141,7 +141,7 @@ impl Titles {
 
     /// Is this title (any case) a military rank?
     pub fn is_rank(&self, title: &str) -> bool {
-        self.ranks.contains(&title.to_lowercase())
+        crate::entities::words::with_lower(title, |t| self.ranks.contains(t))
     }
 
     pub fn get(&self, title: &str) -> Option<&TitleRow> {
