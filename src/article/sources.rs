@@ -29,7 +29,10 @@ struct Cand {
 /// Spans of `news agency` (any case) in `seg`: memmem for the shared tail `gency`, then
 /// a check of what precedes it.
 fn agency_mentions(seg: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    memchr::memmem::find_iter(seg.as_bytes(), b"gency").filter_map(move |g| {
+    // one searcher for all calls: building it costs more than searching a short region
+    static GENCY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let finder = GENCY.get_or_init(|| memchr::memmem::Finder::new(b"gency"));
+    finder.find_iter(seg.as_bytes()).filter_map(move |g| {
         let start = g.checked_sub(6)?;
         let head = seg.as_bytes().get(start..g + 5)?;
         head.eq_ignore_ascii_case(b"news agency")
@@ -45,6 +48,9 @@ struct OutletIndex {
     ac: AhoCorasick,
     starts: StartFilter,
     rows: Vec<usize>,
+    /// Bytes some name starts with: most bytes of running text (lowercase letters, spaces)
+    /// start none, so one table look-up rules out most positions.
+    first: [bool; 256],
 }
 
 fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
@@ -59,20 +65,43 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
         let names = || rows.iter().map(|&i| lex.actors.rows[i].name.as_str());
         let ac = anchored_automaton(names(), false).ok()?;
         let starts = StartFilter::new(names(), false);
-        Some(OutletIndex { ac, starts, rows })
+        let mut first = [false; 256];
+        for name in names() {
+            match name.as_bytes().first() {
+                Some(&b) => first[b as usize] = true,
+                // an empty name matches anywhere: every char start is a candidate
+                None => (0..256)
+                    .filter(|b| b & 0xC0 != 0x80)
+                    .for_each(|b| first[b] = true),
+            }
+        }
+        Some(OutletIndex {
+            ac,
+            starts,
+            rows,
+            first,
+        })
     })
     .as_ref()
 }
 
-/// Byte offsets where a word starts in `seg` (an alphanumeric char after one that is not).
-fn word_starts(seg: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_alnum = false;
-    seg.char_indices().filter_map(move |(i, c)| {
-        let alnum = c.is_alphanumeric();
-        let start = alnum && !prev_alnum;
-        prev_alnum = alnum;
-        start.then_some(i)
-    })
+/// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
+/// that is not?
+fn is_word_start(seg: &str, at: usize) -> bool {
+    let b = seg.as_bytes();
+    let alnum_at = match b[at] {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => seg[at..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    let alnum_before = match at.checked_sub(1).map(|p| b[p]) {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => seg[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    alnum_at && !alnum_before
 }
 
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
@@ -81,8 +110,16 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
         Some(idx) => {
             let mut out = Vec::new();
             let mut taken = 0;
-            for at in word_starts(seg) {
-                if at < taken || !idx.starts.may_start(seg, at) {
+            let bytes = seg.as_bytes();
+            for at in 0..bytes.len() {
+                // a byte no name starts with (nor, then, a char boundary) is no candidate;
+                // the cheap test of the byte before rules out most of the rest
+                if !idx.first[bytes[at] as usize]
+                    || at > 0 && bytes[at - 1].is_ascii_alphanumeric()
+                    || at < taken
+                    || !is_word_start(seg, at)
+                    || !idx.starts.may_start(seg, at)
+                {
                     continue;
                 }
                 let input = Input::new(seg).span(at..seg.len()).anchored(Anchored::Yes);
