@@ -50,13 +50,18 @@ pub fn may_hold_licence(text: &str) -> bool {
 /// Does `s` hold one of the `licence_hint` literals? A SIMD search for the literals
 /// themselves reports a candidate at most bytes of English text (their first two bytes
 /// `on`, `re`, `er` are common), so `©` is searched alone and the others by a fragment of
-/// each with rarer first bytes (`pyrigh` for `opyright`): only a hit there pays for the
-/// exact set. Every literal holds its fragment, so the answer is the exact set's.
+/// each with rarer first bytes (`pyrigh` for `opyright`); the exact set is then asked only
+/// about a few bytes around each fragment. Every literal holds its fragment (at most
+/// `FRAG_AT` bytes in, at most `FRAG_TAIL` bytes before the literal's end), so the answer
+/// is the exact set's.
 fn has_licence_hint(s: &str) -> bool {
+    const FRAG_AT: usize = 8;
+    const FRAG_TAIL: usize = 16;
     static COPY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static SCREEN: OnceLock<AhoCorasick> = OnceLock::new();
     let copy = COPY.get_or_init(|| memchr::memmem::Finder::new("©"));
-    if copy.find(s.as_bytes()).is_some() {
+    let b = s.as_bytes();
+    if copy.find(b).is_some() {
         return true;
     }
     let screen = SCREEN.get_or_init(|| {
@@ -80,7 +85,16 @@ fn has_licence_hint(s: &str) -> bool {
             ])
             .expect("licence fragments")
     });
-    screen.is_match(s) && licence_hint().is_match(s)
+    // every fragment occurrence, overlapping ones too (the next search starts one byte on)
+    let mut at = 0;
+    while let Some(m) = screen.find(aho_corasick::Input::new(b).span(at..b.len())) {
+        let window = &b[m.start().saturating_sub(FRAG_AT)..(m.end() + FRAG_TAIL).min(b.len())];
+        if licence_hint().is_match(window) {
+            return true;
+        }
+        at = m.start() + 1;
+    }
+    false
 }
 
 /// Literals one of which every licence line holds: a SIMD prefilter before the regex.
@@ -514,6 +528,8 @@ mod tests {
             "The copyright holder, the licence, all rights, content, permissions.".into(),
             "Production resumed; the tents by the river; a creative common ground.".into(),
             "It is licenced. Its consensus. Rights reserve. Eprod".into(),
+            "Not by law, but by the copyrights reserved to it; the content by X.".into(),
+            "tive Commons at the end: not by Creative Commons".into(),
             String::new(),
         ];
         for l in lits {

@@ -51,6 +51,18 @@ struct OutletIndex {
     /// Bytes some name starts with: most bytes of running text (lowercase letters, spaces)
     /// start none, so one table look-up rules out most positions.
     first: [bool; 256],
+    /// Bit `b0 << 8 | b1` set when some name starts with bytes `b0 b1` (any `b1` for a
+    /// one-byte name): rules out the common words (`the`, `in`) that share a first byte
+    /// with a lowercase name (`taz`, `i24`) before the costlier prefix filter.
+    pairs: Vec<u64>,
+}
+
+impl OutletIndex {
+    #[inline]
+    fn may_start_pair(&self, b0: u8, b1: u8) -> bool {
+        let k = (b0 as usize) << 8 | b1 as usize;
+        self.pairs[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
@@ -66,13 +78,23 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
         let ac = anchored_automaton(names(), false).ok()?;
         let starts = StartFilter::new(names(), false);
         let mut first = [false; 256];
+        let mut pairs = vec![0u64; 1 << 10];
+        let mut set_pair = |k: usize| pairs[k >> 6] |= 1 << (k & 63);
         for name in names() {
-            match name.as_bytes().first() {
-                Some(&b) => first[b as usize] = true,
+            match *name.as_bytes() {
+                [b0, b1, ..] => {
+                    first[b0 as usize] = true;
+                    set_pair((b0 as usize) << 8 | b1 as usize);
+                }
+                [b0] => {
+                    first[b0 as usize] = true;
+                    (0..256).for_each(|b1| set_pair((b0 as usize) << 8 | b1));
+                }
                 // an empty name matches anywhere: every char start is a candidate
-                None => (0..256)
-                    .filter(|b| b & 0xC0 != 0x80)
-                    .for_each(|b| first[b] = true),
+                [] => (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
+                    first[b0] = true;
+                    (0..256).for_each(|b1| set_pair(b0 << 8 | b1));
+                }),
             }
         }
         Some(OutletIndex {
@@ -80,6 +102,7 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             starts,
             rows,
             first,
+            pairs,
         })
     })
     .as_ref()
@@ -111,12 +134,17 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
             let mut out = Vec::new();
             let mut taken = 0;
             let bytes = seg.as_bytes();
-            for at in 0..bytes.len() {
+            // the byte before each position, 0 (no letter) at the start
+            let before = std::iter::once(0).chain(bytes.iter().copied());
+            for (at, (c, prev)) in bytes.iter().copied().zip(before).enumerate() {
                 // a byte no name starts with (nor, then, a char boundary) is no candidate;
                 // the cheap test of the byte before rules out most of the rest
-                if !idx.first[bytes[at] as usize]
-                    || at > 0 && bytes[at - 1].is_ascii_alphanumeric()
-                    || at < taken
+                if !idx.first[c as usize] || prev.is_ascii_alphanumeric() {
+                    continue;
+                }
+                let next = bytes.get(at + 1).copied().unwrap_or(0);
+                if at < taken
+                    || !idx.may_start_pair(c, next)
                     || !is_word_start(seg, at)
                     || !idx.starts.may_start(seg, at)
                 {
