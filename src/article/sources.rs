@@ -48,9 +48,9 @@ struct OutletIndex {
     ac: AhoCorasick,
     starts: StartFilter,
     rows: Vec<usize>,
-    /// Bytes some name starts with: most bytes of running text (lowercase letters, spaces)
-    /// start none, so one table look-up rules out most positions.
-    first: [bool; 256],
+    /// Per byte: `FIRST` when some name starts with it (most bytes of running text,
+    /// lowercase letters and spaces, start none), `ALNUM` for an ASCII letter or digit.
+    class: [u8; 256],
     /// Bit `b0 << 8 | b1` set when some name starts with bytes `b0 b1` (any `b1` for a
     /// one-byte name): rules out the common words (`the`, `in`) that share a first byte
     /// with a lowercase name (`taz`, `i24`) before the costlier prefix filter.
@@ -77,22 +77,27 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
         let names = || rows.iter().map(|&i| lex.actors.rows[i].name.as_str());
         let ac = anchored_automaton(names(), false).ok()?;
         let starts = StartFilter::new(names(), false);
-        let mut first = [false; 256];
+        let mut class = [0u8; 256];
+        for (b, k) in class.iter_mut().enumerate() {
+            if (b as u8).is_ascii_alphanumeric() {
+                *k = ALNUM;
+            }
+        }
         let mut pairs = vec![0u64; 1 << 10];
         let mut set_pair = |k: usize| pairs[k >> 6] |= 1 << (k & 63);
         for name in names() {
             match *name.as_bytes() {
                 [b0, b1, ..] => {
-                    first[b0 as usize] = true;
+                    class[b0 as usize] |= FIRST;
                     set_pair((b0 as usize) << 8 | b1 as usize);
                 }
                 [b0] => {
-                    first[b0 as usize] = true;
+                    class[b0 as usize] |= FIRST;
                     (0..256).for_each(|b1| set_pair((b0 as usize) << 8 | b1));
                 }
                 // an empty name matches anywhere: every char start is a candidate
                 [] => (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
-                    first[b0] = true;
+                    class[b0] |= FIRST;
                     (0..256).for_each(|b1| set_pair(b0 << 8 | b1));
                 }),
             }
@@ -101,11 +106,33 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             ac,
             starts,
             rows,
-            first,
+            class,
             pairs,
         })
     })
     .as_ref()
+}
+
+const FIRST: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// The first position from `from` whose byte starts some name and follows no ASCII letter
+/// or digit. A small function of its own, so that its loop (most of the time of this
+/// module) keeps its values in registers: one table load per byte.
+#[inline(never)]
+fn next_candidate(class: &[u8; 256], bytes: &[u8], from: usize) -> Option<usize> {
+    let mut prev = from
+        .checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .map_or(0, |&b| class[b as usize]);
+    for (at, &c) in bytes.iter().enumerate().skip(from) {
+        let k = class[c as usize];
+        if k & FIRST != 0 && prev & ALNUM == 0 {
+            return Some(at);
+        }
+        prev = k;
+    }
+    None
 }
 
 /// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
@@ -134,14 +161,10 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
             let mut out = Vec::new();
             let mut taken = 0;
             let bytes = seg.as_bytes();
-            // the byte before each position, 0 (no letter) at the start
-            let before = std::iter::once(0).chain(bytes.iter().copied());
-            for (at, (c, prev)) in bytes.iter().copied().zip(before).enumerate() {
-                // a byte no name starts with (nor, then, a char boundary) is no candidate;
-                // the cheap test of the byte before rules out most of the rest
-                if !idx.first[c as usize] || prev.is_ascii_alphanumeric() {
-                    continue;
-                }
+            let mut from = 0;
+            while let Some(at) = next_candidate(&idx.class, bytes, from) {
+                from = at + 1;
+                let c = bytes[at];
                 let next = bytes.get(at + 1).copied().unwrap_or(0);
                 if at < taken
                     || !idx.may_start_pair(c, next)
