@@ -198,6 +198,10 @@ pub fn is_tags(line: &str) -> bool {
     if line.len() > 300 || line.ends_with(['.', '?', '!', ':', '"', '\u{201d}']) {
         return false;
     }
+    // three items need two commas: most lines have fewer, and need no list built
+    if memchr::memchr_iter(b',', line.as_bytes()).nth(1).is_none() {
+        return false;
+    }
     let items: Vec<&str> = line.split(',').map(str::trim).collect();
     if items.len() < 3 {
         return false;
@@ -269,7 +273,8 @@ fn is_name_part(s: &str) -> bool {
 
 /// A caption introduced as one (`Photo: A tanker in the Gulf`, `FILE PHOTO: ...`).
 pub fn is_caption(line: &str) -> bool {
-    let head = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    // compared in place, ASCII case folded (no lowercased copy per line)
+    let head = line.get(..12).unwrap_or(line).as_bytes();
     [
         "photo:",
         "file photo",
@@ -279,7 +284,10 @@ pub fn is_caption(line: &str) -> bool {
         "in this photo",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| {
+        head.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A wire story's staff line: `(Reporting by ...; Editing by ...)`, `With inputs from ...`.
@@ -485,6 +493,17 @@ mod tests {
         assert!(!is_tags("oil, gas"));
         assert!(is_tags("Norway, Fishing, Border, Quotas"));
         assert!(!is_tags("Norway, Sweden and Finland"));
+    }
+
+    #[test]
+    fn caption_openers() {
+        assert!(is_caption("Photo: A cutter in the harbour"));
+        assert!(is_caption("FILE PHOTO: The minister in Oslo"));
+        assert!(is_caption("Picture: envoys meet"));
+        assert!(is_caption("photo by Jon Doe"));
+        assert!(!is_caption("Photographers gathered in Oslo."));
+        assert!(!is_caption("Image"));
+        assert!(!is_caption("Fotó: Åsgard"));
     }
 
     #[test]
