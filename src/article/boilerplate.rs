@@ -5,7 +5,7 @@
 //! their own line or close a photo caption. It judges one line at a time, from its shape;
 //! which outlets a credit names is the sources module's business.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -44,15 +44,67 @@ pub fn is_chrome(line: &str) -> bool {
 /// Can any line of `text` be a licence line? One pass over the document, so that most
 /// documents skip the per-line licence checks.
 pub fn may_hold_licence(text: &str) -> bool {
-    licence_hint().is_match(text)
+    has_licence_hint(text)
+}
+
+/// Does `s` hold one of the `licence_hint` literals? A SIMD search for the literals
+/// themselves reports a candidate at most bytes of English text (their first two bytes
+/// `on`, `re`, `er` are common), so `©` is searched alone and the others by a fragment of
+/// each with rarer first bytes (`pyrigh` for `opyright`); the exact set is then asked only
+/// about a few bytes around each fragment. Every literal holds its fragment (at most
+/// `FRAG_AT` bytes in, at most `FRAG_TAIL` bytes before the literal's end), so the answer
+/// is the exact set's.
+fn has_licence_hint(s: &str) -> bool {
+    const FRAG_AT: usize = 8;
+    const FRAG_TAIL: usize = 16;
+    static COPY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static SCREEN: OnceLock<AhoCorasick> = OnceLock::new();
+    let copy = COPY.get_or_init(|| memchr::memmem::Finder::new("©"));
+    let b = s.as_bytes();
+    if copy.find(b).is_some() {
+        return true;
+    }
+    let screen = SCREEN.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build([
+                "pyrigh",
+                "PYRIGH",
+                "censed",
+                "CENSED",
+                "hts reserved",
+                "hts Reserved",
+                "HTS RESERVED",
+                "t by",
+                "t By",
+                "T BY",
+                "rmissi",
+                "eprod",
+                "tive Commons",
+                "tive commons",
+            ])
+            .expect("licence fragments")
+    });
+    // every fragment occurrence, overlapping ones too (the next search starts one byte on)
+    let mut at = 0;
+    while let Some(m) = screen.find(aho_corasick::Input::new(b).span(at..b.len())) {
+        let window = &b[m.start().saturating_sub(FRAG_AT)..(m.end() + FRAG_TAIL).min(b.len())];
+        if licence_hint().is_match(window) {
+            return true;
+        }
+        at = m.start() + 1;
+    }
+    false
 }
 
 /// Literals one of which every licence line holds: a SIMD prefilter before the regex.
 fn licence_hint() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        // case variants spelled out: a case-sensitive set keeps the SIMD prefilter
+        // case variants spelled out: a case-sensitive set keeps the SIMD prefilter, which
+        // aho-corasick only builds for a leftmost match kind (only `is_match` is asked)
         AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
             .build([
                 "©",
                 "opyright",
@@ -76,24 +128,30 @@ fn licence_hint() -> &'static AhoCorasick {
 
 /// Copyright and licence lines (`All Content by ... is licensed under ...`, `© 2021 X`).
 pub fn is_licence(line: &str) -> bool {
-    licence_hint().is_match(line) && licence_re().is_match(line)
+    has_licence_hint(line) && licence_re().is_match(line)
 }
 
 /// A licence sentence glued to the end of a long line (one-line articles): where it starts.
 pub fn licence_tail(line: &str) -> Option<usize> {
-    if !licence_hint().is_match(line) {
+    if !has_licence_hint(line) {
         return None;
     }
     let m = licence_re().find_iter(line).next()?;
     // back up to the start of the sentence holding the match
     let head = &line[..m.start()];
-    let cut = head
-        .rfind(". ")
+    let cut = rfind_stop_space(head)
         .or_else(|| head.rfind(".\u{201d} "))
         .or_else(|| head.rfind(".\" "))?;
     let start = cut + line[cut..].find(' ')? + 1;
     let tail = &line[start..];
     (start > 0 && tail.split_whitespace().count() <= 40).then_some(start)
+}
+
+/// `s.rfind(". ")`, by a reverse byte search for the full stop (the generic substring
+/// search costs several times more on long lines).
+fn rfind_stop_space(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memrchr_iter(b'.', b).find(|&i| b.get(i + 1) == Some(&b' '))
 }
 
 /// `About <Site>`: a short heading that opens the site's self-description.
@@ -138,6 +196,10 @@ pub fn is_related_heading(line: &str) -> bool {
 /// mostly lowercase (`iran, military, border, afghanistan`).
 pub fn is_tags(line: &str) -> bool {
     if line.len() > 300 || line.ends_with(['.', '?', '!', ':', '"', '\u{201d}']) {
+        return false;
+    }
+    // three items need two commas: most lines have fewer, and need no list built
+    if memchr::memchr_iter(b',', line.as_bytes()).nth(1).is_none() {
         return false;
     }
     let items: Vec<&str> = line.split(',').map(str::trim).collect();
@@ -190,21 +252,29 @@ fn is_credit_word(s: &str) -> bool {
 
 /// A name-like credit part: 1-5 words, each capitalised (`ATTA KENARE`, `Al Arabiya`).
 fn is_name_part(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=5).contains(&words.len())
-        && s.len() <= 50
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(*w, "via" | "of" | "and" | "al-" | "de")
-        })
-        && !s.contains(['.', ',', ';', ':', '"'])
+    // the length test first: most lines asked about are long sentences
+    if s.len() > 50 || s.contains(['.', ',', ';', ':', '"']) {
+        return false;
+    }
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        let ok = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "via" | "of" | "and" | "al-" | "de");
+        if words > 5 || !ok {
+            return false;
+        }
+    }
+    words >= 1
 }
 
 /// A caption introduced as one (`Photo: A tanker in the Gulf`, `FILE PHOTO: ...`).
 pub fn is_caption(line: &str) -> bool {
-    let head = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    // compared in place, ASCII case folded (no lowercased copy per line)
+    let head = line.get(..12).unwrap_or(line).as_bytes();
     [
         "photo:",
         "file photo",
@@ -214,7 +284,10 @@ pub fn is_caption(line: &str) -> bool {
         "in this photo",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| {
+        head.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A wire story's staff line: `(Reporting by ...; Editing by ...)`, `With inputs from ...`.
@@ -360,7 +433,7 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
         }
     }
     // the text after the last sentence end, when it is a slash-joined credit
-    let cut = line.rfind(". ")?;
+    let cut = rfind_stop_space(line)?;
     let start = cut + 2;
     let tail = line[start..].trim();
     (tail.contains('/') && credit(lex, tail).is_some()).then_some(start)
@@ -423,6 +496,17 @@ mod tests {
     }
 
     #[test]
+    fn caption_openers() {
+        assert!(is_caption("Photo: A cutter in the harbour"));
+        assert!(is_caption("FILE PHOTO: The minister in Oslo"));
+        assert!(is_caption("Picture: envoys meet"));
+        assert!(is_caption("photo by Jon Doe"));
+        assert!(!is_caption("Photographers gathered in Oslo."));
+        assert!(!is_caption("Image"));
+        assert!(!is_caption("Fotó: Åsgard"));
+    }
+
+    #[test]
     fn about_and_related() {
         assert!(is_about_heading("About Example Watch"));
         assert!(!is_about_heading(
@@ -438,5 +522,41 @@ mod tests {
             "He left. The talks went on. All Content by Example News is licensed under a licence.";
         let i = licence_tail(s).unwrap();
         assert!(s[i..].starts_with("All Content"));
+    }
+
+    #[test]
+    fn licence_screen_agrees_with_the_literal_set() {
+        let lits = [
+            "©",
+            "opyright",
+            "OPYRIGHT",
+            "icensed",
+            "ICENSED",
+            "ights reserved",
+            "ights Reserved",
+            "IGHTS RESERVED",
+            "ontent by",
+            "ontent By",
+            "ONTENT BY",
+            "ermission",
+            "eproduction",
+            "reative Commons",
+            "reative commons",
+        ];
+        let mut texts: Vec<String> = vec![
+            "The copyright holder, the licence, all rights, content, permissions.".into(),
+            "Production resumed; the tents by the river; a creative common ground.".into(),
+            "It is licenced. Its consensus. Rights reserve. Eprod".into(),
+            "Not by law, but by the copyrights reserved to it; the content by X.".into(),
+            "tive Commons at the end: not by Creative Commons".into(),
+            String::new(),
+        ];
+        for l in lits {
+            texts.push(format!("He left. {l} 2021 Example"));
+            texts.push(l.chars().skip(1).collect());
+        }
+        for t in &texts {
+            assert_eq!(has_licence_hint(t), licence_hint().is_match(t), "{t:?}");
+        }
     }
 }

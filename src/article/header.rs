@@ -185,6 +185,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             }
         }
     }
+    // the line's first date, read once for the two tests below
     if let Some((d, s, e)) = find_date(line) {
         let leftover = format!("{} {}", &line[..s], &line[e..]);
         if only_date_leftovers(&leftover) {
@@ -193,10 +194,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
                 updated: false,
             });
         }
-    }
-    // a site name or section beside the date (`Example Times | April 12, 2021`)
-    if let Some((d, s, e)) = find_date(line) {
-        let leftover = format!("{} {}", &line[..s], &line[e..]);
+        // a site name or section beside the date (`Example Times | April 12, 2021`)
         if leftover.split_whitespace().count() <= 3
             && !line.ends_with('.')
             && leftover.contains(['|', '-', '–', '—', ','])

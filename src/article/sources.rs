@@ -29,7 +29,10 @@ struct Cand {
 /// Spans of `news agency` (any case) in `seg`: memmem for the shared tail `gency`, then
 /// a check of what precedes it.
 fn agency_mentions(seg: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    memchr::memmem::find_iter(seg.as_bytes(), b"gency").filter_map(move |g| {
+    // one searcher for all calls: building it costs more than searching a short region
+    static GENCY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let finder = GENCY.get_or_init(|| memchr::memmem::Finder::new(b"gency"));
+    finder.find_iter(seg.as_bytes()).filter_map(move |g| {
         let start = g.checked_sub(6)?;
         let head = seg.as_bytes().get(start..g + 5)?;
         head.eq_ignore_ascii_case(b"news agency")
@@ -45,6 +48,21 @@ struct OutletIndex {
     ac: AhoCorasick,
     starts: StartFilter,
     rows: Vec<usize>,
+    /// Per byte: `FIRST` when some name starts with it (most bytes of running text,
+    /// lowercase letters and spaces, start none), `ALNUM` for an ASCII letter or digit.
+    class: [u8; 256],
+    /// Bit `b0 << 8 | b1` set when some name starts with bytes `b0 b1` (any `b1` for a
+    /// one-byte name): rules out the common words (`the`, `in`) that share a first byte
+    /// with a lowercase name (`taz`, `i24`) before the costlier prefix filter.
+    pairs: Vec<u64>,
+}
+
+impl OutletIndex {
+    #[inline]
+    fn may_start_pair(&self, b0: u8, b1: u8) -> bool {
+        let k = (b0 as usize) << 8 | b1 as usize;
+        self.pairs[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
@@ -59,20 +77,81 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
         let names = || rows.iter().map(|&i| lex.actors.rows[i].name.as_str());
         let ac = anchored_automaton(names(), false).ok()?;
         let starts = StartFilter::new(names(), false);
-        Some(OutletIndex { ac, starts, rows })
+        let mut class = [0u8; 256];
+        for (b, k) in class.iter_mut().enumerate() {
+            if (b as u8).is_ascii_alphanumeric() {
+                *k = ALNUM;
+            }
+        }
+        let mut pairs = vec![0u64; 1 << 10];
+        let mut set_pair = |k: usize| pairs[k >> 6] |= 1 << (k & 63);
+        for name in names() {
+            match *name.as_bytes() {
+                [b0, b1, ..] => {
+                    class[b0 as usize] |= FIRST;
+                    set_pair((b0 as usize) << 8 | b1 as usize);
+                }
+                [b0] => {
+                    class[b0 as usize] |= FIRST;
+                    (0..256).for_each(|b1| set_pair((b0 as usize) << 8 | b1));
+                }
+                // an empty name matches anywhere: every char start is a candidate
+                [] => (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
+                    class[b0] |= FIRST;
+                    (0..256).for_each(|b1| set_pair(b0 << 8 | b1));
+                }),
+            }
+        }
+        Some(OutletIndex {
+            ac,
+            starts,
+            rows,
+            class,
+            pairs,
+        })
     })
     .as_ref()
 }
 
-/// Byte offsets where a word starts in `seg` (an alphanumeric char after one that is not).
-fn word_starts(seg: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_alnum = false;
-    seg.char_indices().filter_map(move |(i, c)| {
-        let alnum = c.is_alphanumeric();
-        let start = alnum && !prev_alnum;
-        prev_alnum = alnum;
-        start.then_some(i)
-    })
+const FIRST: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// The first position from `from` whose byte starts some name and follows no ASCII letter
+/// or digit. A small function of its own, so that its loop (most of the time of this
+/// module) keeps its values in registers: one table load per byte.
+#[inline(never)]
+fn next_candidate(class: &[u8; 256], bytes: &[u8], from: usize) -> Option<usize> {
+    let mut prev = from
+        .checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .map_or(0, |&b| class[b as usize]);
+    for (at, &c) in bytes.iter().enumerate().skip(from) {
+        let k = class[c as usize];
+        if k & FIRST != 0 && prev & ALNUM == 0 {
+            return Some(at);
+        }
+        prev = k;
+    }
+    None
+}
+
+/// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
+/// that is not?
+fn is_word_start(seg: &str, at: usize) -> bool {
+    let b = seg.as_bytes();
+    let alnum_at = match b[at] {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => seg[at..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    let alnum_before = match at.checked_sub(1).map(|p| b[p]) {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => seg[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    alnum_at && !alnum_before
 }
 
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
@@ -81,8 +160,17 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
         Some(idx) => {
             let mut out = Vec::new();
             let mut taken = 0;
-            for at in word_starts(seg) {
-                if at < taken || !idx.starts.may_start(seg, at) {
+            let bytes = seg.as_bytes();
+            let mut from = 0;
+            while let Some(at) = next_candidate(&idx.class, bytes, from) {
+                from = at + 1;
+                let c = bytes[at];
+                let next = bytes.get(at + 1).copied().unwrap_or(0);
+                if at < taken
+                    || !idx.may_start_pair(c, next)
+                    || !is_word_start(seg, at)
+                    || !idx.starts.may_start(seg, at)
+                {
                     continue;
                 }
                 let input = Input::new(seg).span(at..seg.len()).anchored(Anchored::Yes);

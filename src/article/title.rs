@@ -6,8 +6,12 @@ use crate::text::segment::is_abbreviation;
 
 /// A line that reads as a headline.
 pub fn is_title_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if !(2..=30).contains(&words) || line.len() > 250 {
+    // the length first, and words counted no further than the limit (long body lines)
+    if line.len() > 250 {
+        return false;
+    }
+    let words = line.split_whitespace().take(31).count();
+    if !(2..=30).contains(&words) {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');

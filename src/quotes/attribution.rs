@@ -6,6 +6,7 @@
 
 use super::words::*;
 use crate::lexicon::Lexicon;
+use crate::text::hash::FnvBuild;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -62,7 +63,8 @@ fn speech<'l>(text: &str, t: &Tok, lex: &'l Lexicon) -> Option<&'l crate::lexico
 /// built-in speech-verb forms, hashed once. The speech list is not user-extensible, so
 /// any lexicon's forms are among these.
 fn maybe_speech_form(w: &str) -> bool {
-    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    // a fast hash: this runs on most words before a quote
+    static FORMS: OnceLock<HashSet<String, FnvBuild>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
         Lexicon::builtin()
             .speech

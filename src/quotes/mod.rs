@@ -188,23 +188,26 @@ fn headline_repeats(text: &str, article: &Article) -> Vec<(usize, usize)> {
         .and_then(|t| text.get(t.start..t.end))
         .unwrap_or("")
         .trim();
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for line in text.lines() {
-        let l = line.trim();
-        if !l.is_empty() && l.len() <= 300 {
-            *seen.entry(l).or_default() += 1;
-        }
-    }
-    let mut out = Vec::new();
+    // one pass over the lines (trimmed, with their spans); a fast hash, as every line is
+    // hashed and no order is read from the map
+    let mut lines: Vec<(usize, usize, &str)> = Vec::new();
+    let mut seen: crate::text::hash::DocMap<&str, usize> = Default::default();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let l = line.trim();
-        if !l.is_empty() && (l == title || seen.get(l).is_some_and(|&n| n > 1)) {
-            out.push((pos, pos + line.len()));
+        if !l.is_empty() {
+            if l.len() <= 300 {
+                *seen.entry(l).or_default() += 1;
+            }
+            lines.push((pos, pos + line.len(), l));
         }
         pos += line.len();
     }
-    out
+    lines
+        .into_iter()
+        .filter(|&(_, _, l)| l == title || seen.get(l).is_some_and(|&n| n > 1))
+        .map(|(a, b, _)| (a, b))
+        .collect()
 }
 
 /// Tokens after the closing mark up to the end of its sentence (or line).

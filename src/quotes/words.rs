@@ -120,12 +120,25 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 
 type WordMap = HashMap<&'static [u8], u32, FnvBuild>;
 
-/// Every word class in one table: word (lowercase) -> bit set of its classes. Built once;
-/// one hash lookup per word instead of a scan of each list.
-fn classes() -> &'static WordMap {
-    static MAP: OnceLock<WordMap> = OnceLock::new();
+/// Every word class in one table: word (lowercase) -> bit set of its classes, and the
+/// classes of the listed words of each length and of each first byte (lowercase): a word
+/// whose length or first letter no listed word of the asked classes has needs no hash
+/// look-up (most words asked about are no class's).
+struct Classes {
+    map: WordMap,
+    by_len: [u32; 25],
+    by_first: [u32; 256],
+}
+
+/// Built once; one hash lookup per word instead of a scan of each list.
+fn classes() -> &'static Classes {
+    static MAP: OnceLock<Classes> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = WordMap::default();
+        let mut c = Classes {
+            map: WordMap::default(),
+            by_len: [0; 25],
+            by_first: [0; 256],
+        };
         for (bit, list) in [
             ABBREV,
             PRONOUN,
@@ -144,10 +157,15 @@ fn classes() -> &'static WordMap {
         .enumerate()
         {
             for w in list.iter() {
-                *m.entry(w.as_bytes()).or_insert(0) |= 1 << bit;
+                *c.map.entry(w.as_bytes()).or_insert(0) |= 1 << bit;
+                if let Some(slot) = c.by_len.get_mut(w.len()) {
+                    *slot |= 1 << bit;
+                }
+                let first = w.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+                c.by_first[first as usize] |= 1 << bit;
             }
         }
-        m
+        c
     })
 }
 
@@ -166,12 +184,15 @@ fn has_any(w: &str, mask: u32) -> bool {
     if w.len() > buf.len() {
         return false;
     }
-    for (b, c) in buf.iter_mut().zip(w.bytes()) {
-        *b = c.to_ascii_lowercase();
+    let c = classes();
+    let first = w.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+    if c.by_len[w.len()] & c.by_first[first as usize] & mask == 0 {
+        return false;
     }
-    classes()
-        .get(&buf[..w.len()])
-        .is_some_and(|c| c & mask != 0)
+    for (b, ch) in buf.iter_mut().zip(w.bytes()) {
+        *b = ch.to_ascii_lowercase();
+    }
+    c.map.get(&buf[..w.len()]).is_some_and(|c| c & mask != 0)
 }
 
 #[rustfmt::skip]
