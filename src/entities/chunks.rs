@@ -93,7 +93,7 @@ impl<'a> Doc<'a> {
                 && lex.titles.may_start_at(text, t.start)
                 && (!lower || lex.titles.may_start_with_lower(t.text(text)))
             {
-                if let Some(m) = lex.titles.find_at(text, t.start, limit) {
+                if let Some(m) = lex.titles.find_at_unfiltered(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;
                     let caps = row.len() <= 4 && !row.chars().any(char::is_lowercase);

@@ -105,14 +105,14 @@ impl Titles {
     /// The longest title that starts exactly at `start`, ends on a word boundary at or
     /// before `end`: `(start, end, row)`.
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
-        if !self.starts.may_start_word(text, start) {
+        if !self.starts.may_start(text, start) {
             return None;
         }
         self.find_at_unfiltered(text, start, end)
     }
 
-    /// `find_at` without the start filter (to test the filter against).
-    pub(crate) fn find_at_unfiltered(
+    /// `find_at` without the start filter, for a caller that asked `may_start_at` already.
+    pub fn find_at_unfiltered(
         &self,
         text: &str,
         start: usize,
@@ -138,7 +138,7 @@ impl Titles {
     /// Could a title start at byte `at` of `text`? (a cheap filter before `find_at`)
     #[inline]
     pub fn may_start_at(&self, text: &str, at: usize) -> bool {
-        self.starts.may_start_word(text, at)
+        self.starts.may_start(text, at)
     }
 
     /// Can a title start with this lowercase word?
