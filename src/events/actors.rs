@@ -168,19 +168,69 @@ const GROUP_NOUNS: &[&str] = &[
     "people",
 ];
 
-const IGO_CODES: &[&str] = &[
-    "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB", "ASN",
-    "ASEAN", "OPEC", "OPC", "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE", "OSC", "ICC",
-    "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO", "APEC", "ECOWAS", "BRICS", "UNHCR", "UNICEF",
-    "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
-];
-const NGO_CODES: &[&str] = &["AMN", "HRW", "ICRC", "RCR", "MSF", "NGO", "CRC", "IRC"];
+/// Codes of intergovernmental bodies (a `match`: this is on every actor's path).
+fn is_igo(code: &str) -> bool {
+    matches!(
+        code,
+        "UNO"
+            | "UN"
+            | "UNSC"
+            | "UNGA"
+            | "EU"
+            | "EUR"
+            | "NATO"
+            | "NAT"
+            | "AU"
+            | "AFR"
+            | "ARL"
+            | "ARB"
+            | "ASN"
+            | "ASEAN"
+            | "OPEC"
+            | "OPC"
+            | "IMF"
+            | "IMG"
+            | "WBK"
+            | "WB"
+            | "WTO"
+            | "IAEA"
+            | "IAE"
+            | "OSCE"
+            | "OSC"
+            | "ICC"
+            | "ICJ"
+            | "WHO"
+            | "FATF"
+            | "GCC"
+            | "OIC"
+            | "SCO"
+            | "APEC"
+            | "ECOWAS"
+            | "BRICS"
+            | "UNHCR"
+            | "UNICEF"
+            | "UNESCO"
+            | "INTERPOL"
+            | "IGO"
+            | "SADC"
+            | "CIS"
+            | "CSTO"
+            | "OAS"
+    )
+}
+
+fn is_ngo(code: &str) -> bool {
+    matches!(
+        code,
+        "AMN" | "HRW" | "ICRC" | "RCR" | "MSF" | "NGO" | "CRC" | "IRC"
+    )
+}
 
 /// The events' actor code for an entity code: IGO and NGO bodies by their class.
 pub fn actor_code(code: &str, agent: Option<&str>) -> String {
-    if agent == Some("IGO") || IGO_CODES.contains(&code) {
+    if agent == Some("IGO") || is_igo(code) {
         "IGO".into()
-    } else if agent == Some("NGO") || NGO_CODES.contains(&code) {
+    } else if agent == Some("NGO") || is_ngo(code) {
         "NGO".into()
     } else {
         code.to_string()

@@ -28,7 +28,7 @@ use crate::lexicon::Lexicon;
 use crate::text::Sentence;
 
 use actors::{Actor, PersonMemory};
-use tokens::Tokens;
+use tokens::{TokenBuf, Tokens};
 
 /// One coded event.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,10 +192,14 @@ pub fn code(
         .iter()
         .filter(|s| s.body_index.is_some())
         .collect();
-    let toks: Vec<Tokens> = body
+    // one buffer for the document's tokens, each sentence tokenised on its own
+    let body_len = body.iter().map(|s| s.end.saturating_sub(s.start)).sum();
+    let mut buf = TokenBuf::with_capacity(body_len);
+    let ranges: Vec<(usize, usize)> = body
         .iter()
-        .map(|s| Tokens::new(text, s.start, s.end))
+        .map(|s| buf.push(text, s.start, s.end))
         .collect();
+    let toks: Vec<Tokens> = ranges.iter().map(|&r| buf.sentence(r)).collect();
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
@@ -1098,7 +1102,7 @@ fn is_gap_word(w: &str) -> bool {
 }
 
 /// The few words before the head, back to a punctuation mark (at most `k`).
-fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
+fn before<'a>(t: &'a Tokens<'_>, i: usize, k: usize) -> impl Iterator<Item = usize> + 'a {
     (i.saturating_sub(k)..i)
         .rev()
         .take_while(move |&j| !t.get(j).punct)
