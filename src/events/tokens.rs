@@ -52,7 +52,7 @@ const CLASS: [u8; 256] = {
         let b = c as u8;
         t[c] = if b.is_ascii_alphanumeric() {
             ALNUM
-        } else if (b as char).is_whitespace() {
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
             // `char::is_whitespace`: also the vertical tab, which `is_ascii_whitespace` is not
             SPACE
         } else {
@@ -282,6 +282,21 @@ mod tests {
         assert_eq!(t.word(text, 0), "Iran’s");
         assert_eq!(t.at_or_after(text.find("meet").unwrap()), 3);
         assert!(t.is_capitalised(text, 4) && !t.is_capitalised(text, 3));
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for c in 0u8..128 {
+            let ch = c as char;
+            let want = if ch.is_alphanumeric() {
+                ALNUM
+            } else if ch.is_whitespace() {
+                SPACE
+            } else {
+                OTHER
+            };
+            assert_eq!(CLASS[c as usize], want, "{c:#x}");
+        }
     }
 
     #[test]
