@@ -53,15 +53,21 @@ impl Actor {
     }
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward",
-    "towards", "about", "over", "between", "among", "near", "outside", "inside", "across",
-    "through", "under", "within", "around", "upon", "via", "like", "than",
-];
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from",
-];
-const DETERMINERS: &[&str] = &["the", "a", "an", "neighboring", "neighbouring"];
+words! {
+    fn preposition = [
+        "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward",
+        "towards", "about", "over", "between", "among", "near", "outside", "inside", "across",
+        "through", "under", "within", "around", "upon", "via", "like", "than",
+    ]
+}
+words! {
+    fn locative_prep = [
+        "in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from",
+    ]
+}
+words! {
+    fn determiner = ["the", "a", "an", "neighboring", "neighbouring"]
+}
 
 /// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`); a
 /// `match` compiles to a few comparisons, this is on every actor's path.
@@ -87,86 +93,92 @@ fn agent_word(w: &str) -> Option<&'static str> {
     }
 }
 
-/// Words of a person's title, for learning who belongs to which country.
-const TITLE_WORDS: &[&str] = &[
-    "minister",
-    "president",
-    "ambassador",
-    "advisor",
-    "adviser",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "general",
-    "gen",
-    "chief",
-    "commander",
-    "envoy",
-    "leader",
-    "diplomat",
-    "official",
-    "king",
-    "premier",
-    "chairman",
-    "head",
-    "counterpart",
-    "deputy",
-    "speaker",
-    "governor",
-    "mayor",
-    "colonel",
-    "admiral",
-    "representative",
-    "director",
-    "senator",
-    "lawmaker",
-    "fm",
-    "prince",
-    "emir",
-    "sheikh",
-    "ayatollah",
-    "negotiator",
-    "spokesperson",
-    "mp",
-];
+words! {
+    /// Words of a person's title, for learning who belongs to which country.
+    fn title_word = [
+        "minister",
+        "president",
+        "ambassador",
+        "advisor",
+        "adviser",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "general",
+        "gen",
+        "chief",
+        "commander",
+        "envoy",
+        "leader",
+        "diplomat",
+        "official",
+        "king",
+        "premier",
+        "chairman",
+        "head",
+        "counterpart",
+        "deputy",
+        "speaker",
+        "governor",
+        "mayor",
+        "colonel",
+        "admiral",
+        "representative",
+        "director",
+        "senator",
+        "lawmaker",
+        "fm",
+        "prince",
+        "emir",
+        "sheikh",
+        "ayatollah",
+        "negotiator",
+        "spokesperson",
+        "mp",
+    ]
+}
 
-/// Lowercase words of a title before a name (`Kenya's top diplomat Amina Odhiambo`).
-const LOWER_TITLE: &[&str] = &[
-    "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
-];
+words! {
+    /// Lowercase words of a title before a name (`Kenya's top diplomat Amina Odhiambo`).
+    fn lower_title = [
+        "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
+    ]
+}
 
-/// Quantity and group nouns whose `of` phrase names the actor.
-const GROUP_NOUNS: &[&str] = &[
-    "thousands",
-    "hundreds",
-    "dozens",
-    "tens",
-    "millions",
-    "scores",
-    "members",
-    "leaders",
-    "group",
-    "groups",
-    "supporters",
-    "representatives",
-    "delegation",
-    "delegations",
-    "officials",
-    "troops",
-    "forces",
-    "units",
-    "deployment",
-    "contingent",
-    "battalion",
-    "convoy",
-    "team",
-    "government",
-    "governments",
-    "army",
-    "ministry",
-    "president",
-    "people",
-];
+words! {
+    /// Quantity and group nouns whose `of` phrase names the actor.
+    fn group_noun = [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "millions",
+        "scores",
+        "members",
+        "leaders",
+        "group",
+        "groups",
+        "supporters",
+        "representatives",
+        "delegation",
+        "delegations",
+        "officials",
+        "troops",
+        "forces",
+        "units",
+        "deployment",
+        "contingent",
+        "battalion",
+        "convoy",
+        "team",
+        "government",
+        "governments",
+        "army",
+        "ministry",
+        "president",
+        "people",
+    ]
+}
 
 /// Codes of intergovernmental bodies (a `match`: this is on every actor's path).
 fn is_igo(code: &str) -> bool {
@@ -238,12 +250,12 @@ pub fn actor_code(code: &str, agent: Option<&str>) -> String {
 }
 
 pub fn is_preposition(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    preposition(w)
 }
 
 /// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
 pub fn is_agent_word(w: &str) -> bool {
-    agent_word(w).is_some() || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
+    agent_word(w).is_some() || title_word(w) || w.ends_with("ers") || w.ends_with("ists")
 }
 
 fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
@@ -265,15 +277,15 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
                 break;
             }
             // `thousands of Armenians`, `leaders of the opposition`: the actor heads the phrase
-            if p == "of" && j > 0 && GROUP_NOUNS.contains(&t.lower(j - 1)) {
+            if p == "of" && j > 0 && group_noun(t.lower(j - 1)) {
                 break;
             }
-            if PREPOSITIONS.contains(&p) {
+            if preposition(p) {
                 a.oblique = true;
-                a.loc_prep = LOCATIVE.contains(&p);
+                a.loc_prep = locative_prep(p);
                 break;
             }
-            if !(DETERMINERS.contains(&p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
+            if !(determiner(p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
                 break;
             }
         }
@@ -466,10 +478,12 @@ fn group_agent(w: &str) -> Option<&'static str> {
     }
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
-    "several", "some", "about", "up", "to", "tens", "millions",
-];
+words! {
+    fn number_word = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
+        "several", "some", "about", "up", "to", "tens", "millions",
+    ]
+}
 
 /// A noun that can head a clause's subject: at the start of the sentence or a clause, after
 /// a determiner or a modifier of the group (`Security forces`, `the local police`); not an
@@ -512,7 +526,7 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
                 | "unidentified"
                 | "masked"
         ) || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            || NUMBER_WORDS.contains(&w)
+            || number_word(w)
         {
             // `thousands of protesters`: the group heads the clause
             if w == "of"
@@ -695,8 +709,8 @@ fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<
                 // only title words between (`Secretary-General`, `junior foreign minister`)
                 && (b.tok_e..at).all(|j| {
                     let w = t.lower(j);
-                    TITLE_WORDS.contains(&w)
-                        || LOWER_TITLE.contains(&w)
+                    title_word(w)
+                        || lower_title(w)
                         || matches!(w, "junior" | "chief" | "vice" | "acting")
                         || (t.is_capitalised(text, j) && !t.get(j).punct)
                 })
@@ -791,7 +805,7 @@ impl PersonMemory {
             let mut j = a.tok_e;
             while j < t.len()
                 && j < a.tok_e + 4
-                && (TITLE_WORDS.contains(&t.lower(j)) || LOWER_TITLE.contains(&t.lower(j)))
+                && (title_word(t.lower(j)) || lower_title(t.lower(j)))
             {
                 j += 1;
             }
@@ -813,20 +827,14 @@ impl PersonMemory {
             let mut titled = false;
             while j < t.len()
                 && j < a.tok_e + 8
-                && (t.is_capitalised(text, j)
-                    || TITLE_WORDS.contains(&t.lower(j))
-                    || LOWER_TITLE.contains(&t.lower(j)))
+                && (t.is_capitalised(text, j) || title_word(t.lower(j)) || lower_title(t.lower(j)))
             {
-                titled |= TITLE_WORDS.contains(&t.lower(j));
+                titled |= title_word(t.lower(j));
                 j += 1;
             }
             let run = j - a.tok_e;
             let last = j.wrapping_sub(1);
-            if run >= 2
-                && titled
-                && t.is_capitalised(text, last)
-                && !TITLE_WORDS.contains(&t.lower(last))
-            {
+            if run >= 2 && titled && t.is_capitalised(text, last) && !title_word(t.lower(last)) {
                 let agent = a.agent.clone().or_else(|| Some("GOV".into()));
                 self.people.insert(
                     surname(t.word(text, last)).to_string(),
@@ -837,7 +845,7 @@ impl PersonMemory {
             if a.tok_s >= 2
                 && t.lower(a.tok_s - 1) == ","
                 && t.is_capitalised(text, a.tok_s - 2)
-                && TITLE_WORDS.contains(&t.lower(a.tok_e))
+                && title_word(t.lower(a.tok_e))
             {
                 let name = surname(t.word(text, a.tok_s - 2)).to_string();
                 self.people

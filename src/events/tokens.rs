@@ -23,11 +23,18 @@ pub struct TokenBuf {
     lower: String,
 }
 
+/// The tokens of a `TokenBuf`, ready to read: each lowercase form as its own slice (reading
+/// one is then a load, not a slice of the buffer with its bounds and boundary checks).
+pub struct DocTokens<'a> {
+    toks: &'a [Tok],
+    lower: Vec<&'a str>,
+}
+
 /// The tokens of one sentence.
 #[derive(Clone, Copy)]
 pub struct Tokens<'a> {
     toks: &'a [Tok],
-    lower: &'a str,
+    lower: &'a [&'a str],
 }
 
 fn joins(c: char) -> bool {
@@ -194,11 +201,25 @@ impl TokenBuf {
         (first, toks.len())
     }
 
-    /// The tokens of a range `push` returned.
+    /// The buffer, ready to read.
+    pub fn read(&self) -> DocTokens<'_> {
+        DocTokens {
+            toks: &self.toks,
+            lower: self
+                .toks
+                .iter()
+                .map(|t| &self.lower[t.ls as usize..t.le as usize])
+                .collect(),
+        }
+    }
+}
+
+impl DocTokens<'_> {
+    /// The tokens of a range `TokenBuf::push` returned.
     pub fn sentence(&self, (a, b): (usize, usize)) -> Tokens<'_> {
         Tokens {
             toks: &self.toks[a..b],
-            lower: &self.lower,
+            lower: &self.lower[a..b],
         }
     }
 }
@@ -218,10 +239,7 @@ impl<'a> Tokens<'a> {
 
     /// Lowercase form (a curly apostrophe made straight); "" past the end.
     pub fn lower(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) => &self.lower[t.ls as usize..t.le as usize],
-            None => "",
-        }
+        self.lower.get(i).copied().unwrap_or("")
     }
 
     /// The token as written.
@@ -260,7 +278,8 @@ mod tests {
         let text = "Iran’s FM didn't meet U.S. envoys (in Tehran-Baghdad talks).";
         let mut buf = TokenBuf::default();
         let r = buf.push(text, 0, text.len());
-        let t = buf.sentence(r);
+        let doc = buf.read();
+        let t = doc.sentence(r);
         let words: Vec<&str> = (0..t.len()).map(|i| t.lower(i)).collect();
         assert_eq!(
             words,
@@ -307,8 +326,9 @@ mod tests {
         let mut buf = TokenBuf::default();
         let r1 = buf.push(text, 0, cut);
         let r2 = buf.push(text, cut, text.len());
+        let doc = buf.read();
         let lower = |r| {
-            let t = buf.sentence(r);
+            let t = doc.sentence(r);
             (0..t.len())
                 .map(|i| t.lower(i).to_string())
                 .collect::<Vec<_>>()
@@ -318,7 +338,7 @@ mod tests {
             lower(r2),
             ["then", "u.s.", "forces", "—", "left", "i\u{307}zmir", "."]
         );
-        let t = buf.sentence(r2);
+        let t = doc.sentence(r2);
         assert_eq!(t.word(text, 1), "U.S.");
         assert_eq!(t.get(0).start, cut);
         assert!(t.get(3).punct && !t.get(4).punct);
