@@ -391,12 +391,18 @@ fn code_sentence(
     // 1. pattern matches, one per head word, the heaviest pattern winning
     let mut matches: Vec<Match> = Vec::new();
     let mut consumed = vec![false; n];
+    // the `must`/`should` of step 2, found in this pass over the words
+    let mut modals: Vec<usize> = Vec::new();
     for i in 0..n {
         let tok = t.get(i);
+        let lower = t.lower(i);
+        if matches!(lower, "must" | "should") {
+            modals.push(i);
+        }
         if tok.punct || consumed[i] || in_actor[i] {
             continue;
         }
-        let cands = lex.verbs.lookup(t.lower(i));
+        let cands = lex.verbs.lookup(lower);
         if cands.is_empty() {
             continue;
         }
@@ -485,7 +491,7 @@ fn code_sentence(
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
-    for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
+    for mi in modals {
         // `must be part of the solution`: a judgement, not a demand for an act (`must be
         // withdrawn` is one)
         if t.lower(mi + 1) == "be" && !is_participle(t.lower(mi + 2)) && !intent_to(t.lower(mi + 2))
@@ -1051,6 +1057,12 @@ fn match_elems(
 
 /// A literal pattern word, also in the plural (`investigation` matches `investigations`).
 fn word_is(w: &str, lit: &str) -> bool {
+    // every form below is the literal plus at most two letters, and (past one letter) starts
+    // with its first: most words fail these two tests (this runs per alternative per head)
+    let (wb, lb) = (w.as_bytes(), lit.as_bytes());
+    if wb.len() < lb.len() || wb.len() > lb.len() + 2 || (lb.len() >= 2 && wb[0] != lb[0]) {
+        return false;
+    }
     w == lit
         || w.strip_prefix(lit)
             .is_some_and(|rest| rest == "s" || rest == "es")

@@ -70,6 +70,17 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// ASCII letters and digits (a table of its own for the loop over a word's letters).
+const IS_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = CLASS[c] == ALNUM;
+        c += 1;
+    }
+    t
+};
+
 /// The char starting at byte `i` (a char boundary) is a letter or digit.
 fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
@@ -145,7 +156,7 @@ impl TokenBuf {
             let mut ascii = len == 1;
             let mut e = i + len;
             loop {
-                while e < b.len() && CLASS[b[e] as usize] == ALNUM {
+                while e < b.len() && IS_ALNUM[b[e] as usize] {
                     e += 1;
                 }
                 let Some(&d) = b.get(e) else { break };
