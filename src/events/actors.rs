@@ -452,7 +452,7 @@ pub fn from_entities(
     add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
     ethnic_residents(t, &mut out);
-    resolve_implied(text, t, &mut out, people.flatten());
+    resolve_implied(t, &mut out, people.flatten());
     Some(out)
 }
 
@@ -600,18 +600,18 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
                 || (a.tok_e + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and")
         });
         // a capitalised word before it names the group (`Hezbollah guerrillas`)
-        let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
+        let named = i > 1 && t.is_capitalised(i - 1) && !t.get(i - 1).punct;
         // `Islamic fundamentalists continued ...`: a capitalised adjective opening the
         // sentence, not a name (a name there is an actor, and `near_actor` holds)
         let opening = i == 1
-            && t.is_capitalised(text, 0)
+            && t.is_capitalised(0)
             && !matches!(
                 t.lower(0),
                 "his" | "her" | "their" | "its" | "our" | "my" | "your"
             );
         if near_actor
             || named
-            || (i > 0 && t.is_capitalised(text, i))
+            || (i > 0 && t.is_capitalised(i))
             || !(opening || subject_position(t, i))
         {
             continue;
@@ -680,7 +680,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
 /// Give actors with no code the code of the nearest country or place the sentence names
 /// (a bare group noun), or for a person with no stated country the document's main country
 /// when the sentence names it; drop them when the sentence names none.
-fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
+fn resolve_implied(t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
     // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
     if acts.iter().all(|a| !a.code.is_empty()) {
         return;
@@ -712,7 +712,7 @@ fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<
                     title_word(w)
                         || lower_title(w)
                         || matches!(w, "junior" | "chief" | "vice" | "acting")
-                        || (t.is_capitalised(text, j) && !t.get(j).punct)
+                        || (t.is_capitalised(j) && !t.get(j).punct)
                 })
         });
         if let Some(b) = titled {
@@ -811,7 +811,7 @@ impl PersonMemory {
             }
             if j > a.tok_e && t.lower(j) == "," {
                 let mut k = j + 1;
-                while k < t.len() && k < j + 5 && t.is_capitalised(text, k) {
+                while k < t.len() && k < j + 5 && t.is_capitalised(k) {
                     k += 1;
                 }
                 if k >= j + 3 {
@@ -827,14 +827,14 @@ impl PersonMemory {
             let mut titled = false;
             while j < t.len()
                 && j < a.tok_e + 8
-                && (t.is_capitalised(text, j) || title_word(t.lower(j)) || lower_title(t.lower(j)))
+                && (t.is_capitalised(j) || title_word(t.lower(j)) || lower_title(t.lower(j)))
             {
                 titled |= title_word(t.lower(j));
                 j += 1;
             }
             let run = j - a.tok_e;
             let last = j.wrapping_sub(1);
-            if run >= 2 && titled && t.is_capitalised(text, last) && !title_word(t.lower(last)) {
+            if run >= 2 && titled && t.is_capitalised(last) && !title_word(t.lower(last)) {
                 let agent = a.agent.clone().or_else(|| Some("GOV".into()));
                 self.people.insert(
                     surname(t.word(text, last)).to_string(),
@@ -844,7 +844,7 @@ impl PersonMemory {
             // <Name>, <country's> <title>
             if a.tok_s >= 2
                 && t.lower(a.tok_s - 1) == ","
-                && t.is_capitalised(text, a.tok_s - 2)
+                && t.is_capitalised(a.tok_s - 2)
                 && title_word(t.lower(a.tok_e))
             {
                 let name = surname(t.word(text, a.tok_s - 2)).to_string();
@@ -862,7 +862,7 @@ impl PersonMemory {
         }
         let mut added = false;
         for i in 0..t.len() {
-            if !t.is_capitalised(text, i) {
+            if !t.is_capitalised(i) {
                 continue;
             }
             let w = t.word(text, i);

@@ -306,18 +306,11 @@ pub fn code(
             last_subject = None;
         }
         let before = out.len();
-        code_sentence(
-            text,
-            t,
-            &acts,
-            lex,
-            &mut last_subject,
-            &mut |mut ev: Event| {
-                ev.sentence = sentence;
-                ev.date = date;
-                out.push(ev);
-            },
-        );
+        code_sentence(t, &acts, lex, &mut last_subject, &mut |mut ev: Event| {
+            ev.sentence = sentence;
+            ev.date = date;
+            out.push(ev);
+        });
         // a later `he` most likely means the last person named as a subject
         if out.len() == before
             || last_subject
@@ -371,7 +364,6 @@ struct Match<'a> {
 }
 
 fn code_sentence(
-    text: &str,
     t: &Tokens,
     acts: &[Actor],
     lex: &Lexicon,
@@ -402,17 +394,13 @@ fn code_sentence(
         if tok.punct || consumed[i] || in_actor[i] {
             continue;
         }
-        let cands = lex.verbs.lookup(lower);
-        if cands.is_empty() {
+        // a capitalised word inside a sentence is a name (`Strike Force`), not a verb (tested
+        // before the lookup: it is cheaper)
+        if i > 0 && t.is_capitalised(i) {
             continue;
         }
-        // a capitalised word inside a sentence is a name (`Strike Force`), not a verb
-        if i > 0
-            && t.word(text, i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
-        {
+        let cands = lex.verbs.lookup(lower);
+        if cands.is_empty() {
             continue;
         }
         // `commended the FATF for blacklisting Iran`, `the importance of bolstering ties`: an
@@ -456,7 +444,7 @@ fn code_sentence(
                 continue;
             }
             if form == Form::Present
-                && !*finite.get_or_insert_with(|| finite_context(text, t, &in_actor, i))
+                && !*finite.get_or_insert_with(|| finite_context(t, &in_actor, i))
             {
                 continue;
             }
@@ -1327,7 +1315,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
 
 /// A present-tense form is a verb only where a verb can stand: after its subject (an
 /// actor, a pronoun, a role noun), a modal, `to`, a negation or a conjunction.
-fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
+fn finite_context(t: &Tokens, in_actor: &[bool], i: usize) -> bool {
     let mut j = i;
     while j > 0 {
         j -= 1;
@@ -1387,7 +1375,7 @@ fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
                     | "states"
             )
             || w.ends_with("n't")
-            || t.is_capitalised(text, j);
+            || t.is_capitalised(j);
     }
     true
 }

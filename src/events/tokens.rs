@@ -12,6 +12,8 @@ pub struct Tok {
     pub start: usize,
     pub end: usize,
     pub punct: bool,
+    /// A word whose first letter is a capital.
+    cap: bool,
     ls: u32,
     le: u32,
 }
@@ -121,9 +123,11 @@ impl TokenBuf {
                 continue;
             }
             // ASCII letters and digits, the common case, without decoding a char
+            let mut cap = c.is_ascii_uppercase();
             let len = if class == NON_ASCII {
                 let ch = s[i..].chars().next().unwrap_or(' ');
                 let len = ch.len_utf8();
+                cap = ch.is_uppercase();
                 if ch.is_whitespace() {
                     i += len;
                     continue;
@@ -133,6 +137,7 @@ impl TokenBuf {
                         start: start + i,
                         end: start + i + len,
                         punct: true,
+                        cap: false,
                         ls: (base + i) as u32,
                         le: (base + i + len) as u32,
                     });
@@ -145,6 +150,7 @@ impl TokenBuf {
                     start: start + i,
                     end: start + i + 1,
                     punct: true,
+                    cap: false,
                     ls: (base + i) as u32,
                     le: (base + i + 1) as u32,
                 });
@@ -204,6 +210,7 @@ impl TokenBuf {
                 start: start + i,
                 end: start + e,
                 punct: false,
+                cap,
                 ls: ls as u32,
                 le: le as u32,
             });
@@ -270,13 +277,9 @@ impl<'a> Tokens<'a> {
     }
 
     /// A word starting with a capital letter.
-    pub fn is_capitalised(&self, text: &str, i: usize) -> bool {
-        !self.toks[i].punct
-            && self
-                .word(text, i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !t.punct && t.cap
     }
 }
 
@@ -311,7 +314,7 @@ mod tests {
         );
         assert_eq!(t.word(text, 0), "Iran’s");
         assert_eq!(t.at_or_after(text.find("meet").unwrap()), 3);
-        assert!(t.is_capitalised(text, 4) && !t.is_capitalised(text, 3));
+        assert!(t.is_capitalised(4) && !t.is_capitalised(3));
     }
 
     #[test]
