@@ -53,15 +53,21 @@ impl Actor {
     }
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward",
-    "towards", "about", "over", "between", "among", "near", "outside", "inside", "across",
-    "through", "under", "within", "around", "upon", "via", "like", "than",
-];
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from",
-];
-const DETERMINERS: &[&str] = &["the", "a", "an", "neighboring", "neighbouring"];
+words! {
+    fn preposition = [
+        "of", "to", "in", "at", "with", "from", "for", "on", "against", "by", "into", "toward",
+        "towards", "about", "over", "between", "among", "near", "outside", "inside", "across",
+        "through", "under", "within", "around", "upon", "via", "like", "than",
+    ]
+}
+words! {
+    fn locative_prep = [
+        "in", "at", "near", "outside", "inside", "across", "within", "around", "into", "from",
+    ]
+}
+words! {
+    fn determiner = ["the", "a", "an", "neighboring", "neighbouring"]
+}
 
 /// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`); a
 /// `match` compiles to a few comparisons, this is on every actor's path.
@@ -87,100 +93,156 @@ fn agent_word(w: &str) -> Option<&'static str> {
     }
 }
 
-/// Words of a person's title, for learning who belongs to which country.
-const TITLE_WORDS: &[&str] = &[
-    "minister",
-    "president",
-    "ambassador",
-    "advisor",
-    "adviser",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "general",
-    "gen",
-    "chief",
-    "commander",
-    "envoy",
-    "leader",
-    "diplomat",
-    "official",
-    "king",
-    "premier",
-    "chairman",
-    "head",
-    "counterpart",
-    "deputy",
-    "speaker",
-    "governor",
-    "mayor",
-    "colonel",
-    "admiral",
-    "representative",
-    "director",
-    "senator",
-    "lawmaker",
-    "fm",
-    "prince",
-    "emir",
-    "sheikh",
-    "ayatollah",
-    "negotiator",
-    "spokesperson",
-    "mp",
-];
+words! {
+    /// Words of a person's title, for learning who belongs to which country.
+    fn title_word = [
+        "minister",
+        "president",
+        "ambassador",
+        "advisor",
+        "adviser",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "general",
+        "gen",
+        "chief",
+        "commander",
+        "envoy",
+        "leader",
+        "diplomat",
+        "official",
+        "king",
+        "premier",
+        "chairman",
+        "head",
+        "counterpart",
+        "deputy",
+        "speaker",
+        "governor",
+        "mayor",
+        "colonel",
+        "admiral",
+        "representative",
+        "director",
+        "senator",
+        "lawmaker",
+        "fm",
+        "prince",
+        "emir",
+        "sheikh",
+        "ayatollah",
+        "negotiator",
+        "spokesperson",
+        "mp",
+    ]
+}
 
-/// Lowercase words of a title before a name (`Kenya's top diplomat Amina Odhiambo`).
-const LOWER_TITLE: &[&str] = &[
-    "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
-];
+words! {
+    /// Lowercase words of a title before a name (`Kenya's top diplomat Amina Odhiambo`).
+    fn lower_title = [
+        "top", "senior", "former", "foreign", "prime", "defense", "defence", "interior", "state",
+    ]
+}
 
-/// Quantity and group nouns whose `of` phrase names the actor.
-const GROUP_NOUNS: &[&str] = &[
-    "thousands",
-    "hundreds",
-    "dozens",
-    "tens",
-    "millions",
-    "scores",
-    "members",
-    "leaders",
-    "group",
-    "groups",
-    "supporters",
-    "representatives",
-    "delegation",
-    "delegations",
-    "officials",
-    "troops",
-    "forces",
-    "units",
-    "deployment",
-    "contingent",
-    "battalion",
-    "convoy",
-    "team",
-    "government",
-    "governments",
-    "army",
-    "ministry",
-    "president",
-    "people",
-];
+words! {
+    /// Quantity and group nouns whose `of` phrase names the actor.
+    fn group_noun = [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "millions",
+        "scores",
+        "members",
+        "leaders",
+        "group",
+        "groups",
+        "supporters",
+        "representatives",
+        "delegation",
+        "delegations",
+        "officials",
+        "troops",
+        "forces",
+        "units",
+        "deployment",
+        "contingent",
+        "battalion",
+        "convoy",
+        "team",
+        "government",
+        "governments",
+        "army",
+        "ministry",
+        "president",
+        "people",
+    ]
+}
 
-const IGO_CODES: &[&str] = &[
-    "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB", "ASN",
-    "ASEAN", "OPEC", "OPC", "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE", "OSC", "ICC",
-    "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO", "APEC", "ECOWAS", "BRICS", "UNHCR", "UNICEF",
-    "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
-];
-const NGO_CODES: &[&str] = &["AMN", "HRW", "ICRC", "RCR", "MSF", "NGO", "CRC", "IRC"];
+/// Codes of intergovernmental bodies (a `match`: this is on every actor's path).
+fn is_igo(code: &str) -> bool {
+    matches!(
+        code,
+        "UNO"
+            | "UN"
+            | "UNSC"
+            | "UNGA"
+            | "EU"
+            | "EUR"
+            | "NATO"
+            | "NAT"
+            | "AU"
+            | "AFR"
+            | "ARL"
+            | "ARB"
+            | "ASN"
+            | "ASEAN"
+            | "OPEC"
+            | "OPC"
+            | "IMF"
+            | "IMG"
+            | "WBK"
+            | "WB"
+            | "WTO"
+            | "IAEA"
+            | "IAE"
+            | "OSCE"
+            | "OSC"
+            | "ICC"
+            | "ICJ"
+            | "WHO"
+            | "FATF"
+            | "GCC"
+            | "OIC"
+            | "SCO"
+            | "APEC"
+            | "ECOWAS"
+            | "BRICS"
+            | "UNHCR"
+            | "UNICEF"
+            | "UNESCO"
+            | "INTERPOL"
+            | "IGO"
+            | "SADC"
+            | "CIS"
+            | "CSTO"
+            | "OAS"
+    )
+}
+
+fn is_ngo(code: &str) -> bool {
+    matches!(
+        code,
+        "AMN" | "HRW" | "ICRC" | "RCR" | "MSF" | "NGO" | "CRC" | "IRC"
+    )
+}
 
 /// The events' actor code for an entity code: IGO and NGO bodies by their class.
 pub fn actor_code(code: &str, agent: Option<&str>) -> String {
-    if agent == Some("IGO") || IGO_CODES.contains(&code) {
+    if agent == Some("IGO") || is_igo(code) {
         "IGO".into()
-    } else if agent == Some("NGO") || NGO_CODES.contains(&code) {
+    } else if agent == Some("NGO") || is_ngo(code) {
         "NGO".into()
     } else {
         code.to_string()
@@ -188,12 +250,12 @@ pub fn actor_code(code: &str, agent: Option<&str>) -> String {
 }
 
 pub fn is_preposition(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    preposition(w)
 }
 
 /// A noun naming a kind of actor (`officials`, `troops`), which may be a verb's subject.
 pub fn is_agent_word(w: &str) -> bool {
-    agent_word(w).is_some() || TITLE_WORDS.contains(&w) || w.ends_with("ers") || w.ends_with("ists")
+    agent_word(w).is_some() || title_word(w) || w.ends_with("ers") || w.ends_with("ists")
 }
 
 fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
@@ -215,15 +277,15 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
                 break;
             }
             // `thousands of Armenians`, `leaders of the opposition`: the actor heads the phrase
-            if p == "of" && j > 0 && GROUP_NOUNS.contains(&t.lower(j - 1)) {
+            if p == "of" && j > 0 && group_noun(t.lower(j - 1)) {
                 break;
             }
-            if PREPOSITIONS.contains(&p) {
+            if preposition(p) {
                 a.oblique = true;
-                a.loc_prep = LOCATIVE.contains(&p);
+                a.loc_prep = locative_prep(p);
                 break;
             }
-            if !(DETERMINERS.contains(&p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
+            if !(determiner(p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
                 break;
             }
         }
@@ -390,7 +452,7 @@ pub fn from_entities(
     add_group_nouns(text, t, &mut out);
     finish(text, t, &mut out);
     ethnic_residents(t, &mut out);
-    resolve_implied(text, t, &mut out, people.flatten());
+    resolve_implied(t, &mut out, people.flatten());
     Some(out)
 }
 
@@ -416,10 +478,12 @@ fn group_agent(w: &str) -> Option<&'static str> {
     }
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
-    "several", "some", "about", "up", "to", "tens", "millions",
-];
+words! {
+    fn number_word = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores",
+        "several", "some", "about", "up", "to", "tens", "millions",
+    ]
+}
 
 /// A noun that can head a clause's subject: at the start of the sentence or a clause, after
 /// a determiner or a modifier of the group (`Security forces`, `the local police`); not an
@@ -462,7 +526,7 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
                 | "unidentified"
                 | "masked"
         ) || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            || NUMBER_WORDS.contains(&w)
+            || number_word(w)
         {
             // `thousands of protesters`: the group heads the clause
             if w == "of"
@@ -536,18 +600,18 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
                 || (a.tok_e + 1 == i && !t.get(i - 1).punct && t.lower(i - 1) != "and")
         });
         // a capitalised word before it names the group (`Hezbollah guerrillas`)
-        let named = i > 1 && t.is_capitalised(text, i - 1) && !t.get(i - 1).punct;
+        let named = i > 1 && t.is_capitalised(i - 1) && !t.get(i - 1).punct;
         // `Islamic fundamentalists continued ...`: a capitalised adjective opening the
         // sentence, not a name (a name there is an actor, and `near_actor` holds)
         let opening = i == 1
-            && t.is_capitalised(text, 0)
+            && t.is_capitalised(0)
             && !matches!(
                 t.lower(0),
                 "his" | "her" | "their" | "its" | "our" | "my" | "your"
             );
         if near_actor
             || named
-            || (i > 0 && t.is_capitalised(text, i))
+            || (i > 0 && t.is_capitalised(i))
             || !(opening || subject_position(t, i))
         {
             continue;
@@ -616,7 +680,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
 /// Give actors with no code the code of the nearest country or place the sentence names
 /// (a bare group noun), or for a person with no stated country the document's main country
 /// when the sentence names it; drop them when the sentence names none.
-fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
+fn resolve_implied(t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
     // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
     if acts.iter().all(|a| !a.code.is_empty()) {
         return;
@@ -645,10 +709,10 @@ fn resolve_implied(text: &str, t: &Tokens, acts: &mut Vec<Actor>, prior: Option<
                 // only title words between (`Secretary-General`, `junior foreign minister`)
                 && (b.tok_e..at).all(|j| {
                     let w = t.lower(j);
-                    TITLE_WORDS.contains(&w)
-                        || LOWER_TITLE.contains(&w)
+                    title_word(w)
+                        || lower_title(w)
                         || matches!(w, "junior" | "chief" | "vice" | "acting")
-                        || (t.is_capitalised(text, j) && !t.get(j).punct)
+                        || (t.is_capitalised(j) && !t.get(j).punct)
                 })
         });
         if let Some(b) = titled {
@@ -741,13 +805,13 @@ impl PersonMemory {
             let mut j = a.tok_e;
             while j < t.len()
                 && j < a.tok_e + 4
-                && (TITLE_WORDS.contains(&t.lower(j)) || LOWER_TITLE.contains(&t.lower(j)))
+                && (title_word(t.lower(j)) || lower_title(t.lower(j)))
             {
                 j += 1;
             }
             if j > a.tok_e && t.lower(j) == "," {
                 let mut k = j + 1;
-                while k < t.len() && k < j + 5 && t.is_capitalised(text, k) {
+                while k < t.len() && k < j + 5 && t.is_capitalised(k) {
                     k += 1;
                 }
                 if k >= j + 3 {
@@ -763,20 +827,14 @@ impl PersonMemory {
             let mut titled = false;
             while j < t.len()
                 && j < a.tok_e + 8
-                && (t.is_capitalised(text, j)
-                    || TITLE_WORDS.contains(&t.lower(j))
-                    || LOWER_TITLE.contains(&t.lower(j)))
+                && (t.is_capitalised(j) || title_word(t.lower(j)) || lower_title(t.lower(j)))
             {
-                titled |= TITLE_WORDS.contains(&t.lower(j));
+                titled |= title_word(t.lower(j));
                 j += 1;
             }
             let run = j - a.tok_e;
             let last = j.wrapping_sub(1);
-            if run >= 2
-                && titled
-                && t.is_capitalised(text, last)
-                && !TITLE_WORDS.contains(&t.lower(last))
-            {
+            if run >= 2 && titled && t.is_capitalised(last) && !title_word(t.lower(last)) {
                 let agent = a.agent.clone().or_else(|| Some("GOV".into()));
                 self.people.insert(
                     surname(t.word(text, last)).to_string(),
@@ -786,8 +844,8 @@ impl PersonMemory {
             // <Name>, <country's> <title>
             if a.tok_s >= 2
                 && t.lower(a.tok_s - 1) == ","
-                && t.is_capitalised(text, a.tok_s - 2)
-                && TITLE_WORDS.contains(&t.lower(a.tok_e))
+                && t.is_capitalised(a.tok_s - 2)
+                && title_word(t.lower(a.tok_e))
             {
                 let name = surname(t.word(text, a.tok_s - 2)).to_string();
                 self.people
@@ -804,7 +862,7 @@ impl PersonMemory {
         }
         let mut added = false;
         for i in 0..t.len() {
-            if !t.is_capitalised(text, i) {
+            if !t.is_capitalised(i) {
                 continue;
             }
             let w = t.word(text, i);

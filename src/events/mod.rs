@@ -15,6 +15,17 @@
 //! thing (`the US presence`, `anti-Taliban`), and anything that needs a parse beyond a few
 //! words around the verb.
 
+/// A word list as a function, tested by a `match` (a length switch and a few integer
+/// compares; a slice's `contains` compares the word with every entry in turn).
+macro_rules! words {
+    ($(#[$m:meta])* fn $name:ident = [$($w:literal),+ $(,)?]) => {
+        $(#[$m])*
+        fn $name(w: &str) -> bool {
+            matches!(w, $($w)|+)
+        }
+    };
+}
+
 pub mod actors;
 pub mod cameo;
 mod tokens;
@@ -28,7 +39,7 @@ use crate::lexicon::Lexicon;
 use crate::text::Sentence;
 
 use actors::{Actor, PersonMemory};
-use tokens::Tokens;
+use tokens::{TokenBuf, Tokens};
 
 /// One coded event.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,137 +58,157 @@ pub struct Event {
     pub location: Option<String>,
 }
 
-/// Words after which a verb form is read as a noun (`the attack`, `its support`).
-const NOMINAL_BEFORE: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
-    "of", "for", "with", "in", "on", "from", "any", "no", "such", "every", "each", "whose",
-    "further", "new", "recent", "latest", "first",
-];
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets",
-];
-const NEGATION: &[&str] = &["not", "never", "neither", "nor", "no", "cannot"];
-const MODAL_WILL: &[&str] = &["will", "would", "shall", "'ll", "’ll"];
-const MODAL_MAY: &[&str] = &["may", "might", "could"];
-/// `X to` before a verb: the verb is intended, not done.
-const INTENT_TO: &[&str] = &[
-    "ready",
-    "prepared",
-    "willing",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "intends",
-    "intend",
-    "intended",
-    "wants",
-    "want",
-    "wanted",
-    "aims",
-    "going",
-    "eager",
-    "keen",
-    "determined",
-    "committed",
-    "pledged",
-    "promised",
-    "vowed",
-    "vow",
-    "sworn",
-    "swore",
-    "offered",
-    "agreed",
-    "agrees",
-    "expects",
-    "expected",
-];
-/// Words that may stand between a verb and its particle (`called on Thursday for`).
-const GAP_WORDS: &[&str] = &[
-    "also",
-    "again",
-    "once",
-    "on",
-    "today",
-    "yesterday",
-    "jointly",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "last",
-    "week",
-    "earlier",
-    "later",
-    "formally",
-    "have",
-    "has",
-];
-/// Words that end the clause a target is looked for in.
-const CLAUSE_END: &[&str] = &[
-    // `addressed issues such as ...`: examples, not the object
-    "such",
-    "following",
-    "amid",
-    // `will close the border if fighting spreads to Chad`: the condition's actors
-    "if",
-    "unless",
-    "until",
-    "that",
-    "which",
-    "while",
-    "after",
-    "before",
-    "because",
-    "when",
-    "but",
-    "said",
-    "says",
-    "saying",
-    "although",
-    "whereas",
-    "whose",
-    "who",
-];
-/// Verbs that report what someone holds (`said that Libya must ...`).
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "declared",
-    "declares",
-    "reiterated",
-    "reiterates",
-    "concluded",
-    "insisted",
-    "insists",
-    "stressed",
-    "stresses",
-    "announced",
-    "announces",
-    "warned",
-    "warns",
-    "told",
-    "tells",
-    "reminded",
-    "reminder",
-    "argued",
-    "added",
-    "noted",
-    "emphasized",
-    "emphasised",
-    "underlined",
-    "maintained",
-    "demanded",
-    "urged",
-    "stated",
-    "believes",
-    "believe",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+words! {
+    /// Words after which a verb form is read as a noun (`the attack`, `its support`).
+    fn nominal_before = [
+        "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these",
+        "those", "of", "for", "with", "in", "on", "from", "any", "no", "such", "every", "each",
+        "whose", "further", "new", "recent", "latest", "first",
+    ]
+}
+words! {
+    fn is_be = [
+        "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets",
+    ]
+}
+words! {
+    fn is_negation = ["not", "never", "neither", "nor", "no", "cannot"]
+}
+words! {
+    fn is_modal_will = ["will", "would", "shall", "'ll", "’ll"]
+}
+words! {
+    fn is_modal_may_word = ["may", "might", "could"]
+}
+words! {
+    /// `X to` before a verb: the verb is intended, not done.
+    fn intent_to = [
+        "ready",
+        "prepared",
+        "willing",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "intends",
+        "intend",
+        "intended",
+        "wants",
+        "want",
+        "wanted",
+        "aims",
+        "going",
+        "eager",
+        "keen",
+        "determined",
+        "committed",
+        "pledged",
+        "promised",
+        "vowed",
+        "vow",
+        "sworn",
+        "swore",
+        "offered",
+        "agreed",
+        "agrees",
+        "expects",
+        "expected",
+    ]
+}
+words! {
+    /// Words that may stand between a verb and its particle (`called on Thursday for`).
+    fn gap_word_listed = [
+        "also",
+        "again",
+        "once",
+        "on",
+        "today",
+        "yesterday",
+        "jointly",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "last",
+        "week",
+        "earlier",
+        "later",
+        "formally",
+        "have",
+        "has",
+    ]
+}
+words! {
+    /// Words that end the clause a target is looked for in.
+    fn clause_end_word = [
+        // `addressed issues such as ...`: examples, not the object
+        "such",
+        "following",
+        "amid",
+        // `will close the border if fighting spreads to Chad`: the condition's actors
+        "if",
+        "unless",
+        "until",
+        "that",
+        "which",
+        "while",
+        "after",
+        "before",
+        "because",
+        "when",
+        "but",
+        "said",
+        "says",
+        "saying",
+        "although",
+        "whereas",
+        "whose",
+        "who",
+    ]
+}
+words! {
+    /// Verbs that report what someone holds (`said that Libya must ...`).
+    fn reporting = [
+        "said",
+        "says",
+        "say",
+        "declared",
+        "declares",
+        "reiterated",
+        "reiterates",
+        "concluded",
+        "insisted",
+        "insists",
+        "stressed",
+        "stresses",
+        "announced",
+        "announces",
+        "warned",
+        "warns",
+        "told",
+        "tells",
+        "reminded",
+        "reminder",
+        "argued",
+        "added",
+        "noted",
+        "emphasized",
+        "emphasised",
+        "underlined",
+        "maintained",
+        "demanded",
+        "urged",
+        "stated",
+        "believes",
+        "believe",
+    ]
+}
+words! {
+    fn pronoun = ["he", "she", "they", "it", "we"]
+}
 
 /// Code the events of the body sentences.
 pub fn code(
@@ -192,10 +223,15 @@ pub fn code(
         .iter()
         .filter(|s| s.body_index.is_some())
         .collect();
-    let toks: Vec<Tokens> = body
+    // one buffer for the document's tokens, each sentence tokenised on its own
+    let body_len = body.iter().map(|s| s.end.saturating_sub(s.start)).sum();
+    let mut buf = TokenBuf::with_capacity(body_len);
+    let ranges: Vec<(usize, usize)> = body
         .iter()
-        .map(|s| Tokens::new(text, s.start, s.end))
+        .map(|s| buf.push(text, s.start, s.end))
         .collect();
+    let doc = buf.read();
+    let toks: Vec<Tokens> = ranges.iter().map(|&r| doc.sentence(r)).collect();
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
@@ -270,18 +306,11 @@ pub fn code(
             last_subject = None;
         }
         let before = out.len();
-        code_sentence(
-            text,
-            t,
-            &acts,
-            lex,
-            &mut last_subject,
-            &mut |mut ev: Event| {
-                ev.sentence = sentence;
-                ev.date = date;
-                out.push(ev);
-            },
-        );
+        code_sentence(t, &acts, lex, &mut last_subject, &mut |mut ev: Event| {
+            ev.sentence = sentence;
+            ev.date = date;
+            out.push(ev);
+        });
         // a later `he` most likely means the last person named as a subject
         if out.len() == before
             || last_subject
@@ -335,7 +364,6 @@ struct Match<'a> {
 }
 
 fn code_sentence(
-    text: &str,
     t: &Tokens,
     acts: &[Actor],
     lex: &Lexicon,
@@ -355,22 +383,24 @@ fn code_sentence(
     // 1. pattern matches, one per head word, the heaviest pattern winning
     let mut matches: Vec<Match> = Vec::new();
     let mut consumed = vec![false; n];
+    // the `must`/`should` of step 2, found in this pass over the words
+    let mut modals: Vec<usize> = Vec::new();
     for i in 0..n {
         let tok = t.get(i);
+        let lower = t.lower(i);
+        if matches!(lower, "must" | "should") {
+            modals.push(i);
+        }
         if tok.punct || consumed[i] || in_actor[i] {
             continue;
         }
-        let cands = lex.verbs.lookup(t.lower(i));
-        if cands.is_empty() {
+        // a capitalised word inside a sentence is a name (`Strike Force`), not a verb (tested
+        // before the lookup: it is cheaper)
+        if i > 0 && t.is_capitalised(i) {
             continue;
         }
-        // a capitalised word inside a sentence is a name (`Strike Force`), not a verb
-        if i > 0
-            && t.word(text, i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
-        {
+        let cands = lex.verbs.lookup(lower);
+        if cands.is_empty() {
             continue;
         }
         // `commended the FATF for blacklisting Iran`, `the importance of bolstering ties`: an
@@ -383,47 +413,56 @@ fn code_sentence(
                     t.lower(i + 1),
                     "the" | "its" | "their" | "his" | "her" | "a" | "an" | "bilateral" | "mutual"
                 ));
-        let nominal = i > 0 && NOMINAL_BEFORE.contains(&t.lower(i - 1));
-        let finite = finite_context(text, t, &in_actor, i);
+        let nominal = i > 0 && nominal_before(t.lower(i - 1));
+        // the present and -ing tests run only for a candidate in that form (most heads have
+        // none): computed once, when first needed
+        let mut finite: Option<bool> = None;
         // an -ing form is a verb after `is`, a subordinator or a comma (`by attacking`),
         // not as a modifier (`an informal meeting`)
         // `of fierce fighting`, `the heavy shelling`: a noun after its modifier too
-        let gerund_ok = i == 0
-            || after_prep
-            || !(adjective_like(t.lower(i - 1))
-                || t.lower(i - 1).ends_with("'s")
-                || (i >= 2
-                    && NOMINAL_BEFORE.contains(&t.lower(i - 2))
-                    && !t.get(i - 1).punct
-                    && !in_actor[i - 1]
-                    && !is_gap_word(t.lower(i - 1))));
+        let gerund_test = || {
+            i == 0
+                || after_prep
+                || !(adjective_like(t.lower(i - 1))
+                    || t.lower(i - 1).ends_with("'s")
+                    || (i >= 2
+                        && nominal_before(t.lower(i - 2))
+                        && !t.get(i - 1).punct
+                        && !in_actor[i - 1]
+                        && !is_gap_word(t.lower(i - 1))))
+        };
+        let mut gerund_ok: Option<bool> = None;
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
             if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
                 continue;
             }
-            if form == Form::Present && !finite {
+            // a lighter pattern cannot win over the best one found (ties go to the later)
+            let w = pat.weight();
+            if best.as_ref().is_some_and(|(bw, _)| w < *bw) {
                 continue;
             }
-            if form == Form::Gerund && !gerund_ok {
+            if form == Form::Present
+                && !*finite.get_or_insert_with(|| finite_context(t, &in_actor, i))
+            {
+                continue;
+            }
+            if form == Form::Gerund && !*gerund_ok.get_or_insert_with(gerund_test) {
                 continue;
             }
             if let Some((end, slot)) = match_elems(t, &in_actor, &pat.elems, 0, i + 1, None, 0) {
-                let w = pat.weight();
-                if best.as_ref().map_or(true, |(bw, _)| w >= *bw) {
-                    best = Some((
-                        w,
-                        Match {
-                            head: i,
-                            end,
-                            slot,
-                            form,
-                            pat,
-                            after_prep: after_prep && form == Form::Gerund,
-                        },
-                    ));
-                }
+                best = Some((
+                    w,
+                    Match {
+                        head: i,
+                        end,
+                        slot,
+                        form,
+                        pat,
+                        after_prep: after_prep && form == Form::Gerund,
+                    },
+                ));
             }
         }
         if let Some((_, m)) = best {
@@ -440,18 +479,16 @@ fn code_sentence(
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
-    for mi in (0..n).filter(|&j| matches!(t.lower(j), "must" | "should")) {
+    for mi in modals {
         // `must be part of the solution`: a judgement, not a demand for an act (`must be
         // withdrawn` is one)
-        if t.lower(mi + 1) == "be"
-            && !is_participle(t.lower(mi + 2))
-            && !INTENT_TO.contains(&t.lower(mi + 2))
+        if t.lower(mi + 1) == "be" && !is_participle(t.lower(mi + 2)) && !intent_to(t.lower(mi + 2))
         {
             continue;
         }
         let Some(rv) = (mi.saturating_sub(12)..mi)
             .rev()
-            .find(|&j| REPORTING.contains(&t.lower(j)))
+            .find(|&j| reporting(t.lower(j)))
         else {
             continue;
         };
@@ -600,7 +637,7 @@ fn code_sentence(
             let governed = before(t, i, 4)
                 .find(|&j| {
                     let w = t.lower(j);
-                    !(NOMINAL_BEFORE.contains(&w) || adjective_like(w))
+                    !(nominal_before(w) || adjective_like(w))
                 })
                 .is_some_and(|j| {
                     let w = t.lower(j);
@@ -697,7 +734,7 @@ fn code_sentence(
             // `He reaffirmed ... and commended X`: the subject the sentence opened with
             if i >= 1 && matches!(t.lower(i - 1), "and" | "but") && prev_source.is_none() {
                 let first = usize::from(t.get(0).punct);
-                if PRONOUNS.contains(&t.lower(first)) {
+                if pronoun(t.lower(first)) {
                     src = last_subject.as_ref();
                 } else if let Some(a) = acts
                     .iter()
@@ -1008,6 +1045,12 @@ fn match_elems(
 
 /// A literal pattern word, also in the plural (`investigation` matches `investigations`).
 fn word_is(w: &str, lit: &str) -> bool {
+    // every form below is the literal plus at most two letters, and (past one letter) starts
+    // with its first: most words fail these two tests (this runs per alternative per head)
+    let (wb, lb) = (w.as_bytes(), lit.as_bytes());
+    if wb.len() < lb.len() || wb.len() > lb.len() + 2 || (lb.len() >= 2 && wb[0] != lb[0]) {
+        return false;
+    }
     w == lit
         || w.strip_prefix(lit)
             .is_some_and(|rest| rest == "s" || rest == "es")
@@ -1019,7 +1062,7 @@ fn word_is(w: &str, lit: &str) -> bool {
 
 /// A word that reads as an adjective or determiner before a noun (`informal`, `first`).
 fn adjective_like(w: &str) -> bool {
-    NOMINAL_BEFORE.contains(&w)
+    nominal_before(w)
         || w.bytes().all(|b| b.is_ascii_digit())
         || [
             "al", "ive", "ous", "ful", "ic", "ent", "ant", "ary", "est", "ior",
@@ -1034,7 +1077,7 @@ fn clause_end(t: &Tokens, from: usize) -> usize {
     (from..t.len())
         .find(|&j| {
             (t.get(j).punct && !matches!(t.lower(j), "-" | "(" | ")"))
-                || CLAUSE_END.contains(&t.lower(j))
+                || clause_end_word(t.lower(j))
         })
         .unwrap_or(t.len())
 }
@@ -1094,11 +1137,11 @@ fn is_participle(w: &str) -> bool {
 }
 
 fn is_gap_word(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly")) || GAP_WORDS.contains(&w)
+    (w.len() > 4 && w.ends_with("ly")) || gap_word_listed(w)
 }
 
 /// The few words before the head, back to a punctuation mark (at most `k`).
-fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
+fn before<'a>(t: &'a Tokens<'_>, i: usize, k: usize) -> impl Iterator<Item = usize> + 'a {
     (i.saturating_sub(k)..i)
         .rev()
         .take_while(move |&j| !t.get(j).punct)
@@ -1107,7 +1150,7 @@ fn before(t: &Tokens, i: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
 /// `may`, `might`, `could` as a modal, not the month (`on May 5`, `in May`).
 fn is_modal_may(t: &Tokens, j: usize) -> bool {
     let w = t.lower(j);
-    MODAL_MAY.contains(&w)
+    is_modal_may_word(w)
         && !(w == "may"
             && (t
                 .lower(j + 1)
@@ -1140,7 +1183,7 @@ fn habitual(t: &Tokens, i: usize) -> bool {
         // `Tehran never recognized the Taliban`: a stance held over years (`will never
         // accept` is a rejection)
         || (before(t, i, 2).any(|j| t.lower(j) == "never")
-            && !before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j))))
+            && !before(t, i, 3).any(|j| is_modal_will(t.lower(j))))
 }
 
 /// The doer named right before an event noun (`a U.S. strike`, `Iran's sanctions`).
@@ -1197,7 +1240,7 @@ fn in_condition(t: &Tokens, i: usize) -> bool {
 fn is_negated(t: &Tokens, i: usize) -> bool {
     let neg = before(t, i, 3).any(|j| {
         let w = t.lower(j);
-        NEGATION.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        is_negation(w) || w.ends_with("n't") || w.ends_with("n’t")
     });
     // `failed to reach`
     neg || (i >= 2
@@ -1226,13 +1269,13 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             _ => None,
         };
     }
-    let will = before(t, i, 3).any(|j| MODAL_WILL.contains(&t.lower(j)));
+    let will = before(t, i, 3).any(|j| is_modal_will(t.lower(j)));
     let may = before(t, i, 3).any(|j| is_modal_may(t, j));
     // `can work together to provide`, `should leave`: what is possible or right, not done
     if before(t, i, 5).any(|j| matches!(t.lower(j), "can" | "should" | "must" | "ought")) {
         return None;
     }
-    let intent = i >= 2 && t.lower(i - 1) == "to" && INTENT_TO.contains(&t.lower(i - 2));
+    let intent = i >= 2 && t.lower(i - 1) == "to" && intent_to(t.lower(i - 2));
     // `will withdraw ... unless`: a condition makes a promise a threat
     let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
     if (will || intent) && !unless {
@@ -1272,7 +1315,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
 
 /// A present-tense form is a verb only where a verb can stand: after its subject (an
 /// actor, a pronoun, a role noun), a modal, `to`, a negation or a conjunction.
-fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
+fn finite_context(t: &Tokens, in_actor: &[bool], i: usize) -> bool {
     let mut j = i;
     while j > 0 {
         j -= 1;
@@ -1332,7 +1375,7 @@ fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
                     | "states"
             )
             || w.ends_with("n't")
-            || t.is_capitalised(text, j);
+            || t.is_capitalised(j);
     }
     true
 }
@@ -1340,7 +1383,7 @@ fn finite_context(text: &str, t: &Tokens, in_actor: &[bool], i: usize) -> bool {
 fn is_passive(t: &Tokens, i: usize) -> bool {
     for j in before(t, i, 3) {
         let w = t.lower(j);
-        if BE.contains(&w) {
+        if is_be(w) {
             return true;
         }
         if !(w.ends_with("ly") || w == "not" || w == "also" || w == "reportedly") {
@@ -1353,7 +1396,7 @@ fn is_passive(t: &Tokens, i: usize) -> bool {
 /// `We call on ...`: the subject is the first person.
 fn first_person(t: &Tokens, i: usize) -> bool {
     before(t, i, 10)
-        .find(|&j| PRONOUNS.contains(&t.lower(j)))
+        .find(|&j| pronoun(t.lower(j)))
         .is_some_and(|j| t.lower(j) == "we")
 }
 
@@ -1361,13 +1404,13 @@ fn first_person(t: &Tokens, i: usize) -> bool {
 /// named after the quote, not the last person coded.
 fn quote_speaker<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
     let close = (i..t.len()).find(|&j| matches!(t.lower(j), "\"" | "”"))?;
-    let said = (close + 1..t.len().min(close + 12)).find(|&j| REPORTING.contains(&t.lower(j)))?;
+    let said = (close + 1..t.len().min(close + 12)).find(|&j| reporting(t.lower(j)))?;
     acts.iter()
         .find(|a| a.tok_s > close && a.tok_e <= t.len().min(said + 6) && !a.place_only)
 }
 
 fn pronoun_subject(t: &Tokens, i: usize) -> bool {
-    before(t, i, 10).any(|j| PRONOUNS.contains(&t.lower(j)))
+    before(t, i, 10).any(|j| pronoun(t.lower(j)))
 }
 
 /// An event noun inside a phrase after `on`, `for`, `about` ...: discussed, not done.
@@ -1393,7 +1436,7 @@ fn talked_about(t: &Tokens, acts: &[Actor], i: usize) -> bool {
         }
         let in_actor = acts.iter().any(|a| a.tok_s <= j && j < a.tok_e);
         if !(in_actor
-            || NOMINAL_BEFORE.contains(&w)
+            || nominal_before(w)
             || adjective_like(w)
             || w.ends_with("'s")
             || w.contains('-'))
@@ -1476,9 +1519,9 @@ fn modifies_thing(t: &Tokens, a: &Actor, head: usize, heads: &[bool]) -> bool {
         }
         if t.get(j).punct
             || actors::is_preposition(w)
-            || BE.contains(&w)
-            || MODAL_WILL.contains(&w)
-            || MODAL_MAY.contains(&w)
+            || is_be(w)
+            || is_modal_will(w)
+            || is_modal_may_word(w)
             || is_gap_word(w)
             || matches!(
                 w,
@@ -1512,95 +1555,99 @@ fn modifies_thing(t: &Tokens, a: &Actor, head: usize, heads: &[bool]) -> bool {
 
 /// A noun naming a thing, a state or an act, not a person or body that can act.
 fn thing_noun(w: &str) -> bool {
-    const ACTING: &[&str] = &[
-        "government",
-        "governments",
-        "parliament",
-        "administration",
-        "delegation",
-        "opposition",
-        "coalition",
-        "commission",
-        "mission",
-        "organization",
-        "organisation",
-        "federation",
-        "nation",
-        "nations",
-        "association",
-        "authority",
-        "authorities",
-        "community",
-        "presidency",
-        "agency",
-        "intelligence",
-        "establishment",
-        "leadership",
-        "union",
-        "movement",
-        "movements",
-        "department",
-        "management",
-        "junta",
-        "militia",
-    ];
-    const THINGS: &[&str] = &[
-        "soil",
-        "territory",
-        "role",
-        "program",
-        "programme",
-        "policy",
-        "policies",
-        "plan",
-        "plans",
-        "deal",
-        "economy",
-        "border",
-        "borders",
-        "interests",
-        "interest",
-        "position",
-        "stance",
-        "move",
-        "moves",
-        "threat",
-        "support",
-        "aid",
-        "bid",
-        "efforts",
-        "effort",
-        "demands",
-        "demand",
-        "law",
-        "laws",
-        "strategy",
-        "approach",
-        "proposal",
-        "offer",
-        "budget",
-        "currency",
-        "market",
-        "markets",
-        "exports",
-        "imports",
-        "oil",
-        "gas",
-        "model",
-        "history",
-        "case",
-        "talks",
-        "negotiations",
-        "relations",
-        "ties",
-        "agreement",
-        "war",
-        "conflict",
-    ];
-    if ACTING.contains(&w) {
+    words! {
+        fn acting = [
+            "government",
+            "governments",
+            "parliament",
+            "administration",
+            "delegation",
+            "opposition",
+            "coalition",
+            "commission",
+            "mission",
+            "organization",
+            "organisation",
+            "federation",
+            "nation",
+            "nations",
+            "association",
+            "authority",
+            "authorities",
+            "community",
+            "presidency",
+            "agency",
+            "intelligence",
+            "establishment",
+            "leadership",
+            "union",
+            "movement",
+            "movements",
+            "department",
+            "management",
+            "junta",
+            "militia",
+        ]
+    }
+    words! {
+        fn things = [
+            "soil",
+            "territory",
+            "role",
+            "program",
+            "programme",
+            "policy",
+            "policies",
+            "plan",
+            "plans",
+            "deal",
+            "economy",
+            "border",
+            "borders",
+            "interests",
+            "interest",
+            "position",
+            "stance",
+            "move",
+            "moves",
+            "threat",
+            "support",
+            "aid",
+            "bid",
+            "efforts",
+            "effort",
+            "demands",
+            "demand",
+            "law",
+            "laws",
+            "strategy",
+            "approach",
+            "proposal",
+            "offer",
+            "budget",
+            "currency",
+            "market",
+            "markets",
+            "exports",
+            "imports",
+            "oil",
+            "gas",
+            "model",
+            "history",
+            "case",
+            "talks",
+            "negotiations",
+            "relations",
+            "ties",
+            "agreement",
+            "war",
+            "conflict",
+        ]
+    }
+    if acting(w) {
         return false;
     }
-    THINGS.contains(&w)
+    things(w)
         || [
             "ence", "ences", "ance", "ances", "ment", "ments", "ity", "ities", "ism", "ness",
             "tion", "tions", "sion", "sions",
@@ -1662,7 +1709,7 @@ fn object_after<'a>(
     let mut end = from;
     while end < n && end < from + 14 {
         let w = t.lower(end);
-        if (t.get(end).punct && w != "-") || CLAUSE_END.contains(&w) {
+        if (t.get(end).punct && w != "-") || clause_end_word(w) {
             break;
         }
         // `discussed the region and thanked Oman`: the next verb has its own object

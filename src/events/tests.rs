@@ -759,3 +759,21 @@ fn coordinated_verbs_keep_their_objects() {
     let got = run("Israeli jets struck targets near Damascus overnight.");
     assert!(has(&got, "ISR", "19", Some("SYR")), "{got:?}");
 }
+
+#[test]
+fn pattern_words_and_their_plurals() {
+    for (w, lit, want) in [
+        ("talks", "talks", true),
+        ("investigations", "investigation", true),
+        ("crises", "crisis", false),
+        ("marches", "march", true),
+        ("parties", "party", true),
+        ("ies", "y", true),
+        ("s", "", true),
+        ("partying", "party", false),
+        ("art", "party", false),
+        ("tparty", "party", false),
+    ] {
+        assert_eq!(word_is(w, lit), want, "{w} {lit}");
+    }
+}

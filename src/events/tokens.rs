@@ -2,6 +2,9 @@
 //! the verb patterns are matched against. A word keeps inner apostrophes, hyphens and dots
 //! (`Iran's`, `didn't`, `Tehran-Baghdad`, `U.S`); every other non-space character is a
 //! one-character punctuation token.
+//!
+//! The tokens of all of a document's sentences live in one buffer (`TokenBuf`, two
+//! allocations per document, not two per sentence); `Tokens` is one sentence's view of it.
 
 /// One token: byte span in the document, and whether it is punctuation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,13 +12,31 @@ pub struct Tok {
     pub start: usize,
     pub end: usize,
     pub punct: bool,
+    /// A word whose first letter is a capital.
+    cap: bool,
     ls: u32,
     le: u32,
 }
 
-pub struct Tokens {
+/// The tokens of several sentences, each tokenised on its own.
+#[derive(Default)]
+pub struct TokenBuf {
     toks: Vec<Tok>,
     lower: String,
+}
+
+/// The tokens of a `TokenBuf`, ready to read: each lowercase form as its own slice (reading
+/// one is then a load, not a slice of the buffer with its bounds and boundary checks).
+pub struct DocTokens<'a> {
+    toks: &'a [Tok],
+    lower: Vec<&'a str>,
+}
+
+/// The tokens of one sentence.
+#[derive(Clone, Copy)]
+pub struct Tokens<'a> {
+    toks: &'a [Tok],
+    lower: &'a [&'a str],
 }
 
 fn joins(c: char) -> bool {
@@ -28,94 +49,200 @@ fn abbreviation_dot(w: &str) -> bool {
     b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
 }
 
-impl Tokens {
-    pub fn new(text: &str, start: usize, end: usize) -> Tokens {
+/// What an ASCII byte is to the tokeniser (a table: this runs on every byte of the body).
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+const NON_ASCII: u8 = 3;
+const CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // `char::is_whitespace`: also the vertical tab, which `is_ascii_whitespace` is not
+            SPACE
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits (a table of its own for the loop over a word's letters).
+const IS_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = CLASS[c] == ALNUM;
+        c += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` (a char boundary) is a letter or digit.
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&c) if c < 0x80 => CLASS[c as usize] == ALNUM,
+        Some(_) => s[i..].chars().next().is_some_and(|c| c.is_alphanumeric()),
+    }
+}
+
+impl TokenBuf {
+    /// A buffer for about `bytes` bytes of text.
+    pub fn with_capacity(bytes: usize) -> TokenBuf {
+        TokenBuf {
+            toks: Vec::with_capacity(bytes / 5),
+            lower: String::with_capacity(bytes + bytes / 8),
+        }
+    }
+
+    /// Tokenise `text[start..end]` (nothing outside it is looked at); returns its range of
+    /// token indices, for `sentence`.
+    pub fn push(&mut self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let toks = &mut self.toks;
+        let lower = &mut self.lower;
+        let first = toks.len();
         let s = &text[start..end];
         let b = s.as_bytes();
-        let mut toks = Vec::with_capacity(s.len() / 5);
-        let mut lower = String::with_capacity(s.len());
+        // the lowercase forms: one copy of the sentence lowercased at once (an ASCII word's
+        // form is its span there; a mark is itself), the other words' forms after it
+        let base = lower.len();
+        lower.push_str(s);
+        lower[base..].make_ascii_lowercase();
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
-            // ASCII fast path: whitespace, punctuation, words
-            if c.is_ascii_whitespace() {
+            let class = CLASS[c as usize];
+            if class == SPACE {
                 i += 1;
                 continue;
             }
-            let ch = if c < 0x80 {
-                c as char
-            } else {
-                s[i..].chars().next().unwrap_or(' ')
-            };
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-                continue;
-            }
-            let ls = lower.len() as u32;
-            if !ch.is_alphanumeric() {
-                let e = i + ch.len_utf8();
-                lower.push_str(&s[i..e]);
-                toks.push(Tok {
-                    start: start + i,
-                    end: start + e,
-                    punct: true,
-                    ls,
-                    le: lower.len() as u32,
-                });
-                i = e;
-                continue;
-            }
-            let mut e = i + ch.len_utf8();
-            while e < b.len() {
-                // ASCII letters and digits without decoding a char
-                if b[e].is_ascii_alphanumeric() {
-                    e += 1;
+            // ASCII letters and digits, the common case, without decoding a char
+            let mut cap = c.is_ascii_uppercase();
+            let len = if class == NON_ASCII {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                let len = ch.len_utf8();
+                cap = ch.is_uppercase();
+                if ch.is_whitespace() {
+                    i += len;
                     continue;
                 }
-                let Some(d) = s[e..].chars().next() else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    e += d.len_utf8();
-                } else if d == '.' && abbreviation_dot(&s[i..e]) {
-                    // the last dot of `U.S.`, `U.N.`
+                if !ch.is_alphanumeric() {
+                    toks.push(Tok {
+                        start: start + i,
+                        end: start + i + len,
+                        punct: true,
+                        cap: false,
+                        ls: (base + i) as u32,
+                        le: (base + i + len) as u32,
+                    });
+                    i += len;
+                    continue;
+                }
+                len
+            } else if class == OTHER {
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + i + 1,
+                    punct: true,
+                    cap: false,
+                    ls: (base + i) as u32,
+                    le: (base + i + 1) as u32,
+                });
+                i += 1;
+                continue;
+            } else {
+                1
+            };
+            let mut ascii = len == 1;
+            let mut e = i + len;
+            loop {
+                while e < b.len() && IS_ALNUM[b[e] as usize] {
                     e += 1;
-                    break;
-                } else if joins(d)
-                    && s[e + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|x| x.is_alphanumeric())
-                {
-                    e += d.len_utf8();
-                } else {
-                    break;
+                }
+                let Some(&d) = b.get(e) else { break };
+                match CLASS[d as usize] {
+                    SPACE => break,
+                    OTHER => {
+                        if d == b'.' && abbreviation_dot(&s[i..e]) {
+                            // the last dot of `U.S.`, `U.N.`
+                            e += 1;
+                            break;
+                        }
+                        if matches!(d, b'\'' | b'-' | b'.') && alnum_at(s, e + 1) {
+                            e += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    _ => {
+                        let Some(d) = s[e..].chars().next() else {
+                            break;
+                        };
+                        let dl = d.len_utf8();
+                        if d.is_alphanumeric() || (joins(d) && alnum_at(s, e + dl)) {
+                            ascii = false;
+                            e += dl;
+                        } else {
+                            break;
+                        }
+                    }
                 }
             }
-            let word = &s[i..e];
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower[ls as usize..].make_ascii_lowercase();
+            let (ls, le) = if ascii {
+                (base + i, base + e)
             } else {
-                for d in word.chars() {
+                let ls = lower.len();
+                for d in s[i..e].chars() {
                     match d {
                         '’' => lower.push('\''),
                         _ => lower.extend(d.to_lowercase()),
                     }
                 }
-            }
+                (ls, lower.len())
+            };
             toks.push(Tok {
                 start: start + i,
                 end: start + e,
                 punct: false,
-                ls,
-                le: lower.len() as u32,
+                cap,
+                ls: ls as u32,
+                le: le as u32,
             });
             i = e;
         }
-        Tokens { toks, lower }
+        (first, toks.len())
     }
 
+    /// The buffer, ready to read.
+    pub fn read(&self) -> DocTokens<'_> {
+        DocTokens {
+            toks: &self.toks,
+            lower: self
+                .toks
+                .iter()
+                .map(|t| &self.lower[t.ls as usize..t.le as usize])
+                .collect(),
+        }
+    }
+}
+
+impl DocTokens<'_> {
+    /// The tokens of a range `TokenBuf::push` returned.
+    pub fn sentence(&self, (a, b): (usize, usize)) -> Tokens<'_> {
+        Tokens {
+            toks: &self.toks[a..b],
+            lower: &self.lower[a..b],
+        }
+    }
+}
+
+impl<'a> Tokens<'a> {
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -124,20 +251,17 @@ impl Tokens {
         self.toks.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> &Tok {
+    pub fn get(&self, i: usize) -> &'a Tok {
         &self.toks[i]
     }
 
     /// Lowercase form (a curly apostrophe made straight); "" past the end.
-    pub fn lower(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => &self.lower[t.ls as usize..t.le as usize],
-            None => "",
-        }
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lower.get(i).copied().unwrap_or("")
     }
 
     /// The token as written.
-    pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
+    pub fn word<'t>(&self, text: &'t str, i: usize) -> &'t str {
         let t = &self.toks[i];
         &text[t.start..t.end]
     }
@@ -153,13 +277,9 @@ impl Tokens {
     }
 
     /// A word starting with a capital letter.
-    pub fn is_capitalised(&self, text: &str, i: usize) -> bool {
-        !self.toks[i].punct
-            && self
-                .word(text, i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !t.punct && t.cap
     }
 }
 
@@ -170,7 +290,10 @@ mod tests {
     #[test]
     fn words_and_marks() {
         let text = "Iran’s FM didn't meet U.S. envoys (in Tehran-Baghdad talks).";
-        let t = Tokens::new(text, 0, text.len());
+        let mut buf = TokenBuf::default();
+        let r = buf.push(text, 0, text.len());
+        let doc = buf.read();
+        let t = doc.sentence(r);
         let words: Vec<&str> = (0..t.len()).map(|i| t.lower(i)).collect();
         assert_eq!(
             words,
@@ -191,6 +314,47 @@ mod tests {
         );
         assert_eq!(t.word(text, 0), "Iran’s");
         assert_eq!(t.at_or_after(text.find("meet").unwrap()), 3);
-        assert!(t.is_capitalised(text, 4) && !t.is_capitalised(text, 3));
+        assert!(t.is_capitalised(4) && !t.is_capitalised(3));
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for c in 0u8..128 {
+            let ch = c as char;
+            let want = if ch.is_alphanumeric() {
+                ALNUM
+            } else if ch.is_whitespace() {
+                SPACE
+            } else {
+                OTHER
+            };
+            assert_eq!(CLASS[c as usize], want, "{c:#x}");
+        }
+    }
+
+    #[test]
+    fn sentences_share_one_buffer() {
+        // a vertical tab and a no-break space separate; a non-ASCII word gets its own form
+        let text = "ZÜRICH’S Mayor\u{b}spoke\u{a0}today. Then U.S. forces—left İzmir.";
+        let cut = text.find("Then").unwrap();
+        let mut buf = TokenBuf::default();
+        let r1 = buf.push(text, 0, cut);
+        let r2 = buf.push(text, cut, text.len());
+        let doc = buf.read();
+        let lower = |r| {
+            let t = doc.sentence(r);
+            (0..t.len())
+                .map(|i| t.lower(i).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lower(r1), ["zürich's", "mayor", "spoke", "today", "."]);
+        assert_eq!(
+            lower(r2),
+            ["then", "u.s.", "forces", "—", "left", "i\u{307}zmir", "."]
+        );
+        let t = doc.sentence(r2);
+        assert_eq!(t.word(text, 1), "U.S.");
+        assert_eq!(t.get(0).start, cut);
+        assert!(t.get(3).punct && !t.get(4).punct);
     }
 }
