@@ -573,7 +573,12 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
     }
 
     let mut value = if is_digits {
-        num_str.replace(',', "").parse::<f64>().ok()?
+        // most numbers carry no separator: parse them without a copy
+        if num_str.contains(',') {
+            num_str.replace(',', "").parse::<f64>().ok()?
+        } else {
+            num_str.parse::<f64>().ok()?
+        }
     } else {
         word_value(num_str)?
     };
