@@ -7,8 +7,10 @@
 
 use crate::article::Article;
 use crate::dates::DateMention;
+use crate::text::hash::FnvBuild;
 use crate::text::Sentence;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -571,7 +573,12 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
     }
 
     let mut value = if is_digits {
-        num_str.replace(',', "").parse::<f64>().ok()?
+        // most numbers carry no separator: parse them without a copy
+        if num_str.contains(',') {
+            num_str.replace(',', "").parse::<f64>().ok()?
+        } else {
+            num_str.parse::<f64>().ok()?
+        }
     } else {
         word_value(num_str)?
     };
@@ -582,10 +589,7 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
     let (next_word, next_end) = word_after(text, e);
     let nl = next_word.to_ascii_lowercase();
     if !pct && cur.is_none() && measure.is_none() {
-        if DURATION.contains(&nl.as_str())
-            || CLOCK.contains(&nl.as_str())
-            || ORDINAL_TAIL.contains(&nl.as_str())
-        {
+        if listed(&nl, IN_DURATION | IN_CLOCK | IN_ORDINAL_TAIL) {
             return None;
         }
         // `Big Three`, `Five Hundred`: a capitalised number word inside a sentence is a name
@@ -597,7 +601,6 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
                     '.', '!', '?', '\n', '\r', '"', '\u{201c}', ':', '|', '\u{2018}',
                 ])
         };
-        let _ = prev0_start;
         if !is_digits && num_str.starts_with(char::is_uppercase) && !at_sentence_start {
             return None;
         }
@@ -628,8 +631,7 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         if num_str.eq_ignore_ascii_case("one") && scale.is_none() {
             return None;
         }
-        let (prev, prev_start) = word_before(text, num_s);
-        let pl = prev.to_ascii_lowercase();
+        let (prev, prev_start, pl) = (prev0, prev0_start, pl0);
         // the end of a range inherits the start's lead (`aged 19 and 23`, `Articles 5 to 7`)
         let range_lead = || {
             let (n, n_start) = word_before(text, prev_start);
@@ -637,9 +639,12 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
                 return false;
             }
             let (lead, _) = word_before(text, n_start);
-            CODE_LEADS.contains(&lead.to_ascii_lowercase().trim_end_matches('s'))
+            listed(
+                lead.to_ascii_lowercase().trim_end_matches('s'),
+                IN_CODE_LEADS,
+            )
         };
-        if CODE_LEADS.contains(&pl.as_str())
+        if listed(&pl, IN_CODE_LEADS)
             || before.trim_end().ends_with([':', '#']) && is_digits && scale.is_none()
             || (matches!(pl.as_str(), "and" | "or" | "to") && range_lead())
         {
@@ -730,6 +735,39 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
     })
 }
 
+const IN_STOP: u8 = 1;
+const IN_COLLECTIVE: u8 = 2;
+const IN_DURATION: u8 = 4;
+const IN_CLOCK: u8 = 8;
+const IN_CODE_LEADS: u8 = 16;
+const IN_FREE_LEADS: u8 = 32;
+const IN_ORDINAL_TAIL: u8 = 64;
+
+/// Whether `w` is in one of the word lists `lists` names (bits `IN_*`): one hashed look-up
+/// in place of linear scans of lists of up to 85 words, per number and per word after it.
+fn listed(w: &str, lists: u8) -> bool {
+    static MAP: OnceLock<HashMap<&'static str, u8, FnvBuild>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, u8, FnvBuild> = HashMap::default();
+        for (list, bit) in [
+            (STOP, IN_STOP),
+            (COLLECTIVE, IN_COLLECTIVE),
+            (DURATION, IN_DURATION),
+            (CLOCK, IN_CLOCK),
+            (CODE_LEADS, IN_CODE_LEADS),
+            (FREE_LEADS, IN_FREE_LEADS),
+            (ORDINAL_TAIL, IN_ORDINAL_TAIL),
+        ] {
+            for w in list {
+                *m.entry(*w).or_default() |= bit;
+            }
+        }
+        m
+    });
+    // every listed word is short: longer ones need no hashing
+    w.len() <= 16 && map.get(w).is_some_and(|b| b & lists != 0)
+}
+
 /// Ordinal suffixes written apart from the number in tokenised text (`15,599 th`).
 const ORDINAL_TAIL: &[&str] = &["th", "st", "nd", "rd"];
 
@@ -757,7 +795,7 @@ fn is_range_start(after: &str, between: bool) -> bool {
 }
 
 fn sentence_start_free(prev: &str, sentence_start: bool) -> bool {
-    FREE_LEADS.contains(&prev)
+    listed(prev, IN_FREE_LEADS)
         || (sentence_start && prev.len() <= 3)
         || crate::dates::parse::month_number(prev).is_some()
 }
@@ -818,7 +856,7 @@ fn earlier_head(text: &str, i: usize) -> Option<String> {
         .split(|c: char| !c.is_alphabetic())
         .rev()
         .find(|w| {
-            w.starts_with(|c: char| c.is_lowercase()) && (is_plural(w) || COLLECTIVE.contains(w))
+            w.starts_with(|c: char| c.is_lowercase()) && (is_plural(w) || listed(w, IN_COLLECTIVE))
         })
         .map(str::to_string)
 }
@@ -833,13 +871,13 @@ fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
             break;
         }
         let l = w.to_ascii_lowercase();
-        if STOP.contains(&l.as_str()) || DURATION.contains(&l.as_str()) {
+        if listed(&l, IN_STOP | IN_DURATION) {
             break;
         }
         let lower_start = w.starts_with(|c: char| c.is_lowercase());
         if lower_start && w.chars().all(|c| c.is_alphabetic() || c == '-') {
             // a plural or a collective noun is the head; a verb after a head ends the phrase
-            if is_plural(&l) || COLLECTIVE.contains(&l.as_str()) {
+            if is_plural(&l) || listed(&l, IN_COLLECTIVE) {
                 return (Some(l), Some(end));
             }
             if best.is_some() && (l.ends_with("ed") || l.ends_with('s')) {

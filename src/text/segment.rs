@@ -7,6 +7,9 @@
 
 use crate::article::{Region, RegionKind};
 use crate::dates::parse::MONTH_ABBRS;
+use crate::text::hash::FnvBuild;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One sentence: a byte span inside one content region.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,8 +54,11 @@ pub fn split_sentences(t: &str) -> Vec<(usize, usize)> {
     let b = t.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
+    let mut marks = Marks::new(b);
     let mut i = 0usize;
-    while i < b.len() {
+    // only the bytes `Marks` finds can end a sentence: jump from one to the next
+    while let Some(k) = marks.next(b, i) {
+        i = k;
         let c = b[i];
         let end_here = match c {
             b'\n' | b'\r' => Some(i),
@@ -103,6 +109,42 @@ pub fn split_sentences(t: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(t, start, b.len(), &mut out);
     out
+}
+
+/// The next byte at or after `i` that may end a sentence (`\n`, `\r`, `.`, `!`, `?`, or
+/// the lead byte 0xE2 of `…`): two vectorised searches, each result kept until passed
+/// (`b.len()` when there is none).
+struct Marks {
+    common: usize,
+    rare: usize,
+}
+
+impl Marks {
+    fn new(b: &[u8]) -> Marks {
+        Marks {
+            common: Self::common(b, 0),
+            rare: Self::rare(b, 0),
+        }
+    }
+
+    fn common(b: &[u8], i: usize) -> usize {
+        memchr::memchr3(b'.', b'\n', 0xE2, &b[i..]).map_or(b.len(), |p| p + i)
+    }
+
+    fn rare(b: &[u8], i: usize) -> usize {
+        memchr::memchr3(b'!', b'?', b'\r', &b[i..]).map_or(b.len(), |p| p + i)
+    }
+
+    fn next(&mut self, b: &[u8], i: usize) -> Option<usize> {
+        if self.common < i {
+            self.common = Self::common(b, i);
+        }
+        if self.rare < i {
+            self.rare = Self::rare(b, i);
+        }
+        let k = self.common.min(self.rare);
+        (k < b.len()).then_some(k)
+    }
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
@@ -268,17 +310,31 @@ const FINAL_ABBR: &[&str] = &[
     "A.M", "P.M", "e.g", "i.e", "Ph.D", "B.A", "M.A", "M.D",
 ];
 
+/// The listed abbreviations in one map (one look-up instead of scans of three lists): a
+/// title is `Never`, a month or a final abbreviation `MaybeFinal`.
+fn listed() -> &'static HashMap<&'static str, Abbr, FnvBuild> {
+    static MAP: OnceLock<HashMap<&'static str, Abbr, FnvBuild>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::default();
+        for w in MONTH_ABBRS.iter().chain(FINAL_ABBR) {
+            m.insert(*w, Abbr::MaybeFinal);
+        }
+        // the title list was read first: it wins where a word is in both
+        for w in TITLE_ABBR {
+            m.insert(*w, Abbr::Never);
+        }
+        m
+    })
+}
+
 fn abbreviation(word: &str) -> Abbr {
     let w = word.trim_start_matches(['(', '"', '“', '‘']);
     // every listed abbreviation is short; most words before a period are not
     if w.len() > 10 {
         return Abbr::No;
     }
-    if TITLE_ABBR.contains(&w) {
-        return Abbr::Never;
-    }
-    if MONTH_ABBRS.contains(&w) || FINAL_ABBR.contains(&w) {
-        return Abbr::MaybeFinal;
+    if let Some(&a) = listed().get(w) {
+        return a;
     }
     let single_caps = |p: &str| {
         let mut cs = p.chars();
@@ -562,6 +618,18 @@ mod tests {
             .map(|(input, want)| format!("{input:?}: got {:?}, want {want:?}", sents(input)))
             .collect();
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn marks_are_every_byte_that_may_end_a_sentence() {
+        let t = "a.b\nc!d?e\r\u{2026}f\u{201c}g \u{e9}h. 1.5?!";
+        let b = t.as_bytes();
+        let mut marks = super::Marks::new(b);
+        for i in 0..=b.len() {
+            let want =
+                (i..b.len()).find(|&k| matches!(b[k], b'.' | b'\n' | 0xE2 | b'!' | b'?' | b'\r'));
+            assert_eq!(marks.next(b, i), want, "{i}");
+        }
     }
 
     #[test]
