@@ -3,6 +3,8 @@
 //! name, a speech verb or an apposition, or an acronym. Runs that none of these claim are
 //! resolved against the people already found (surnames), else left out.
 
+use std::borrow::Cow;
+
 use crate::text::hash::{DocMap, DocSet};
 
 use super::people;
@@ -218,6 +220,17 @@ fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "and" | "&")
 }
 
+/// `Doc::adjacent`, answered without decoding chars for the usual gap of plain spaces.
+#[inline]
+fn adjacent(doc: &Doc<'_>, i: usize) -> bool {
+    let (a, b) = (&doc.toks[i], &doc.toks[i + 1]);
+    if a.sent != b.sent {
+        return false;
+    }
+    let gap = &doc.text.as_bytes()[a.end..b.start];
+    gap.iter().all(|&c| c == b' ') || doc.adjacent(i)
+}
+
 impl<'d, 'a> State<'d, 'a> {
     fn runs(&mut self) {
         let doc = self.doc;
@@ -234,23 +247,25 @@ impl<'d, 'a> State<'d, 'a> {
             loop {
                 // "... Security Council Ali Shamkhani": a first name after a head word starts a
                 // new name
-                let new_name = b - a >= 2
-                    && b < n
-                    && self
-                        .lex
-                        .actors
-                        .heads
-                        .get(doc.word(b - 1))
-                        .is_some_and(|h| h.kind == EntityKind::Org)
-                    && self.lex.actors.is_given_name(doc.word(b));
-                if b < n && doc.adjacent(b - 1) && doc.toks[b].is_name_like() && !new_name {
+                // (asked last: two hash look-ups)
+                let new_name = || {
+                    b - a >= 2
+                        && self
+                            .lex
+                            .actors
+                            .heads
+                            .get(doc.word(b - 1))
+                            .is_some_and(|h| h.kind == EntityKind::Org)
+                        && self.lex.actors.is_given_name(doc.word(b))
+                };
+                if b < n && adjacent(doc, b - 1) && doc.toks[b].is_name_like() && !new_name() {
                     b += 1;
                     continue;
                 }
                 if b + 1 < n
                     && doc.toks[b].shape == Shape::Particle
-                    && doc.adjacent(b - 1)
-                    && doc.adjacent(b)
+                    && adjacent(doc, b - 1)
+                    && adjacent(doc, b)
                     && doc.toks[b + 1].is_name_like()
                 {
                     b += 2;
@@ -260,16 +275,16 @@ impl<'d, 'a> State<'d, 'a> {
                 // word, and not between two organizations the lexicon knows ("Quds Force of
                 // the Islamic Revolution Guards Corps"); "&" always
                 if b + 1 < n
-                    && doc.adjacent(b - 1)
+                    && adjacent(doc, b - 1)
                     && is_connector(doc.word(b))
                     && (doc.word(b) == "&" || (self.has_head(a, b) && !self.lexicon_org(b - 1)))
                 {
                     let mut c = b + 1;
-                    if c + 1 < n && doc.word(c) == "the" && doc.adjacent(c) {
+                    if c + 1 < n && doc.word(c) == "the" && adjacent(doc, c) {
                         c += 1;
                     }
                     if c < n
-                        && doc.adjacent(c - 1)
+                        && adjacent(doc, c - 1)
                         && doc.toks[c].is_name_like()
                         && !self.lexicon_org(c)
                     {
@@ -550,7 +565,7 @@ impl<'d, 'a> State<'d, 'a> {
         let doc = self.doc;
         // an organization is named as the document names it at its longest ("Apple Computer",
         // "Hashd al-Sha'abi"), not by the lexicon's standard name; its mentions stay one actor
-        let mut longest: DocMap<&str, String> = DocMap::default();
+        let mut longest: DocMap<&str, Cow<'_, str>> = DocMap::default();
         let mut spans = Vec::with_capacity(doc.actors.len());
         for (m, am) in doc.actors.iter().enumerate() {
             let r = &self.lex.actors.rows[am.row];
@@ -571,7 +586,7 @@ impl<'d, 'a> State<'d, 'a> {
             if self.suppressed[m] || r.kind != EntityKind::Org {
                 continue;
             }
-            let surface = normalize_space(&doc.text[am.start..end]);
+            let surface = squeeze(&doc.text[am.start..end]);
             // an acronym or short form alone is named by the lexicon ("IRGC", "NRDF")
             if r.has_flag("short") || !surface.chars().any(char::is_lowercase) {
                 continue;
@@ -589,8 +604,7 @@ impl<'d, 'a> State<'d, 'a> {
             let canonical = match r.kind {
                 EntityKind::Org => longest
                     .get(r.canonical.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| r.canonical.clone()),
+                    .map_or_else(|| r.canonical.clone(), |l| l.to_string()),
                 _ => r.canonical.clone(),
             };
             self.ents.push(Entity {
@@ -637,17 +651,26 @@ pub fn credited_organizations(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
 }
 
 pub fn normalize_space(s: &str) -> String {
-    // most names are already single-spaced ASCII: no split and join
+    squeeze(s).into_owned()
+}
+
+/// `normalize_space`, borrowed when the text is already single-spaced ASCII (most names).
+pub fn squeeze(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let single = s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|c| (0x09..=0x0d).contains(c))
-        && !b.windows(2).any(|w| w == b"  ");
-    if single {
-        return s.to_string();
+    // one pass: ASCII, no control blanks, no leading, trailing or double space
+    let mut single = b.last() != Some(&b' ');
+    let mut after_space = true;
+    for &c in b {
+        if !single {
+            break;
+        }
+        single = c < 0x80 && !(0x09..=0x0d).contains(&c) && !(c == b' ' && after_space);
+        after_space = c == b' ';
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    if single {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Every entity of the document, canonical names not yet resolved across mentions.
@@ -671,41 +694,53 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     let mut ents = st.ents;
     ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let frees = std::mem::take(&mut st.free);
-    let ctx = people::Context::new(doc, lex, &ents);
-    let mut verdicts: Vec<(FreeSeg, Verdict)> = Vec::new();
-    for f in frees {
-        let Some(f) = trim(doc, f) else { continue };
-        let v = first_verdict(doc, lex, &ctx, &f);
-        verdicts.push((f, v));
+    let mut verdicts: Vec<(FreeSeg, Verdict)> = Vec::with_capacity(frees.len());
+    if !frees.is_empty() {
+        let ctx = people::Context::new(doc, lex, &ents);
+        for f in frees {
+            let Some(f) = trim(doc, f) else { continue };
+            let v = first_verdict(doc, lex, &ctx, &f);
+            verdicts.push((f, v));
+        }
     }
     // second pass: surnames and repeats of what the first pass found
-    // indexed (surname -> distinct full names; a set of org names): a scan of every name
-    // per unknown chunk is quadratic on a long document
-    let mut persons: DocMap<String, Vec<Vec<String>>> = DocMap::default();
-    for (f, v) in &verdicts {
-        if matches!(v, Verdict::Person(_)) {
-            let keys = name_keys(doc, f.a, f.b);
-            if let Some(last) = keys.last() {
-                let known = persons.entry(last.clone()).or_default();
-                if !known.contains(&keys) {
-                    known.push(keys);
+    if verdicts.iter().any(|(_, v)| matches!(v, Verdict::Unknown)) {
+        // indexed (surname -> distinct full names; a set of org names): a scan of every
+        // name per unknown chunk is quadratic on a long document
+        let mut names = NameKeys::default();
+        for (f, v) in &verdicts {
+            if matches!(v, Verdict::Person(_)) {
+                names.push_name(name_words(doc, f.a, f.b));
+            }
+        }
+        let mut persons: DocMap<&str, Vec<usize>> = DocMap::default();
+        for i in 0..names.len() {
+            if let Some(last) = names.last(i) {
+                let known = persons.entry(last).or_default();
+                if !known.iter().any(|&j| names.same(i, j)) {
+                    known.push(i);
                 }
             }
         }
-    }
-    let orgs: DocSet<String> = verdicts
-        .iter()
-        .filter(|(_, v)| matches!(v, Verdict::Org))
-        .map(|(f, _)| span_text(doc, f))
-        .chain(
-            ents.iter()
-                .filter(|e| e.kind == EntityKind::Org)
-                .map(|e| doc.text[e.start..e.end].to_string()),
-        )
-        .collect();
-    for (f, v) in verdicts.iter_mut() {
-        if matches!(v, Verdict::Unknown) {
-            *v = second_verdict(doc, lex, f, &persons, &orgs);
+        let persons = Persons {
+            names: &names,
+            by_last: persons,
+        };
+        let orgs: DocSet<Cow<'_, str>> = verdicts
+            .iter()
+            .filter(|(_, v)| matches!(v, Verdict::Org))
+            .map(|(f, _)| span_text(doc, f))
+            .chain(
+                ents.iter()
+                    .filter(|e| e.kind == EntityKind::Org)
+                    .map(|e| Cow::Borrowed(&doc.text[e.start..e.end])),
+            )
+            .collect();
+        let mut scratch = NameKeys::default();
+        for (f, v) in verdicts.iter_mut() {
+            if matches!(v, Verdict::Unknown) {
+                *v = second_verdict(doc, lex, f, &persons, &orgs, &mut scratch);
+            }
         }
     }
     // lexicon entities stretched over a following word ("UrduPoint News") keep it
@@ -727,26 +762,22 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         {
             e = doc.toks[f.b + 1].end;
         }
-        let surface = normalize_space(&doc.text[s..e]);
-        let ent = |kind, role: Option<people::Role>| {
-            let role = role.unwrap_or_default();
-            Entity {
-                start: s,
-                end: e,
-                kind,
-                canonical: surface.clone(),
-                code: role.code,
-                title: role.title,
-                agent: role.agent,
-                actor: 0,
-            }
+        let (kind, role) = match v {
+            Verdict::Person(role) => (EntityKind::Person, role),
+            Verdict::Org => (EntityKind::Org, people::Role::default()),
+            Verdict::Place => (EntityKind::Place, people::Role::default()),
+            Verdict::Unknown => continue,
         };
-        match v {
-            Verdict::Person(role) => ents.push(ent(EntityKind::Person, Some(role))),
-            Verdict::Org => ents.push(ent(EntityKind::Org, None)),
-            Verdict::Place => ents.push(ent(EntityKind::Place, None)),
-            Verdict::Unknown => {}
-        }
+        ents.push(Entity {
+            start: s,
+            end: e,
+            kind,
+            canonical: normalize_space(&doc.text[s..e]),
+            code: role.code,
+            title: role.title,
+            agent: role.agent,
+            actor: 0,
+        });
     }
     ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     ents
@@ -787,8 +818,8 @@ fn all_caps_places(doc: &Doc<'_>, lex: &Lexicon, st: &mut State<'_, '_>) {
     st.ents.extend(keep);
 }
 
-fn span_text(doc: &Doc<'_>, f: &FreeSeg) -> String {
-    normalize_space(&doc.text[doc.toks[f.a].start..doc.toks[f.b - 1].end])
+fn span_text<'a>(doc: &Doc<'a>, f: &FreeSeg) -> Cow<'a, str> {
+    squeeze(&doc.text[doc.toks[f.a].start..doc.toks[f.b - 1].end])
 }
 
 /// Drop leading function words and non-name words, trailing particles.
@@ -810,22 +841,95 @@ fn trim(doc: &Doc<'_>, mut f: FreeSeg) -> Option<FreeSeg> {
     (f.a < f.b).then_some(f)
 }
 
-/// Lowercased name tokens without Arabic articles: "Qasim al-Araji" -> ["qasim", "araji"].
-pub fn name_keys(doc: &Doc<'_>, a: usize, b: usize) -> Vec<String> {
+/// The name words of tokens `[a, b)`: particles ("al", "bin") left out.
+fn name_words<'a, 'd>(doc: &'d Doc<'a>, a: usize, b: usize) -> impl Iterator<Item = &'a str> + 'd {
     (a..b)
         .filter(|&k| doc.toks[k].shape != Shape::Particle)
-        .map(|k| key_of(doc.word(k)))
-        .collect()
+        .map(|k| doc.word(k))
 }
 
-pub fn key_of(w: &str) -> String {
-    let l = w.to_lowercase();
-    for p in ["al-", "el-", "al ", "el "] {
-        if let Some(rest) = l.strip_prefix(p) {
-            return rest.to_string();
-        }
+/// Lowercased name keys without Arabic articles ("Qasim al-Araji" -> ["qasim", "araji"]) of
+/// many names, in one buffer: no String per key.
+#[derive(Default)]
+pub struct NameKeys {
+    buf: String,
+    /// Byte ranges of the keys in `buf`.
+    keys: Vec<(usize, usize)>,
+    /// Ranges of each name's keys in `keys`.
+    names: Vec<(usize, usize)>,
+}
+
+impl NameKeys {
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.keys.clear();
+        self.names.clear();
     }
-    l.trim_end_matches('.').to_string()
+
+    /// Adds a name of these words; returns its index.
+    pub fn push_name<'w>(&mut self, words: impl Iterator<Item = &'w str>) -> usize {
+        let first = self.keys.len();
+        for w in words {
+            self.push_key(w);
+        }
+        self.names.push((first, self.keys.len()));
+        self.names.len() - 1
+    }
+
+    fn push_key(&mut self, w: &str) {
+        let start = self.buf.len();
+        if w.is_ascii() {
+            self.buf
+                .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.buf.push_str(&w.to_lowercase());
+        }
+        let l = &self.buf[start..];
+        let key = if ["al-", "el-", "al ", "el "]
+            .iter()
+            .any(|p| l.starts_with(p))
+        {
+            (start + 3, self.buf.len())
+        } else {
+            (start, start + l.trim_end_matches('.').len())
+        };
+        self.keys.push(key);
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The keys of name `i`.
+    pub fn name(&self, i: usize) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        let (a, b) = self.names[i];
+        self.keys[a..b].iter().map(|&(s, e)| &self.buf[s..e])
+    }
+
+    pub fn last(&self, i: usize) -> Option<&str> {
+        self.name(i).last()
+    }
+
+    /// Names `i` and `j` have the same keys.
+    pub fn same(&self, i: usize, j: usize) -> bool {
+        self.name(i).eq(self.name(j))
+    }
+
+    /// Every key of name `i` but its last is among the keys of name `j` (of `other`), and
+    /// `j` has at least as many keys.
+    pub fn within(&self, i: usize, other: &NameKeys, j: usize) -> bool {
+        let (k, p) = (self.name(i), other.name(j));
+        let n = k.len();
+        p.len() >= n
+            && k.take(n.saturating_sub(1))
+                .all(|x| p.clone().any(|y| y == x))
+    }
+}
+
+/// The people of the first pass, by last name key.
+struct Persons<'k> {
+    names: &'k NameKeys,
+    by_last: DocMap<&'k str, Vec<usize>>,
 }
 
 fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSeg) -> Verdict {
@@ -946,22 +1050,23 @@ fn second_verdict(
     doc: &Doc<'_>,
     lex: &Lexicon,
     f: &FreeSeg,
-    persons: &DocMap<String, Vec<Vec<String>>>,
-    orgs: &DocSet<String>,
+    persons: &Persons<'_>,
+    orgs: &DocSet<Cow<'_, str>>,
+    keys: &mut NameKeys,
 ) -> Verdict {
-    let keys = name_keys(doc, f.a, f.b);
-    if let Some(last) = keys.last() {
-        let hit = persons.get(last).is_some_and(|known| {
-            known.iter().any(|p| {
-                p.len() >= keys.len() && keys[..keys.len() - 1].iter().all(|k| p.contains(k))
-            })
-        });
+    keys.clear();
+    let i = keys.push_name(name_words(doc, f.a, f.b));
+    if let Some(last) = keys.last(i) {
+        let hit = persons
+            .by_last
+            .get(last)
+            .is_some_and(|known| known.iter().any(|&p| keys.within(i, persons.names, p)));
         if hit {
             return Verdict::Person(people::Role::default());
         }
     }
     let surface = span_text(doc, f);
-    if orgs.contains(&surface) {
+    if orgs.contains(surface.as_ref()) {
         return Verdict::Org;
     }
     let len = f.b - f.a;
