@@ -656,18 +656,21 @@ pub fn normalize_space(s: &str) -> String {
 
 /// `normalize_space`, borrowed when the text is already single-spaced ASCII (most names).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
+    // ASCII with no control blanks (\t to \r) and no leading, trailing or double space
     let b = s.as_bytes();
-    // one pass: ASCII, no control blanks, no leading, trailing or double space
-    let mut single = b.last() != Some(&b' ');
-    let mut after_space = true;
-    for &c in b {
-        if !single {
-            break;
-        }
-        single = c < 0x80 && !(0x09..=0x0d).contains(&c) && !(c == b' ' && after_space);
-        after_space = c == b' ';
-    }
+    let mut prev = b' ';
+    let mut single = s.is_ascii();
     if single {
+        for &c in b {
+            if (c == b' ' && prev == b' ') || c.wrapping_sub(0x09) <= 0x0d - 0x09 {
+                single = false;
+                break;
+            }
+            prev = c;
+        }
+    }
+    // "" is single-spaced too
+    if single && (prev != b' ' || b.is_empty()) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -879,8 +882,8 @@ impl NameKeys {
     fn push_key(&mut self, w: &str) {
         let start = self.buf.len();
         if w.is_ascii() {
-            self.buf
-                .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            self.buf.push_str(w);
+            self.buf[start..].make_ascii_lowercase();
         } else {
             self.buf.push_str(&w.to_lowercase());
         }

@@ -68,12 +68,13 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
     let mut alias: DocMap<String, usize> = DocMap::default();
     for i in 0..ents.len() {
         let e = &ents[i];
-        if e.kind != EntityKind::Org || !is_acronym(&text[e.start..e.end]) {
+        if e.kind != EntityKind::Org {
             continue;
         }
+        // the parentheses first: they rule out most names without a scan of their letters
         let before = text[..e.start].trim_end();
         let after = text[e.end..].trim_start();
-        if !before.ends_with('(') || !after.starts_with(')') {
+        if !before.ends_with('(') || !after.starts_with(')') || !is_acronym(&text[e.start..e.end]) {
             continue;
         }
         let mut b = before[..before.len() - 1].trim_end();

@@ -291,23 +291,28 @@ impl<'e> Context<'e> {
             return Some(r);
         }
         let len = f.b - f.a;
-        let given = lex.actors.is_given_name(doc.word(f.a));
+        // (the look-ups below are asked only of names of two words or more)
+        let given = || lex.actors.is_given_name(doc.word(f.a));
         let n = doc.toks.len();
         let is_speech = |k: usize| {
             let w = doc.word(k);
             words::SPEECH_VERBS.contains(&w) || lex.speech.get(w).is_some()
         };
         let sent = doc.toks[f.a].sent;
-        let verb_after = f.b < n
-            && doc.toks[f.b].sent == sent
-            && doc.toks[f.b].shape == Shape::Lower
-            && is_speech(f.b);
-        let verb_before = f.a > 0
-            && doc.toks[f.a - 1].sent == sent
-            && doc.toks[f.a - 1].shape == Shape::Lower
-            && is_speech(f.a - 1)
-            && !(f.b < n && doc.is_punct(f.b, "(")); // "said Fars (news agency)"
-                                                     // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
+        let verb_after = || {
+            f.b < n
+                && doc.toks[f.b].sent == sent
+                && doc.toks[f.b].shape == Shape::Lower
+                && is_speech(f.b)
+        };
+        let verb_before = || {
+            f.a > 0
+                && doc.toks[f.a - 1].sent == sent
+                && doc.toks[f.a - 1].shape == Shape::Lower
+                && is_speech(f.a - 1)
+                && !(f.b < n && doc.is_punct(f.b, "(")) // "said Fars (news agency)"
+        };
+        // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
         let owner_of_title = f.b < n && doc.tclaim(f.b).is_some();
         let names_only = !owner_of_title
             && (f.a..f.b).all(|k| {
@@ -317,7 +322,7 @@ impl<'e> Context<'e> {
                 )
             });
         // a lone word next to "said" may be a company ("Boeing said"): the second pass decides
-        if names_only && len >= 2 && (given || verb_after || verb_before) {
+        if names_only && len >= 2 && (given() || verb_after() || verb_before()) {
             let owner = self.owner_before(doc, f.a);
             return Some(Role {
                 code: owner.and_then(|e| e.code.clone()),
