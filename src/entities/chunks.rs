@@ -394,13 +394,13 @@ impl<'d, 'a> State<'d, 'a> {
                         self.suppressed[m] = true;
                     }
                 }
-                if !self.suppressed[m]
-                    && !self.release(m, j, a, b)
-                    && self.brand_with_country(m, j, a, b)
-                {
+                // asked once: a release marks the match suppressed, and a brand that is not
+                // one changes nothing, so a second asking gives the same answer
+                let kept = !self.suppressed[m] && !self.release(m, j, a, b);
+                if kept && self.brand_with_country(m, j, a, b) {
                     return;
                 }
-                if !self.suppressed[m] && !self.release(m, j, a, b) {
+                if kept {
                     pending = None;
                     let end = doc.actors[m].end;
                     while j < b && doc.toks[j].start < end {
@@ -687,7 +687,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     let mut st = State {
         doc,
         lex,
-        ents: Vec::new(),
+        ents: Vec::with_capacity(doc.actors.len() + 8),
         suppressed,
         free: Vec::new(),
     };
@@ -710,7 +710,11 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     if verdicts.iter().any(|(_, v)| matches!(v, Verdict::Unknown)) {
         // indexed (surname -> distinct full names; a set of org names): a scan of every
         // name per unknown chunk is quadratic on a long document
-        let mut names = NameKeys::default();
+        let n = verdicts
+            .iter()
+            .filter(|(_, v)| matches!(v, Verdict::Person(_)))
+            .count();
+        let mut names = NameKeys::with_capacity(n);
         for (f, v) in &verdicts {
             if matches!(v, Verdict::Person(_)) {
                 names.push_name(name_words(doc, f.a, f.b));
@@ -739,7 +743,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
                     .map(|e| Cow::Borrowed(&doc.text[e.start..e.end])),
             )
             .collect();
-        let mut scratch = NameKeys::default();
+        let mut scratch = NameKeys::with_capacity(1);
         for (f, v) in verdicts.iter_mut() {
             if matches!(v, Verdict::Unknown) {
                 *v = second_verdict(doc, lex, f, &persons, &orgs, &mut scratch);
@@ -863,6 +867,16 @@ pub struct NameKeys {
 }
 
 impl NameKeys {
+    /// Room for about `names` names.
+    pub fn with_capacity(names: usize) -> NameKeys {
+        let names = names.max(1);
+        NameKeys {
+            buf: String::with_capacity(names * 24),
+            keys: Vec::with_capacity(names * 3),
+            names: Vec::with_capacity(names),
+        }
+    }
+
     pub fn clear(&mut self) {
         self.buf.clear();
         self.keys.clear();
@@ -887,14 +901,17 @@ impl NameKeys {
         } else {
             self.buf.push_str(&w.to_lowercase());
         }
-        let l = &self.buf[start..];
-        let key = if ["al-", "el-", "al ", "el "]
-            .iter()
-            .any(|p| l.starts_with(p))
-        {
+        let l = &self.buf.as_bytes()[start..];
+        // "al-", "el-", "al ", "el "
+        let article = l.len() >= 3
+            && matches!(l[0], b'a' | b'e')
+            && l[1] == b'l'
+            && matches!(l[2], b'-' | b' ');
+        let key = if article {
             (start + 3, self.buf.len())
         } else {
-            (start, start + l.trim_end_matches('.').len())
+            let dots = l.iter().rev().take_while(|&&c| c == b'.').count();
+            (start, self.buf.len() - dots)
         };
         self.keys.push(key);
     }

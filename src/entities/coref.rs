@@ -144,7 +144,7 @@ fn resolve_people(ents: &mut [Entity]) {
     let renamed: Vec<Option<String>> = {
         let mut index: DocMap<&str, usize> = DocMap::default();
         let mut distinct: Vec<&str> = Vec::new();
-        let mut keys = NameKeys::default();
+        let mut keys = NameKeys::with_capacity(ents.len());
         for (i, e) in ents.iter().enumerate() {
             if e.kind != EntityKind::Person {
                 continue;
