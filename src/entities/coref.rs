@@ -5,12 +5,12 @@
 //! actor, a well-known person whose country the document never states takes it from the
 //! people list (`President Emmanuel Macron` -> FRA), and each actor gets an index.
 
-use crate::text::hash::{DocMap, DocSet};
+use crate::text::hash::DocMap;
 
-use super::chunks::key_of;
+use super::chunks::NameKeys;
 use super::words;
 use super::{Entity, EntityKind};
-use crate::lexicon::{Lexicon, People};
+use crate::lexicon::{Lexicon, People, PersonRow};
 
 /// Longest organization name an acronym in parentheses is looked up behind.
 const MAX_NAME_BYTES: usize = 400;
@@ -20,13 +20,6 @@ fn is_acronym(s: &str) -> bool {
     letters >= 2
         && s.chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
-}
-
-fn keys(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .filter(|w| !words::is_particle(w))
-        .map(key_of)
-        .collect()
 }
 
 /// "ATTA KENARE" -> "Atta Kenare"; other names unchanged.
@@ -75,12 +68,13 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
     let mut alias: DocMap<String, usize> = DocMap::default();
     for i in 0..ents.len() {
         let e = &ents[i];
-        if e.kind != EntityKind::Org || !is_acronym(&text[e.start..e.end]) {
+        if e.kind != EntityKind::Org {
             continue;
         }
+        // the parentheses first: they rule out most names without a scan of their letters
         let before = text[..e.start].trim_end();
         let after = text[e.end..].trim_start();
-        if !before.ends_with('(') || !after.starts_with(')') {
+        if !before.ends_with('(') || !after.starts_with(')') || !is_acronym(&text[e.start..e.end]) {
             continue;
         }
         let mut b = before[..before.len() - 1].trim_end();
@@ -145,37 +139,52 @@ fn resolve_people(ents: &mut [Entity]) {
     // the distinct names with their keys, and the distinct full names by last name part (a
     // scan of every name per mention is quadratic on a long document)
     // (in text order, so that ties between equally long names resolve the same every run)
-    let mut seen: DocSet<&str> = DocSet::default();
-    let distinct: Vec<(&str, Vec<String>)> = ents
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person && seen.insert(e.canonical.as_str()))
-        .map(|e| (e.canonical.as_str(), keys(&e.canonical)))
-        .collect();
-    let mut by_last: DocMap<&str, Vec<(&str, &[String])>> = DocMap::default();
-    for (name, k) in &distinct {
-        if let Some(last) = k.last() {
-            by_last.entry(last).or_default().push((name, k));
-        }
-    }
-    // each distinct name resolved once, then given to its mentions
-    let resolved: DocMap<String, String> = distinct
-        .iter()
-        .filter_map(|(name, k)| {
-            let last = k.last()?;
-            let best = by_last.get(last.as_str()).and_then(|same_last| {
-                same_last
-                    .iter()
-                    .filter(|(_, p)| k[..k.len() - 1].iter().all(|x| p.contains(x)))
-                    .max_by_key(|(s, p)| (p.len(), s.len()))
+    const NONE: usize = usize::MAX;
+    let mut slot = vec![NONE; ents.len()];
+    let renamed: Vec<Option<String>> = {
+        let mut index: DocMap<&str, usize> = DocMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut keys = NameKeys::with_capacity(ents.len());
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let c = e.canonical.as_str();
+            slot[i] = *index.entry(c).or_insert_with(|| {
+                distinct.push(c);
+                keys.push_name(c.split_whitespace().filter(|w| !words::is_particle(w)))
             });
-            Some((
-                name.to_string(),
-                display_name(best.map_or(*name, |(s, _)| *s)),
-            ))
-        })
-        .collect();
-    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        if let Some(name) = resolved.get(&e.canonical) {
+        }
+        if distinct.is_empty() {
+            return;
+        }
+        let mut by_last: DocMap<&str, Vec<usize>> = DocMap::default();
+        for d in 0..distinct.len() {
+            if let Some(last) = keys.last(d) {
+                by_last.entry(last).or_default().push(d);
+            }
+        }
+        // each distinct name resolved once, then given to its mentions (None: unchanged)
+        (0..distinct.len())
+            .map(|d| {
+                let name = distinct[d];
+                let last = keys.last(d)?;
+                let best = by_last.get(last).and_then(|same_last| {
+                    same_last
+                        .iter()
+                        .filter(|&&p| keys.within(d, &keys, p))
+                        .max_by_key(|&&p| (keys.name(p).len(), distinct[p].len()))
+                });
+                let best = best.map_or(name, |&p| distinct[p]);
+                if best == name && name.chars().any(char::is_lowercase) {
+                    return None; // display_name keeps it
+                }
+                Some(display_name(best)).filter(|d| d != name)
+            })
+            .collect()
+    };
+    for (e, &d) in ents.iter_mut().zip(&slot) {
+        if let Some(Some(name)) = renamed.get(d) {
             e.canonical = name.clone();
         }
     }
@@ -184,7 +193,9 @@ fn resolve_people(ents: &mut [Entity]) {
 /// "Tehran said": a capital followed by a verb of its government is the country.
 fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Place) {
-        let Some(code) = e.code.clone() else { continue };
+        let Some(code) = e.code.as_deref() else {
+            continue;
+        };
         let Some(row) = lex.actors.get(&text[e.start..e.end]) else {
             continue;
         };
@@ -194,7 +205,7 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
         let next = text[e.end..].split_whitespace().next().unwrap_or("");
         let next = next.trim_end_matches([',', '.', ';']);
         if words::GOVERNMENT_VERBS.contains(&next) {
-            if let Some(name) = lex.actors.country_names.get(&code) {
+            if let Some(name) = lex.actors.country_names.get(code) {
                 e.kind = EntityKind::Country;
                 e.canonical = name.clone();
                 e.agent = Some("GOV".into());
@@ -203,39 +214,68 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     }
 }
 
-/// Title, code and agent of one person.
-type Shared = (Option<String>, Option<String>, Option<String>);
-
 /// A person's title and code, stated once, belong to every mention of them.
 fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
-    let mut role: DocMap<String, Shared> = DocMap::default();
-    for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
-        let r = role.entry(e.canonical.clone()).or_default();
-        // a role ("commander") wins over a rank ("General") stated elsewhere
-        let weak = |t: &Option<String>| t.as_deref().map_or(true, |t| lex.titles.is_rank(t));
-        if weak(&r.0)
-            && !(e.title.is_some() && weak(&e.title) && r.0.is_some())
-            && e.title.is_some()
-        {
-            r.0 = e.title.clone();
-        }
-        if r.1.is_none() {
-            r.1 = e.code.clone();
-        }
-        if r.2.is_none() {
-            r.2 = e.agent.clone();
-        }
+    // per person: the mentions whose title, code and agent the others take (indexes, not
+    // clones), and whether that title is only a rank
+    #[derive(Default, Clone, Copy)]
+    struct Shared {
+        title: Option<(usize, bool)>,
+        code: Option<usize>,
+        agent: Option<usize>,
     }
-    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        if let Some((t, c, a)) = role.get(&e.canonical) {
-            if e.title.is_none() {
-                e.title = t.clone();
+    const NONE: u32 = u32::MAX;
+    let mut group = vec![NONE; ents.len()];
+    let shared: Vec<Shared> = {
+        let mut index: DocMap<&str, usize> = DocMap::default();
+        let mut shared: Vec<Shared> = Vec::new();
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
             }
-            if e.code.is_none() {
-                e.code = c.clone();
+            let g = *index.entry(e.canonical.as_str()).or_insert_with(|| {
+                shared.push(Shared::default());
+                shared.len() - 1
+            });
+            group[i] = g as u32;
+            let r = &mut shared[g];
+            // a role ("commander") wins over a rank ("General") stated elsewhere
+            if let Some(t) = e.title.as_deref() {
+                let weak = r.title.map_or(true, |(_, rank)| rank);
+                if weak {
+                    let rank = lex.titles.is_rank(t);
+                    if !(rank && r.title.is_some()) {
+                        r.title = Some((i, rank));
+                    }
+                }
             }
-            if e.agent.is_none() {
-                e.agent = a.clone();
+            if r.code.is_none() && e.code.is_some() {
+                r.code = Some(i);
+            }
+            if r.agent.is_none() && e.agent.is_some() {
+                r.agent = Some(i);
+            }
+        }
+        shared
+    };
+    // the mentions taken from have their field set, so they are never written here
+    for i in 0..ents.len() {
+        let Some(r) = shared.get(group[i] as usize) else {
+            continue;
+        };
+        if ents[i].title.is_none() {
+            if let Some((j, _)) = r.title {
+                ents[i].title = ents[j].title.clone();
+            }
+        }
+        if ents[i].code.is_none() {
+            if let Some(j) = r.code {
+                ents[i].code = ents[j].code.clone();
+            }
+        }
+        if ents[i].agent.is_none() {
+            if let Some(j) = r.agent {
+                ents[i].agent = ents[j].agent.clone();
             }
         }
     }
@@ -245,54 +285,63 @@ fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
 /// none) takes the code and agent of the people list, looked up by the full canonical
 /// name: a surname resolves only through the full name the document itself gives.
 fn known_people(ents: &mut [Entity], people: &People) {
-    type Hit = Option<(String, Option<String>)>;
-    let mut found: DocMap<(String, Option<String>), Hit> = DocMap::default();
-    for e in ents.iter_mut() {
-        if e.kind != EntityKind::Person || e.code.is_some() {
-            continue;
-        }
-        let key = (e.canonical.clone(), e.title.clone());
-        let hit = found.entry(key).or_insert_with(|| {
-            people
-                .get(&e.canonical, e.title.as_deref())
-                .map(|r| (r.code.clone(), r.agent.clone()))
-        });
-        if let Some((code, agent)) = hit {
-            e.code = Some(code.clone());
-            if e.agent.is_none() {
-                e.agent = agent.clone();
+    let hits: Vec<(usize, &PersonRow)> = {
+        let mut found: DocMap<(&str, Option<&str>), Option<&PersonRow>> = DocMap::default();
+        let mut hits = Vec::new();
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind != EntityKind::Person || e.code.is_some() {
+                continue;
             }
+            let (name, title) = (e.canonical.as_str(), e.title.as_deref());
+            let hit = *found
+                .entry((name, title))
+                .or_insert_with(|| people.get(name, title));
+            if let Some(r) = hit {
+                hits.push((i, r));
+            }
+        }
+        hits
+    };
+    for (i, r) in hits {
+        let e = &mut ents[i];
+        e.code = Some(r.code.clone());
+        if e.agent.is_none() {
+            e.agent = r.agent.clone();
         }
     }
 }
 
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
-    let names: Vec<String> = {
-        let mut v: Vec<String> = ents
+    let renamed: Vec<(usize, String)> = {
+        let mut names: Vec<&str> = ents
             .iter()
             .filter(|e| e.kind == EntityKind::Org)
-            .map(|e| e.canonical.clone())
+            .map(|e| e.canonical.as_str())
             .collect();
-        v.sort();
-        v.dedup();
-        v
+        names.sort_unstable();
+        names.dedup();
+        let mut renamed = Vec::new();
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind != EntityKind::Org || e.canonical.contains(' ') {
+                continue;
+            }
+            let c = e.canonical.as_str();
+            // "<canonical> ...": the sorted names that start with it follow it directly
+            let from = names.partition_point(|n| *n <= c);
+            if let Some(long) = names[from..]
+                .iter()
+                .take_while(|n| n.starts_with(c))
+                .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
+                .max_by_key(|n| n.len())
+            {
+                renamed.push((i, long.to_string()));
+            }
+        }
+        renamed
     };
-    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Org) {
-        if e.canonical.contains(' ') {
-            continue;
-        }
-        let c = e.canonical.as_str();
-        // "<canonical> ...": the sorted names that start with it follow it directly
-        let from = names.partition_point(|n| n.as_str() <= c);
-        if let Some(long) = names[from..]
-            .iter()
-            .take_while(|n| n.starts_with(c))
-            .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
-            .max_by_key(|n| n.len())
-        {
-            e.canonical = long.clone();
-        }
+    for (i, long) in renamed {
+        ents[i].canonical = long;
     }
 }
 

@@ -3,12 +3,9 @@
 //! National Security Council, X`), a title in apposition after it (`X, the Iraqi foreign
 //! minister,`), a known first name, or a speech verb next to it (`Zarif said`).
 
-use std::collections::HashMap;
-
 use super::chunks::{Doc, FreeSeg};
 use super::tokens::Shape;
 use super::words;
-use super::words::FnvBuild;
 use super::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
 
@@ -22,21 +19,15 @@ pub struct Role {
     pub rank: bool,
 }
 
-#[derive(Clone, Debug)]
-pub struct EntRef {
-    pub kind: EntityKind,
-    pub code: Option<String>,
-    pub agent: Option<String>,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Position indexes over the entities and titles found so far.
-pub struct Context {
-    by_start: HashMap<usize, EntRef, FnvBuild>,
-    by_end: HashMap<usize, EntRef, FnvBuild>,
-    title_start: HashMap<usize, usize, FnvBuild>,
-    title_end: HashMap<usize, usize, FnvBuild>,
+/// Position indexes over the entities and titles found so far: binary searches over sorted
+/// slices (a hash map of cloned entities per document cost more than all the look-ups).
+pub struct Context<'e> {
+    /// Sorted by `(start, Reverse(end))`: the first at a start is the longest.
+    ents: &'e [Entity],
+    /// Indexes into `ents` by `(end, start, index)`: the first at an end starts earliest.
+    by_end: Vec<(usize, usize, u32)>,
+    /// Title matches `(start, end, row)`: sorted and non-overlapping, so sorted by end too.
+    titles: &'e [(usize, usize, usize)],
 }
 
 /// Words between a title and the country or body it belongs to ("former Afghan President").
@@ -44,51 +35,49 @@ const TITLE_MODIFIERS: &[&str] = &[
     "former", "then", "acting", "outgoing", "incoming", "interim", "late", "new", "the",
 ];
 
-impl Context {
-    pub fn new(doc: &Doc<'_>, _lex: &Lexicon, ents: &[Entity]) -> Context {
-        let mut by_start = HashMap::default();
-        let mut by_end = HashMap::default();
-        for e in ents {
-            let r = EntRef {
-                kind: e.kind,
-                code: e.code.clone(),
-                agent: e.agent.clone(),
-                start: e.start,
-                end: e.end,
-            };
-            // the longest entity at a position wins (ents are sorted longest first)
-            by_start.entry(e.start).or_insert_with(|| r.clone());
-            by_end
-                .entry(e.end)
-                .and_modify(|x: &mut EntRef| {
-                    if r.start < x.start {
-                        *x = r.clone();
-                    }
-                })
-                .or_insert(r);
-        }
-        let mut title_start = HashMap::default();
-        let mut title_end = HashMap::default();
-        for (i, t) in doc.titles.iter().enumerate() {
-            title_start.insert(t.0, i);
-            title_end.insert(t.1, i);
-        }
-
+impl<'e> Context<'e> {
+    /// `ents` sorted by `(start, Reverse(end))`.
+    pub fn new(doc: &'e Doc<'_>, _lex: &Lexicon, ents: &'e [Entity]) -> Context<'e> {
+        let mut by_end: Vec<(usize, usize, u32)> = ents
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.end, e.start, i as u32))
+            .collect();
+        by_end.sort_unstable();
         Context {
-            by_start,
+            ents,
             by_end,
-            title_start,
-            title_end,
+            titles: &doc.titles,
         }
     }
 
-    pub fn starts_at(&self, pos: usize) -> Option<&EntRef> {
-        self.by_start.get(&pos)
+    /// The longest entity that starts at `pos`.
+    pub fn starts_at(&self, pos: usize) -> Option<&'e Entity> {
+        let i = self.ents.partition_point(|e| e.start < pos);
+        self.ents.get(i).filter(|e| e.start == pos)
     }
 
-    fn country_or_body(&self, pos: usize) -> Option<&EntRef> {
-        self.by_end
-            .get(&pos)
+    /// The entity that ends at `pos` and starts earliest.
+    fn ends_at(&self, pos: usize) -> Option<&'e Entity> {
+        let i = self.by_end.partition_point(|x| x.0 < pos);
+        let &(end, _, k) = self.by_end.get(i)?;
+        (end == pos).then(|| &self.ents[k as usize])
+    }
+
+    /// The title that starts at `pos`.
+    fn title_starting(&self, pos: usize) -> Option<usize> {
+        let i = self.titles.partition_point(|t| t.0 <= pos);
+        (i > 0 && self.titles[i - 1].0 == pos).then(|| i - 1)
+    }
+
+    /// The title that ends at `pos`.
+    fn title_ending(&self, pos: usize) -> Option<usize> {
+        let i = self.titles.partition_point(|t| t.1 <= pos);
+        (i > 0 && self.titles[i - 1].1 == pos).then(|| i - 1)
+    }
+
+    fn country_or_body(&self, pos: usize) -> Option<&'e Entity> {
+        self.ends_at(pos)
             .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Org))
     }
 
@@ -104,8 +93,8 @@ impl Context {
         let mut role = Role {
             title: (!honorific).then(|| {
                 // "secretary of" is written before the body it heads; the role is "secretary"
-                let t = super::chunks::normalize_space(text);
-                let mut t = t.as_str();
+                let t = super::chunks::squeeze(text);
+                let mut t: &str = &t;
                 for tail in [" of", " of the", " for", " to", " the"] {
                     t = t.strip_suffix(tail).unwrap_or(t);
                 }
@@ -128,7 +117,7 @@ impl Context {
 
     /// The country or body that owns what starts at token `q`: "Iranian X", "Iran's X",
     /// "the IRGC's X", "former Afghan X".
-    fn owner_before(&self, doc: &Doc<'_>, q: usize) -> Option<&EntRef> {
+    fn owner_before(&self, doc: &Doc<'_>, q: usize) -> Option<&'e Entity> {
         let sent = doc.toks[q].sent;
         let mut p = q.checked_sub(1)?;
         while doc.toks[p].sent == sent && TITLE_MODIFIERS.contains(&doc.word(p)) {
@@ -167,7 +156,7 @@ impl Context {
             if doc.toks[p].sent != sent {
                 return None;
             }
-            if let Some(&t) = self.title_end.get(&doc.toks[p].end) {
+            if let Some(t) = self.title_ending(doc.toks[p].end) {
                 let mut role = self.role_of_title(doc, lex, t);
                 if role.code.is_none() {
                     role.code = code;
@@ -188,7 +177,7 @@ impl Context {
             while doc.toks[p].shape == Shape::Poss
                 || matches!(doc.word(p), "of" | "the" | "to" | "for")
             {
-                if let Some(&t) = self.title_end.get(&doc.toks[p].end) {
+                if let Some(t) = self.title_ending(doc.toks[p].end) {
                     let mut role = self.role_of_title(doc, lex, t);
                     role.code = role.code.or(code);
                     return Some(role);
@@ -213,7 +202,7 @@ impl Context {
             if p >= n || doc.toks[p].sent != sent {
                 return None;
             }
-            if let Some(&t) = self.title_start.get(&doc.toks[p].start) {
+            if let Some(t) = self.title_starting(doc.toks[p].start) {
                 let (_, te, row) = doc.titles[t];
                 let mut role = self.role_of_title(doc, lex, t);
                 role.code = role.code.or(code);
@@ -302,23 +291,28 @@ impl Context {
             return Some(r);
         }
         let len = f.b - f.a;
-        let given = lex.actors.is_given_name(doc.word(f.a));
+        // (the look-ups below are asked only of names of two words or more)
+        let given = || lex.actors.is_given_name(doc.word(f.a));
         let n = doc.toks.len();
         let is_speech = |k: usize| {
             let w = doc.word(k);
             words::SPEECH_VERBS.contains(&w) || lex.speech.get(w).is_some()
         };
         let sent = doc.toks[f.a].sent;
-        let verb_after = f.b < n
-            && doc.toks[f.b].sent == sent
-            && doc.toks[f.b].shape == Shape::Lower
-            && is_speech(f.b);
-        let verb_before = f.a > 0
-            && doc.toks[f.a - 1].sent == sent
-            && doc.toks[f.a - 1].shape == Shape::Lower
-            && is_speech(f.a - 1)
-            && !(f.b < n && doc.is_punct(f.b, "(")); // "said Fars (news agency)"
-                                                     // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
+        let verb_after = || {
+            f.b < n
+                && doc.toks[f.b].sent == sent
+                && doc.toks[f.b].shape == Shape::Lower
+                && is_speech(f.b)
+        };
+        let verb_before = || {
+            f.a > 0
+                && doc.toks[f.a - 1].sent == sent
+                && doc.toks[f.a - 1].shape == Shape::Lower
+                && is_speech(f.a - 1)
+                && !(f.b < n && doc.is_punct(f.b, "(")) // "said Fars (news agency)"
+        };
+        // "Apple Inc. CEO Steve Jobs": what comes before a title is its owner, not a speaker
         let owner_of_title = f.b < n && doc.tclaim(f.b).is_some();
         let names_only = !owner_of_title
             && (f.a..f.b).all(|k| {
@@ -328,7 +322,7 @@ impl Context {
                 )
             });
         // a lone word next to "said" may be a company ("Boeing said"): the second pass decides
-        if names_only && len >= 2 && (given || verb_after || verb_before) {
+        if names_only && len >= 2 && (given() || verb_after() || verb_before()) {
             let owner = self.owner_before(doc, f.a);
             return Some(Role {
                 code: owner.and_then(|e| e.code.clone()),
