@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use crate::dates::calendar::Date;
 use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
-use crate::pipeline::{extract_batch, Doc};
+use crate::pipeline::{extract_batch_parts, Doc};
 use crate::table::{StrColumn, Tables};
 
 pyo3::import_exception!(newsparse.exceptions, NewsparseError);
@@ -184,7 +184,7 @@ fn parse_columns<'py>(
     let pool = pool(workers.max(1))?;
 
     // Phase 2, GIL released: rayon across documents, no Python object touched.
-    let tables = py.detach(|| pool.install(|| extract_batch(&docs, &lex)));
+    let tables = py.detach(|| pool.install(|| extract_batch_parts(&docs, &lex)));
 
     // Phase 3: columns to numpy arrays and lists, one dict per table.
     to_python(py, tables)
@@ -205,6 +205,15 @@ fn truncate_chars(text: &str, max_chars: usize) -> (&str, Option<String>) {
             )),
         ),
     }
+}
+
+/// One column's values from every part, in order, at its final size.
+fn concat<'a, T: Copy + 'a>(parts: impl Iterator<Item = &'a Vec<T>> + Clone) -> Vec<T> {
+    let mut v = Vec::with_capacity(parts.clone().map(Vec::len).sum());
+    for p in parts {
+        v.extend_from_slice(p);
+    }
+    v
 }
 
 /// A column of a few distinct static strings (`kind`, `granularity`): one Python str per
@@ -230,11 +239,14 @@ fn shared_strs<'py>(py: Python<'py>, values: &[&'static str]) -> PyResult<Bound<
 /// Codes, agents, names and an event's sentence repeat down a column: one object per
 /// distinct value makes the conversion faster and the tables smaller in memory; an object
 /// array (not a list) is what pandas keeps, so Python copies no pointers.
-fn interned<'py>(py: Python<'py>, values: StrColumn) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
+fn interned<'py>(
+    py: Python<'py>,
+    parts: &[&StrColumn],
+) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
     // foldhash, not FNV: cells such as an event's sentence run to hundreds of bytes
     let mut cache: crate::text::hash::DocMap<&str, Bound<'py, PyString>> = Default::default();
-    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(values.len());
-    for v in values.iter() {
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(parts.iter().map(|c| c.len()).sum());
+    for v in parts.iter().flat_map(|c| c.iter()) {
         let item = match v {
             None => py.None(),
             Some(s) => cache
@@ -249,62 +261,69 @@ fn interned<'py>(py: Python<'py>, values: StrColumn) -> PyResult<Bound<'py, PyAr
     Ok(items.into_pyarray(py))
 }
 
-fn to_python(py: Python<'_>, mut t: Tables) -> PyResult<Bound<'_, PyDict>> {
+/// The parts' columns as one dict of numpy arrays per table: each column is built once at
+/// its final size from every part (numbers copied once, text cells interned across parts).
+fn to_python(py: Python<'_>, mut parts: Vec<Tables>) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
     macro_rules! table {
-        ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*]) => {
-            table!($name, $cols, [$($num),*], [$($obj),*], [])
+        ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*]) => {
+            table!($name, $table, [$($num),*], [$($obj),*], [])
         };
-        ($name:literal, $cols:expr, [$($num:ident),*], [$($obj:ident),*], [$($shared:ident),*]) => {{
+        ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*], [$($shared:ident),*]) => {{
             let d = PyDict::new(py);
-            let c = $cols;
-            $( d.set_item(stringify!($num), c.$num.into_pyarray(py))?; )*
-            $( d.set_item(stringify!($obj), interned(py, c.$obj)?)?; )*
-            $( d.set_item(stringify!($shared), shared_strs(py, &c.$shared)?)?; )*
+            $( d.set_item(stringify!($num), concat(parts.iter().map(|p| &p.$table.$num)).into_pyarray(py))?; )*
+            $(
+                let cols: Vec<&StrColumn> = parts.iter().map(|p| &p.$table.$obj).collect();
+                d.set_item(stringify!($obj), interned(py, &cols)?)?;
+            )*
+            $( d.set_item(stringify!($shared), shared_strs(py, &concat(parts.iter().map(|p| &p.$table.$shared)))?)?; )*
             out.set_item($name, d)?;
         }};
     }
     // one list of names per article, not a text cell
-    let sources = std::mem::take(&mut t.articles.sources);
+    let sources: Vec<Vec<String>> = parts
+        .iter_mut()
+        .flat_map(|p| std::mem::take(&mut p.articles.sources))
+        .collect();
     table!(
         "articles",
-        t.articles,
+        articles,
         [doc_id, published, body_start, n_chars, n_sentences],
         [title, dateline, error]
     );
     out.get_item("articles")?
         .ok_or_else(|| NewsparseError::new_err("articles table missing"))?
         .set_item("sources", sources)?;
-    table!("sentences", t.sentences, [doc_id, sentence, start, end], []);
+    table!("sentences", sentences, [doc_id, sentence, start, end], []);
     table!(
         "entities",
-        t.entities,
+        entities,
         [doc_id, start, end],
         [text, canonical, code, title],
         [kind]
     );
     table!(
         "quotes",
-        t.quotes,
+        quotes,
         [doc_id, start, end, speaker_start, speaker_end, partial],
         [text, speaker, verb]
     );
     table!(
         "dates",
-        t.dates,
+        dates,
         [doc_id, start, end, relative],
         [text, value],
         [granularity]
     );
     table!(
         "amounts",
-        t.amounts,
+        amounts,
         [doc_id, start, end, value],
         [text, unit]
     );
     table!(
         "events",
-        t.events,
+        events,
         [doc_id, sentence, quad_class, goldstein],
         [
             source,
