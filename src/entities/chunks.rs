@@ -84,9 +84,8 @@ impl<'a> Doc<'a> {
                 }
             }
             // "Tehran-Kabul relations", "US-Iran talks": names after a hyphen inside a word
-            let w = t.text(text);
-            if t.hyphen && w.len() > 2 {
-                for (h, _) in w.match_indices('-') {
+            if t.hyphen && t.end - t.start > 2 {
+                for (h, _) in t.text(text).match_indices('-') {
                     let p = t.start + h + 1;
                     if p >= actor_end && text[p..].starts_with(|c: char| c.is_uppercase()) {
                         if let Some(m) = lex.actors.find_at(text, p, limit) {
@@ -1099,7 +1098,6 @@ fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)
     let mut counts = vec![(0u32, 0u32, 0u32, 0u32); n_sents];
     for t in toks {
         let c = &mut counts[t.sent as usize];
-        let w = t.text(text);
         match t.shape {
             Shape::Upper => {
                 c.2 += 1;
@@ -1111,7 +1109,11 @@ fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)
         match t.shape {
             Shape::Cap | Shape::Upper if !t.stop => c.0 += 1,
             // content words only: "to", "from", "as" are lowercase in headlines too
-            Shape::Lower if w.len() >= 5 && w.as_bytes()[0].is_ascii_alphabetic() => c.1 += 1,
+            Shape::Lower
+                if t.end - t.start >= 5 && text.as_bytes()[t.start].is_ascii_alphabetic() =>
+            {
+                c.1 += 1
+            }
             _ => {}
         }
     }
