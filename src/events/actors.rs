@@ -390,16 +390,16 @@ pub fn from_entities(
     people: Option<Option<&str>>,
 ) -> Option<Vec<Actor>> {
     let lo = entities.partition_point(|x| x.start < s);
-    let inside: Vec<&Entity> = entities[lo..]
-        .iter()
-        .take_while(|x| x.start < e)
-        .filter(|x| x.end <= e)
-        .collect();
-    if inside.is_empty() {
-        return None;
-    }
+    // the sentence's entities, iterated in place (no Vec of them per sentence)
+    let inside = || {
+        entities[lo..]
+            .iter()
+            .take_while(|x| x.start < e)
+            .filter(|x| x.end <= e)
+    };
+    inside().next()?;
     let mut out = Vec::new();
-    for x in inside {
+    for x in inside() {
         let mut a = make(t, text, x.start, x.end, String::new(), x.kind);
         if modifier_only(t, &a) {
             continue;
