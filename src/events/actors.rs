@@ -293,6 +293,14 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
 }
 
 fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
+    let mut a = make_untexted(t, start, end, code, kind);
+    a.text = text[start..end].to_string();
+    a
+}
+
+/// An actor with its `text` still empty: filled in once it is kept (most candidates from
+/// the entities are, but the String is not made for the ones dropped).
+fn make_untexted(t: &Tokens, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
     // an actor inside a hyphenated word (`Tehran-Baghdad`) is that word
     let tok_s = t.containing(start).min(t.len());
     let tok_e = t.at_or_after(end).max(tok_s + 1).min(t.len());
@@ -303,7 +311,7 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
         tok_e,
         code,
         agent: None,
-        text: text[start..end].to_string(),
+        text: String::new(),
         kind,
         capital: false,
         place_only: false,
@@ -390,17 +398,17 @@ pub fn from_entities(
     people: Option<Option<&str>>,
 ) -> Option<Vec<Actor>> {
     let lo = entities.partition_point(|x| x.start < s);
-    let inside: Vec<&Entity> = entities[lo..]
-        .iter()
-        .take_while(|x| x.start < e)
-        .filter(|x| x.end <= e)
-        .collect();
-    if inside.is_empty() {
-        return None;
-    }
+    // the sentence's entities, iterated in place (no Vec of them per sentence)
+    let inside = || {
+        entities[lo..]
+            .iter()
+            .take_while(|x| x.start < e)
+            .filter(|x| x.end <= e)
+    };
+    inside().next()?;
     let mut out = Vec::new();
-    for x in inside {
-        let mut a = make(t, text, x.start, x.end, String::new(), x.kind);
+    for x in inside() {
+        let mut a = make_untexted(t, x.start, x.end, String::new(), x.kind);
         if modifier_only(t, &a) {
             continue;
         }
@@ -446,6 +454,7 @@ pub fn from_entities(
                 None => continue,
             },
         }
+        a.text = text[x.start..x.end].to_string();
         out.push(a);
     }
     add_led(text, t, lex, &mut out);

@@ -374,15 +374,19 @@ fn code_sentence(
     if n == 0 {
         return;
     }
-    let mut in_actor = vec![false; n];
+    // the three per-word flag arrays (in an actor, consumed by a match, a match's head) in
+    // one allocation: this runs for every body sentence
+    let mut flags = vec![false; 3 * n];
+    let (in_actor, rest) = flags.split_at_mut(n);
+    let (consumed, heads) = rest.split_at_mut(n);
     for a in acts {
         for f in in_actor.iter_mut().take(a.tok_e.min(n)).skip(a.tok_s) {
             *f = true;
         }
     }
+    let in_actor: &[bool] = in_actor;
     // 1. pattern matches, one per head word, the heaviest pattern winning
     let mut matches: Vec<Match> = Vec::new();
-    let mut consumed = vec![false; n];
     // the `must`/`should` of step 2, found in this pass over the words
     let mut modals: Vec<usize> = Vec::new();
     for i in 0..n {
@@ -444,14 +448,14 @@ fn code_sentence(
                 continue;
             }
             if form == Form::Present
-                && !*finite.get_or_insert_with(|| finite_context(t, &in_actor, i))
+                && !*finite.get_or_insert_with(|| finite_context(t, in_actor, i))
             {
                 continue;
             }
             if form == Form::Gerund && !*gerund_ok.get_or_insert_with(gerund_test) {
                 continue;
             }
-            if let Some((end, slot)) = match_elems(t, &in_actor, &pat.elems, 0, i + 1, None, 0) {
+            if let Some((end, slot)) = match_elems(t, in_actor, &pat.elems, 0, i + 1, None, 0) {
                 best = Some((
                     w,
                     Match {
@@ -472,10 +476,10 @@ fn code_sentence(
             matches.push(m);
         }
     }
-    let mut heads = vec![false; n];
     for m in &matches {
         heads[m.head] = true;
     }
+    let heads: &[bool] = heads;
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
     let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
@@ -495,7 +499,7 @@ fn code_sentence(
         if habitual(t, rv) {
             continue;
         }
-        let Some(src) = subject_before(t, acts, rv, &[], &heads).or_else(|| {
+        let Some(src) = subject_before(t, acts, rv, &[], heads).or_else(|| {
             if pronoun_subject(t, rv) {
                 last_subject.as_ref()
             } else {
@@ -611,7 +615,7 @@ fn code_sentence(
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
-            let mut subj = subject_before(t, acts, i, &targets_used, &heads);
+            let mut subj = subject_before(t, acts, i, &targets_used, heads);
             if subj.is_none() && pronoun_subject(t, i) {
                 subj = last_subject.as_ref();
             }
@@ -673,7 +677,7 @@ fn code_sentence(
                 });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if governed || matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
-                    subject_before(t, acts, i, &targets_used, &heads).or_else(|| {
+                    subject_before(t, acts, i, &targets_used, heads).or_else(|| {
                         // `In a phone call with X on Sunday, Y discussed ...`: the subject of
                         // the clause after the opening phrase
                         let opening = i < 5
@@ -714,10 +718,10 @@ fn code_sentence(
                     None
                 }
             });
-            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent, &heads));
+            let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent, heads));
             (src, tgt)
         } else {
-            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used, &heads));
+            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used, heads));
             if let Some((h, ps)) = &prev_source {
                 let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
                 if coordinated && src.is_some_and(|a| a.tok_s > *h) {
@@ -762,7 +766,7 @@ fn code_sentence(
                         .filter(filler)
                         .find(|x| x.code != s.code)
                         .or_else(|| acts.iter().find(filler))
-                        .or_else(|| object_after(t, acts, m.end, s, violent, &heads))
+                        .or_else(|| object_after(t, acts, m.end, s, violent, heads))
                 }
             });
             // `welcomes its role`: `its` is the last other actor named before the verb
@@ -799,7 +803,7 @@ fn code_sentence(
             _ => source,
         };
         let target = match (target, source) {
-            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent, &heads),
+            (None, Some(s)) if s.place_only => object_after(t, acts, m.end, s, violent, heads),
             _ => target,
         };
         // `jets struck targets near Damascus`: a capital or country where it happened
