@@ -117,22 +117,61 @@ const FIRST: u8 = 1;
 const ALNUM: u8 = 2;
 
 /// The first position from `from` whose byte starts some name and follows no ASCII letter
-/// or digit. A small function of its own, so that its loop (most of the time of this
-/// module) keeps its values in registers: one table load per byte.
+/// or digit, and whose first two bytes start some name (`may_start_pair`). A candidate
+/// follows a byte that is not alphanumeric, so the scan looks for those eight bytes at a
+/// time (`not_alnum`: most of running text is letters) and tests only the byte after each.
 #[inline(never)]
-fn next_candidate(class: &[u8; 256], bytes: &[u8], from: usize) -> Option<usize> {
-    let mut prev = from
-        .checked_sub(1)
-        .and_then(|p| bytes.get(p))
-        .map_or(0, |&b| class[b as usize]);
-    for (at, &c) in bytes.iter().enumerate().skip(from) {
-        let k = class[c as usize];
-        if k & FIRST != 0 && prev & ALNUM == 0 {
-            return Some(at);
+fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize> {
+    let n = bytes.len();
+    // is `at` (after a byte that is not alphanumeric, or the first byte) a candidate?
+    let hit = |at: usize| {
+        at < n
+            && idx.class[bytes[at] as usize] & FIRST != 0
+            && idx.may_start_pair(bytes[at], bytes.get(at + 1).copied().unwrap_or(0))
+    };
+    let mut j = match from.checked_sub(1) {
+        Some(j) => j,
+        None if hit(0) => return Some(0),
+        None => 0,
+    };
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let mut m = not_alnum(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        while m != 0 {
+            let k = j + (m.trailing_zeros() / 8) as usize;
+            if hit(k + 1) {
+                return Some(k + 1);
+            }
+            m &= m - 1;
         }
-        prev = k;
+        j += 8;
+    }
+    while j + 1 < n {
+        if idx.class[bytes[j] as usize] & ALNUM == 0 && hit(j + 1) {
+            return Some(j + 1);
+        }
+        j += 1;
     }
     None
+}
+
+/// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
+/// (the same bytes as `!is_ascii_alphanumeric`).
+#[inline]
+fn not_alnum(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // low seven bits: the sums below carry into the high bit of a byte, never beyond it
+    let low7 = w & (0x7f * ONES);
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let ge = v + (0x80 - lo as u64) * ONES;
+        let gt = v + (0x7f - hi as u64) * ONES;
+        ge ^ gt
+    };
+    let digit = in_range(low7, b'0', b'9');
+    // `| 0x20` maps `A..=Z` onto `a..=z` and no other byte into it
+    let alpha = in_range(low7 | (0x20 * ONES), b'a', b'z');
+    // bytes of 0x80 and above are never alphanumeric
+    !((digit | alpha) & !w) & HIGH
 }
 
 /// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
@@ -162,7 +201,7 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
             let mut taken = 0;
             let bytes = seg.as_bytes();
             let mut from = 0;
-            while let Some(at) = next_candidate(&idx.class, bytes, from) {
+            while let Some(at) = next_candidate(idx, bytes, from) {
                 from = at + 1;
                 let c = bytes[at];
                 let next = bytes.get(at + 1).copied().unwrap_or(0);
@@ -436,4 +475,47 @@ pub fn find(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_alnum_is_the_byte_test() {
+        // every byte value in each of the eight lanes
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = [b'a'; 8];
+                w[lane] = b;
+                let m = not_alnum(u64::from_le_bytes(w));
+                let want = (!b.is_ascii_alphanumeric() as u64) << (8 * lane + 7);
+                assert_eq!(m, want, "byte {b:#x} lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_are_those_of_the_byte_loop() {
+        let lex = Lexicon::builtin();
+        let idx = builtin_outlets(lex).expect("builtin outlets");
+        let text = "Reuters said (AFP) the BBC and taz, i24NEWS: Al Jazeera's \u{e9}BBC 9Reuters x\u{2014}Reuters.";
+        let bytes = text.as_bytes();
+        let mut want = Vec::new();
+        for at in 0..bytes.len() {
+            let prev_alnum = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            if !prev_alnum
+                && idx.class[bytes[at] as usize] & FIRST != 0
+                && idx.may_start_pair(bytes[at], next)
+            {
+                want.push(at);
+            }
+        }
+        for from in 0..=bytes.len() {
+            let expect = want.iter().copied().find(|&a| a >= from);
+            assert_eq!(next_candidate(idx, bytes, from), expect, "from {from}");
+        }
+        assert!(!want.is_empty());
+    }
 }
