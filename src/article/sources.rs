@@ -55,13 +55,39 @@ struct OutletIndex {
     /// one-byte name): rules out the common words (`the`, `in`) that share a first byte
     /// with a lowercase name (`taz`, `i24`) before the costlier prefix filter.
     pairs: Vec<u64>,
+    /// Bit `b0 << 8 | b1` set when some name of one or two bytes starts with `b0 b1`.
+    short: Vec<u64>,
+    /// Bits (hashed, `triple_slot`) of the first three bytes of the longer names: rules
+    /// out most word starts that pass `pairs` in a few instructions, before the prefix
+    /// filter of six bytes.
+    triples: Vec<u64>,
+}
+
+const TRIPLE_LOG: u32 = 16;
+
+#[inline]
+fn triple_slot(b0: u8, b1: u8, b2: u8) -> usize {
+    let k = (b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32;
+    (k.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_LOG)) as usize
+}
+
+#[inline]
+fn has_bit(bits: &[u64], k: usize) -> bool {
+    bits[k >> 6] & (1 << (k & 63)) != 0
 }
 
 impl OutletIndex {
     #[inline]
     fn may_start_pair(&self, b0: u8, b1: u8) -> bool {
-        let k = (b0 as usize) << 8 | b1 as usize;
-        self.pairs[k >> 6] & (1 << (k & 63)) != 0
+        has_bit(&self.pairs, (b0 as usize) << 8 | b1 as usize)
+    }
+
+    /// Could a name start with `b0 b1 b2` (after `may_start_pair`)? A short name needs no
+    /// third byte.
+    #[inline]
+    fn may_start_triple(&self, b0: u8, b1: u8, b2: u8) -> bool {
+        has_bit(&self.short, (b0 as usize) << 8 | b1 as usize)
+            || has_bit(&self.triples, triple_slot(b0, b1, b2))
     }
 }
 
@@ -84,21 +110,32 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             }
         }
         let mut pairs = vec![0u64; 1 << 10];
-        let mut set_pair = |k: usize| pairs[k >> 6] |= 1 << (k & 63);
+        let mut short = vec![0u64; 1 << 10];
+        let mut triples = vec![0u64; 1 << (TRIPLE_LOG - 6)];
+        let set = |bits: &mut Vec<u64>, k: usize| bits[k >> 6] |= 1 << (k & 63);
+        let mut set_pair = |k: usize| set(&mut pairs, k);
         for name in names() {
             match *name.as_bytes() {
-                [b0, b1, ..] => {
+                [b0, b1, b2, ..] => {
                     class[b0 as usize] |= FIRST;
                     set_pair((b0 as usize) << 8 | b1 as usize);
+                    set(&mut triples, triple_slot(b0, b1, b2));
+                }
+                [b0, b1] => {
+                    class[b0 as usize] |= FIRST;
+                    set_pair((b0 as usize) << 8 | b1 as usize);
+                    set(&mut short, (b0 as usize) << 8 | b1 as usize);
                 }
                 [b0] => {
                     class[b0 as usize] |= FIRST;
                     (0..256).for_each(|b1| set_pair((b0 as usize) << 8 | b1));
+                    (0..256).for_each(|b1| set(&mut short, (b0 as usize) << 8 | b1));
                 }
                 // an empty name matches anywhere: every char start is a candidate
                 [] => (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
                     class[b0] |= FIRST;
                     (0..256).for_each(|b1| set_pair(b0 << 8 | b1));
+                    (0..256).for_each(|b1| set(&mut short, b0 << 8 | b1));
                 }),
             }
         }
@@ -108,6 +145,8 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             rows,
             class,
             pairs,
+            short,
+            triples,
         })
     })
     .as_ref()
@@ -123,11 +162,14 @@ const ALNUM: u8 = 2;
 #[inline(never)]
 fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize> {
     let n = bytes.len();
+    // a missing byte reads as 0: a name that needs it fails the anchored search anyway
+    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
     // is `at` (after a byte that is not alphanumeric, or the first byte) a candidate?
     let hit = |at: usize| {
         at < n
             && idx.class[bytes[at] as usize] & FIRST != 0
-            && idx.may_start_pair(bytes[at], bytes.get(at + 1).copied().unwrap_or(0))
+            && idx.may_start_pair(bytes[at], byte(at + 1))
+            && idx.may_start_triple(bytes[at], byte(at + 1), byte(at + 2))
     };
     let mut j = match from.checked_sub(1) {
         Some(j) => j,
@@ -496,6 +538,19 @@ mod tests {
     }
 
     #[test]
+    fn every_outlet_name_passes_the_filters() {
+        let lex = Lexicon::builtin();
+        let idx = builtin_outlets(lex).expect("builtin outlets");
+        for &row in &idx.rows {
+            let b = lex.actors.rows[row].name.as_bytes();
+            let at = |i: usize| b.get(i).copied().unwrap_or(0);
+            assert!(idx.class[at(0) as usize] & FIRST != 0, "{:?}", b);
+            assert!(idx.may_start_pair(at(0), at(1)), "{:?}", b);
+            assert!(idx.may_start_triple(at(0), at(1), at(2)), "{:?}", b);
+        }
+    }
+
+    #[test]
     fn candidates_are_those_of_the_byte_loop() {
         let lex = Lexicon::builtin();
         let idx = builtin_outlets(lex).expect("builtin outlets");
@@ -508,6 +563,7 @@ mod tests {
             if !prev_alnum
                 && idx.class[bytes[at] as usize] & FIRST != 0
                 && idx.may_start_pair(bytes[at], next)
+                && idx.may_start_triple(bytes[at], next, bytes.get(at + 2).copied().unwrap_or(0))
             {
                 want.push(at);
             }
