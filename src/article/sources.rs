@@ -162,15 +162,7 @@ const ALNUM: u8 = 2;
 #[inline(never)]
 fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize> {
     let n = bytes.len();
-    // a missing byte reads as 0: a name that needs it fails the anchored search anyway
-    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-    // is `at` (after a byte that is not alphanumeric, or the first byte) a candidate?
-    let hit = |at: usize| {
-        at < n
-            && idx.class[bytes[at] as usize] & FIRST != 0
-            && idx.may_start_pair(bytes[at], byte(at + 1))
-            && idx.may_start_triple(bytes[at], byte(at + 1), byte(at + 2))
-    };
+    let hit = |at: usize| is_candidate(idx, bytes, at);
     let mut j = match from.checked_sub(1) {
         Some(j) => j,
         None if hit(0) => return Some(0),
@@ -194,6 +186,18 @@ fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize>
         j += 1;
     }
     None
+}
+
+/// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate? Inlined
+/// into the scan: a call per word start costs more than the test.
+#[inline(always)]
+fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
+    // a missing byte reads as 0: a name that needs it fails the anchored search anyway
+    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+    at < bytes.len()
+        && idx.class[bytes[at] as usize] & FIRST != 0
+        && idx.may_start_pair(bytes[at], byte(at + 1))
+        && idx.may_start_triple(bytes[at], byte(at + 1), byte(at + 2))
 }
 
 /// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
