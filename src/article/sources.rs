@@ -55,13 +55,39 @@ struct OutletIndex {
     /// one-byte name): rules out the common words (`the`, `in`) that share a first byte
     /// with a lowercase name (`taz`, `i24`) before the costlier prefix filter.
     pairs: Vec<u64>,
+    /// Bit `b0 << 8 | b1` set when some name of one or two bytes starts with `b0 b1`.
+    short: Vec<u64>,
+    /// Bits (hashed, `triple_slot`) of the first three bytes of the longer names: rules
+    /// out most word starts that pass `pairs` in a few instructions, before the prefix
+    /// filter of six bytes.
+    triples: Vec<u64>,
+}
+
+const TRIPLE_LOG: u32 = 16;
+
+#[inline]
+fn triple_slot(b0: u8, b1: u8, b2: u8) -> usize {
+    let k = (b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32;
+    (k.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_LOG)) as usize
+}
+
+#[inline]
+fn has_bit(bits: &[u64], k: usize) -> bool {
+    bits[k >> 6] & (1 << (k & 63)) != 0
 }
 
 impl OutletIndex {
     #[inline]
     fn may_start_pair(&self, b0: u8, b1: u8) -> bool {
-        let k = (b0 as usize) << 8 | b1 as usize;
-        self.pairs[k >> 6] & (1 << (k & 63)) != 0
+        has_bit(&self.pairs, (b0 as usize) << 8 | b1 as usize)
+    }
+
+    /// Could a name start with `b0 b1 b2` (after `may_start_pair`)? A short name needs no
+    /// third byte.
+    #[inline]
+    fn may_start_triple(&self, b0: u8, b1: u8, b2: u8) -> bool {
+        has_bit(&self.short, (b0 as usize) << 8 | b1 as usize)
+            || has_bit(&self.triples, triple_slot(b0, b1, b2))
     }
 }
 
@@ -84,21 +110,32 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             }
         }
         let mut pairs = vec![0u64; 1 << 10];
-        let mut set_pair = |k: usize| pairs[k >> 6] |= 1 << (k & 63);
+        let mut short = vec![0u64; 1 << 10];
+        let mut triples = vec![0u64; 1 << (TRIPLE_LOG - 6)];
+        let set = |bits: &mut Vec<u64>, k: usize| bits[k >> 6] |= 1 << (k & 63);
+        let mut set_pair = |k: usize| set(&mut pairs, k);
         for name in names() {
             match *name.as_bytes() {
-                [b0, b1, ..] => {
+                [b0, b1, b2, ..] => {
                     class[b0 as usize] |= FIRST;
                     set_pair((b0 as usize) << 8 | b1 as usize);
+                    set(&mut triples, triple_slot(b0, b1, b2));
+                }
+                [b0, b1] => {
+                    class[b0 as usize] |= FIRST;
+                    set_pair((b0 as usize) << 8 | b1 as usize);
+                    set(&mut short, (b0 as usize) << 8 | b1 as usize);
                 }
                 [b0] => {
                     class[b0 as usize] |= FIRST;
                     (0..256).for_each(|b1| set_pair((b0 as usize) << 8 | b1));
+                    (0..256).for_each(|b1| set(&mut short, (b0 as usize) << 8 | b1));
                 }
                 // an empty name matches anywhere: every char start is a candidate
                 [] => (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
                     class[b0] |= FIRST;
                     (0..256).for_each(|b1| set_pair(b0 << 8 | b1));
+                    (0..256).for_each(|b1| set(&mut short, b0 << 8 | b1));
                 }),
             }
         }
@@ -108,6 +145,8 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             rows,
             class,
             pairs,
+            short,
+            triples,
         })
     })
     .as_ref()
@@ -117,22 +156,68 @@ const FIRST: u8 = 1;
 const ALNUM: u8 = 2;
 
 /// The first position from `from` whose byte starts some name and follows no ASCII letter
-/// or digit. A small function of its own, so that its loop (most of the time of this
-/// module) keeps its values in registers: one table load per byte.
+/// or digit, and whose first two bytes start some name (`may_start_pair`). A candidate
+/// follows a byte that is not alphanumeric, so the scan looks for those eight bytes at a
+/// time (`not_alnum`: most of running text is letters) and tests only the byte after each.
 #[inline(never)]
-fn next_candidate(class: &[u8; 256], bytes: &[u8], from: usize) -> Option<usize> {
-    let mut prev = from
-        .checked_sub(1)
-        .and_then(|p| bytes.get(p))
-        .map_or(0, |&b| class[b as usize]);
-    for (at, &c) in bytes.iter().enumerate().skip(from) {
-        let k = class[c as usize];
-        if k & FIRST != 0 && prev & ALNUM == 0 {
-            return Some(at);
+fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize> {
+    let n = bytes.len();
+    let hit = |at: usize| is_candidate(idx, bytes, at);
+    let mut j = match from.checked_sub(1) {
+        Some(j) => j,
+        None if hit(0) => return Some(0),
+        None => 0,
+    };
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let mut m = not_alnum(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        while m != 0 {
+            let k = j + (m.trailing_zeros() / 8) as usize;
+            if hit(k + 1) {
+                return Some(k + 1);
+            }
+            m &= m - 1;
         }
-        prev = k;
+        j += 8;
+    }
+    while j + 1 < n {
+        if idx.class[bytes[j] as usize] & ALNUM == 0 && hit(j + 1) {
+            return Some(j + 1);
+        }
+        j += 1;
     }
     None
+}
+
+/// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate? Inlined
+/// into the scan: a call per word start costs more than the test.
+#[inline(always)]
+fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
+    // a missing byte reads as 0: a name that needs it fails the anchored search anyway
+    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+    at < bytes.len()
+        && idx.class[bytes[at] as usize] & FIRST != 0
+        && idx.may_start_pair(bytes[at], byte(at + 1))
+        && idx.may_start_triple(bytes[at], byte(at + 1), byte(at + 2))
+}
+
+/// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
+/// (the same bytes as `!is_ascii_alphanumeric`).
+#[inline]
+fn not_alnum(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // low seven bits: the sums below carry into the high bit of a byte, never beyond it
+    let low7 = w & (0x7f * ONES);
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let ge = v + (0x80 - lo as u64) * ONES;
+        let gt = v + (0x7f - hi as u64) * ONES;
+        ge ^ gt
+    };
+    let digit = in_range(low7, b'0', b'9');
+    // `| 0x20` maps `A..=Z` onto `a..=z` and no other byte into it
+    let alpha = in_range(low7 | (0x20 * ONES), b'a', b'z');
+    // bytes of 0x80 and above are never alphanumeric
+    !((digit | alpha) & !w) & HIGH
 }
 
 /// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
@@ -162,7 +247,7 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
             let mut taken = 0;
             let bytes = seg.as_bytes();
             let mut from = 0;
-            while let Some(at) = next_candidate(&idx.class, bytes, from) {
+            while let Some(at) = next_candidate(idx, bytes, from) {
                 from = at + 1;
                 let c = bytes[at];
                 let next = bytes.get(at + 1).copied().unwrap_or(0);
@@ -436,4 +521,61 @@ pub fn find(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_alnum_is_the_byte_test() {
+        // every byte value in each of the eight lanes
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = [b'a'; 8];
+                w[lane] = b;
+                let m = not_alnum(u64::from_le_bytes(w));
+                let want = (!b.is_ascii_alphanumeric() as u64) << (8 * lane + 7);
+                assert_eq!(m, want, "byte {b:#x} lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_outlet_name_passes_the_filters() {
+        let lex = Lexicon::builtin();
+        let idx = builtin_outlets(lex).expect("builtin outlets");
+        for &row in &idx.rows {
+            let b = lex.actors.rows[row].name.as_bytes();
+            let at = |i: usize| b.get(i).copied().unwrap_or(0);
+            assert!(idx.class[at(0) as usize] & FIRST != 0, "{:?}", b);
+            assert!(idx.may_start_pair(at(0), at(1)), "{:?}", b);
+            assert!(idx.may_start_triple(at(0), at(1), at(2)), "{:?}", b);
+        }
+    }
+
+    #[test]
+    fn candidates_are_those_of_the_byte_loop() {
+        let lex = Lexicon::builtin();
+        let idx = builtin_outlets(lex).expect("builtin outlets");
+        let text = "Reuters said (AFP) the BBC and taz, i24NEWS: Al Jazeera's \u{e9}BBC 9Reuters x\u{2014}Reuters.";
+        let bytes = text.as_bytes();
+        let mut want = Vec::new();
+        for at in 0..bytes.len() {
+            let prev_alnum = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            if !prev_alnum
+                && idx.class[bytes[at] as usize] & FIRST != 0
+                && idx.may_start_pair(bytes[at], next)
+                && idx.may_start_triple(bytes[at], next, bytes.get(at + 2).copied().unwrap_or(0))
+            {
+                want.push(at);
+            }
+        }
+        for from in 0..=bytes.len() {
+            let expect = want.iter().copied().find(|&a| a >= from);
+            assert_eq!(next_candidate(idx, bytes, from), expect, "from {from}");
+        }
+        assert!(!want.is_empty());
+    }
 }
