@@ -97,6 +97,26 @@ fn has_licence_hint(s: &str) -> bool {
     false
 }
 
+/// Literals one of which every licence line holds (case variants spelled out, see
+/// `licence_hint`).
+const LICENCE_LITERALS: [&str; 15] = [
+    "©",
+    "opyright",
+    "OPYRIGHT",
+    "icensed",
+    "ICENSED",
+    "ights reserved",
+    "ights Reserved",
+    "IGHTS RESERVED",
+    "ontent by",
+    "ontent By",
+    "ONTENT BY",
+    "ermission",
+    "eproduction",
+    "reative Commons",
+    "reative commons",
+];
+
 /// Literals one of which every licence line holds: a SIMD prefilter before the regex.
 fn licence_hint() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
@@ -105,23 +125,7 @@ fn licence_hint() -> &'static AhoCorasick {
         // aho-corasick only builds for a leftmost match kind (only `is_match` is asked)
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
-            .build([
-                "©",
-                "opyright",
-                "OPYRIGHT",
-                "icensed",
-                "ICENSED",
-                "ights reserved",
-                "ights Reserved",
-                "IGHTS RESERVED",
-                "ontent by",
-                "ontent By",
-                "ONTENT BY",
-                "ermission",
-                "eproduction",
-                "reative Commons",
-                "reative commons",
-            ])
+            .build(LICENCE_LITERALS)
             .expect("licence literals")
     })
 }
@@ -526,23 +530,7 @@ mod tests {
 
     #[test]
     fn licence_screen_agrees_with_the_literal_set() {
-        let lits = [
-            "©",
-            "opyright",
-            "OPYRIGHT",
-            "icensed",
-            "ICENSED",
-            "ights reserved",
-            "ights Reserved",
-            "IGHTS RESERVED",
-            "ontent by",
-            "ontent By",
-            "ONTENT BY",
-            "ermission",
-            "eproduction",
-            "reative Commons",
-            "reative commons",
-        ];
+        let lits = LICENCE_LITERALS;
         let mut texts: Vec<String> = vec![
             "The copyright holder, the licence, all rights, content, permissions.".into(),
             "Production resumed; the tents by the river; a creative common ground.".into(),
