@@ -180,7 +180,7 @@ pub struct Doc<'a> {
 
 /// Extract many documents in parallel on the current rayon pool; rows come out in input
 /// order whatever the number of threads.
-pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
+pub fn extract_batch<'a>(docs: &[Doc<'a>], lex: &Lexicon) -> Tables<'a> {
     let mut out = Tables::default();
     for p in extract_batch_parts(docs, lex) {
         out.append(p);
@@ -191,7 +191,7 @@ pub fn extract_batch(docs: &[Doc<'_>], lex: &Lexicon) -> Tables {
 /// `extract_batch`'s rows as one `Tables` per work item, in input order. The Python
 /// binding builds each column from the parts at once: merging them first grew every column
 /// by doubling, copying hundreds of MB and faulting in fresh pages on a large batch.
-pub fn extract_batch_parts(docs: &[Doc<'_>], lex: &Lexicon) -> Vec<Tables> {
+pub fn extract_batch_parts<'a>(docs: &[Doc<'a>], lex: &Lexicon) -> Vec<Tables<'a>> {
     chunk_ranges(docs, rayon::current_num_threads())
         .into_par_iter()
         .map(|range| {

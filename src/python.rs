@@ -13,7 +13,7 @@ use crate::dates::calendar::Date;
 use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
 use crate::pipeline::{extract_batch_parts, Doc};
-use crate::table::{StrColumn, Tables};
+use crate::table::{Cells, Tables};
 
 pyo3::import_exception!(newsparse.exceptions, NewsparseError);
 pyo3::import_exception!(newsparse.exceptions, LexiconFormatError);
@@ -239,14 +239,15 @@ fn shared_strs<'py>(py: Python<'py>, values: &[&'static str]) -> PyResult<Bound<
 /// Codes, agents, names and an event's sentence repeat down a column: one object per
 /// distinct value makes the conversion faster and the tables smaller in memory; an object
 /// array (not a list) is what pandas keeps, so Python copies no pointers.
-fn interned<'py>(
+fn interned<'py, 's>(
     py: Python<'py>,
-    parts: &[&StrColumn],
+    len: usize,
+    cells: impl Iterator<Item = Option<&'s str>>,
 ) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
     // foldhash, not FNV: cells such as an event's sentence run to hundreds of bytes
     let mut cache: crate::text::hash::DocMap<&str, Bound<'py, PyString>> = Default::default();
-    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(parts.iter().map(|c| c.len()).sum());
-    for v in parts.iter().flat_map(|c| c.iter()) {
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(len);
+    for v in cells {
         let item = match v {
             None => py.None(),
             Some(s) => cache
@@ -263,7 +264,7 @@ fn interned<'py>(
 
 /// The parts' columns as one dict of numpy arrays per table: each column is built once at
 /// its final size from every part (numbers copied once, text cells interned across parts).
-fn to_python(py: Python<'_>, mut parts: Vec<Tables>) -> PyResult<Bound<'_, PyDict>> {
+fn to_python<'py>(py: Python<'py>, mut parts: Vec<Tables<'_>>) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     macro_rules! table {
         ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*]) => {
@@ -273,11 +274,16 @@ fn to_python(py: Python<'_>, mut parts: Vec<Tables>) -> PyResult<Bound<'_, PyDic
             let d = PyDict::new(py);
             $( d.set_item(stringify!($num), concat(parts.iter().map(|p| &p.$table.$num)).into_pyarray(py))?; )*
             $(
-                let cols: Vec<&StrColumn> = parts.iter().map(|p| &p.$table.$obj).collect();
-                d.set_item(stringify!($obj), interned(py, &cols)?)?;
+                let len = parts.iter().map(|p| p.$table.$obj.n_cells()).sum();
+                let cells = parts.iter().flat_map(|p| p.$table.$obj.cells());
+                d.set_item(stringify!($obj), interned(py, len, cells)?)?;
             )*
             $( d.set_item(stringify!($shared), shared_strs(py, &concat(parts.iter().map(|p| &p.$table.$shared)))?)?; )*
             out.set_item($name, d)?;
+            // free this table's Rust copy now: the peak then holds one table twice, not all
+            for p in parts.iter_mut() {
+                p.$table = Default::default();
+            }
         }};
     }
     // one list of names per article, not a text cell
@@ -294,7 +300,6 @@ fn to_python(py: Python<'_>, mut parts: Vec<Tables>) -> PyResult<Bound<'_, PyDic
     out.get_item("articles")?
         .ok_or_else(|| NewsparseError::new_err("articles table missing"))?
         .set_item("sources", sources)?;
-    table!("sentences", sentences, [doc_id, sentence, start, end], []);
     table!(
         "entities",
         entities,
@@ -340,6 +345,8 @@ fn to_python(py: Python<'_>, mut parts: Vec<Tables>) -> PyResult<Bound<'_, PyDic
             text
         ]
     );
+    // last, as the smallest: its Rust copy is what the peak holds beside the Python tables
+    table!("sentences", sentences, [doc_id, sentence, start, end], []);
     Ok(out)
 }
 

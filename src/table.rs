@@ -75,6 +75,31 @@ impl StrColumn {
     }
 }
 
+/// A text column's cells in order, `None` for a missing value: what the Python side reads
+/// from a copied column and a column of slices alike.
+pub trait Cells {
+    fn n_cells(&self) -> usize;
+    fn cells(&self) -> impl Iterator<Item = Option<&str>>;
+}
+
+impl Cells for StrColumn {
+    fn n_cells(&self) -> usize {
+        self.spans.len()
+    }
+    fn cells(&self) -> impl Iterator<Item = Option<&str>> {
+        self.iter()
+    }
+}
+
+impl Cells for Vec<&str> {
+    fn n_cells(&self) -> usize {
+        self.len()
+    }
+    fn cells(&self) -> impl Iterator<Item = Option<&str>> {
+        self.iter().map(|s| Some(*s))
+    }
+}
+
 #[derive(Default, Debug)]
 pub struct ArticleColumns {
     pub doc_id: Vec<i64>,
@@ -97,11 +122,12 @@ pub struct SentenceColumns {
 }
 
 #[derive(Default, Debug)]
-pub struct EntityColumns {
+pub struct EntityColumns<'a> {
     pub doc_id: Vec<i64>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
-    pub text: StrColumn,
+    /// A slice of the document (the input outlives the tables: no copy).
+    pub text: Vec<&'a str>,
     pub kind: Vec<&'static str>,
     pub canonical: StrColumn,
     pub code: StrColumn,
@@ -109,11 +135,12 @@ pub struct EntityColumns {
 }
 
 #[derive(Default, Debug)]
-pub struct QuoteColumns {
+pub struct QuoteColumns<'a> {
     pub doc_id: Vec<i64>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
-    pub text: StrColumn,
+    /// A slice of the document (the input outlives the tables: no copy).
+    pub text: Vec<&'a str>,
     pub speaker: StrColumn,
     pub speaker_start: Vec<i64>,
     pub speaker_end: Vec<i64>,
@@ -122,28 +149,30 @@ pub struct QuoteColumns {
 }
 
 #[derive(Default, Debug)]
-pub struct DateColumns {
+pub struct DateColumns<'a> {
     pub doc_id: Vec<i64>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
-    pub text: StrColumn,
+    /// A slice of the document (the input outlives the tables: no copy).
+    pub text: Vec<&'a str>,
     pub value: StrColumn,
     pub granularity: Vec<&'static str>,
     pub relative: Vec<bool>,
 }
 
 #[derive(Default, Debug)]
-pub struct AmountColumns {
+pub struct AmountColumns<'a> {
     pub doc_id: Vec<i64>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
-    pub text: StrColumn,
+    /// A slice of the document (the input outlives the tables: no copy).
+    pub text: Vec<&'a str>,
     pub value: Vec<f64>,
     pub unit: StrColumn,
 }
 
 #[derive(Default, Debug)]
-pub struct EventColumns {
+pub struct EventColumns<'a> {
     pub doc_id: Vec<i64>,
     pub sentence: Vec<i64>,
     pub source: StrColumn,
@@ -160,19 +189,20 @@ pub struct EventColumns {
     /// ISO day or None.
     pub date: StrColumn,
     pub location: StrColumn,
-    pub text: StrColumn,
+    /// A slice of the document (the input outlives the tables: no copy).
+    pub text: Vec<&'a str>,
 }
 
 /// The seven tables as columns.
 #[derive(Default, Debug)]
-pub struct Tables {
+pub struct Tables<'a> {
     pub articles: ArticleColumns,
     pub sentences: SentenceColumns,
-    pub entities: EntityColumns,
-    pub quotes: QuoteColumns,
-    pub dates: DateColumns,
-    pub amounts: AmountColumns,
-    pub events: EventColumns,
+    pub entities: EntityColumns<'a>,
+    pub quotes: QuoteColumns<'a>,
+    pub dates: DateColumns<'a>,
+    pub amounts: AmountColumns<'a>,
+    pub events: EventColumns<'a>,
 }
 
 /// The outcome for one document: its extraction, or why it failed.
@@ -182,14 +212,14 @@ pub enum DocResult {
     Failed(String),
 }
 
-impl Tables {
+impl<'a> Tables<'a> {
     /// Append one document. `doc_id` is its position in the input; `anchor` is the caller's
     /// publication date, written to `articles.published` when the text states none. Takes
     /// the result by value: its strings move into the columns (no copy, no free).
     pub fn push(
         &mut self,
         doc_id: i64,
-        text: &str,
+        text: &'a str,
         anchor: Option<Date>,
         result: DocResult,
         note: Option<String>,
@@ -339,7 +369,7 @@ impl Append for SentenceColumns {
         self.end.append(&mut o.end);
     }
 }
-impl Append for EntityColumns {
+impl Append for EntityColumns<'_> {
     fn append(&mut self, mut o: Self) {
         self.doc_id.append(&mut o.doc_id);
         self.start.append(&mut o.start);
@@ -351,7 +381,7 @@ impl Append for EntityColumns {
         self.title.append(&mut o.title);
     }
 }
-impl Append for QuoteColumns {
+impl Append for QuoteColumns<'_> {
     fn append(&mut self, mut o: Self) {
         self.doc_id.append(&mut o.doc_id);
         self.start.append(&mut o.start);
@@ -364,7 +394,7 @@ impl Append for QuoteColumns {
         self.partial.append(&mut o.partial);
     }
 }
-impl Append for DateColumns {
+impl Append for DateColumns<'_> {
     fn append(&mut self, mut o: Self) {
         self.doc_id.append(&mut o.doc_id);
         self.start.append(&mut o.start);
@@ -375,7 +405,7 @@ impl Append for DateColumns {
         self.relative.append(&mut o.relative);
     }
 }
-impl Append for AmountColumns {
+impl Append for AmountColumns<'_> {
     fn append(&mut self, mut o: Self) {
         self.doc_id.append(&mut o.doc_id);
         self.start.append(&mut o.start);
@@ -385,7 +415,7 @@ impl Append for AmountColumns {
         self.unit.append(&mut o.unit);
     }
 }
-impl Append for EventColumns {
+impl Append for EventColumns<'_> {
     fn append(&mut self, mut o: Self) {
         self.doc_id.append(&mut o.doc_id);
         self.sentence.append(&mut o.sentence);
@@ -406,9 +436,9 @@ impl Append for EventColumns {
     }
 }
 
-impl Tables {
+impl<'a> Tables<'a> {
     /// Move another batch's rows after these.
-    pub fn append(&mut self, o: Tables) {
+    pub fn append(&mut self, o: Tables<'a>) {
         self.articles.append(o.articles);
         self.sentences.append(o.sentences);
         self.entities.append(o.entities);
