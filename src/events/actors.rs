@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::tokens::Tokens;
+use super::WordBits;
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::actors::ActorMatch;
 use crate::lexicon::Lexicon;
@@ -466,25 +467,77 @@ pub fn from_entities(
 }
 
 /// Nouns naming a domestic group that acts (`police arrested`, `rebels seized`), coded
-/// as the country the sentence names when no country word stands before them.
-fn group_agent(w: &str) -> Option<&'static str> {
-    match w {
-        "troops" | "soldiers" | "army" | "forces" => Some("MIL"),
-        "police" | "policemen" => Some("COP"),
-        "government" | "officials" | "authorities" | "regime" | "administration" => Some("GOV"),
-        "parliament" | "lawmakers" | "legislators" => Some("LEG"),
-        "rebels" | "insurgents" | "militants" | "guerrillas" | "guerillas" | "militiamen"
-        | "militia" | "gunmen" => Some("REB"),
-        "opposition" => Some("OPP"),
-        "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers"
-        | "activists" | "farmers" | "teachers" | "villagers" | "residents" | "refugees"
-        | "fundamentalists" | "islamists" | "people" | "youths" | "crowds" | "prisoners"
-        | "inmates" => Some("CVL"),
-        "parties" => Some("OPP"),
-        "students" => Some("EDU"),
-        "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => Some("JUD"),
-        _ => None,
+/// as the country the sentence names when no country word stands before them; with their
+/// agent type.
+const GROUP_AGENTS: &[(&str, &str)] = &[
+    ("troops", "MIL"),
+    ("soldiers", "MIL"),
+    ("army", "MIL"),
+    ("forces", "MIL"),
+    ("police", "COP"),
+    ("policemen", "COP"),
+    ("government", "GOV"),
+    ("officials", "GOV"),
+    ("authorities", "GOV"),
+    ("regime", "GOV"),
+    ("administration", "GOV"),
+    ("parliament", "LEG"),
+    ("lawmakers", "LEG"),
+    ("legislators", "LEG"),
+    ("rebels", "REB"),
+    ("insurgents", "REB"),
+    ("militants", "REB"),
+    ("guerrillas", "REB"),
+    ("guerillas", "REB"),
+    ("militiamen", "REB"),
+    ("militia", "REB"),
+    ("gunmen", "REB"),
+    ("opposition", "OPP"),
+    ("protesters", "CVL"),
+    ("protestors", "CVL"),
+    ("demonstrators", "CVL"),
+    ("rioters", "CVL"),
+    ("workers", "CVL"),
+    ("strikers", "CVL"),
+    ("activists", "CVL"),
+    ("farmers", "CVL"),
+    ("teachers", "CVL"),
+    ("villagers", "CVL"),
+    ("residents", "CVL"),
+    ("refugees", "CVL"),
+    ("fundamentalists", "CVL"),
+    ("islamists", "CVL"),
+    ("people", "CVL"),
+    ("youths", "CVL"),
+    ("crowds", "CVL"),
+    ("prisoners", "CVL"),
+    ("inmates", "CVL"),
+    ("parties", "OPP"),
+    ("students", "EDU"),
+    ("court", "JUD"),
+    ("judge", "JUD"),
+    ("judges", "JUD"),
+    ("prosecutors", "JUD"),
+    ("prosecutor", "JUD"),
+];
+
+/// `GROUP_AGENTS`' words as bits: this runs on every word of a sentence with actors, and
+/// the bit test rules out nearly all of them before the search.
+const GROUP_BITS: WordBits = {
+    let mut b = WordBits::EMPTY;
+    let mut i = 0;
+    while i < GROUP_AGENTS.len() {
+        b = b.with(GROUP_AGENTS[i].0);
+        i += 1;
     }
+    b
+};
+
+fn group_agent(w: &str) -> Option<&'static str> {
+    if !GROUP_BITS.may_hold(w) {
+        return None;
+    }
+    GROUP_AGENTS.iter().find(|(k, _)| *k == w).map(|&(_, a)| a)
 }
 
 words! {

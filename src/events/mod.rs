@@ -26,6 +26,37 @@ macro_rules! words {
     };
 }
 
+/// A set of words as bits over their length and first and last bytes: a test of a few
+/// instructions that rules out most other words before a search of the set (built at
+/// compile time; a word of the set always passes, a few others do too).
+pub(crate) struct WordBits([u64; 16]);
+
+impl WordBits {
+    pub(crate) const EMPTY: WordBits = WordBits([0; 16]);
+
+    const fn bit(w: &[u8]) -> usize {
+        let n = w.len();
+        if n == 0 {
+            return 0;
+        }
+        let x = w[0] as u32 | (w[n - 1] as u32) << 8 | ((n & 0xff) as u32) << 16;
+        (x.wrapping_mul(0x9e37_79b1) >> 22) as usize
+    }
+
+    /// The set with `w` added.
+    pub(crate) const fn with(mut self, w: &str) -> WordBits {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] |= 1 << (b % 64);
+        self
+    }
+
+    /// False when `w` is surely not in the set.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
 pub mod actors;
 pub mod cameo;
 mod tokens;
@@ -235,51 +266,62 @@ pub fn code(
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
-    let mut sent_actors: Vec<Vec<Actor>> = Vec::with_capacity(body.len());
-    // the lexicon fallback scans the body once, when a sentence first needs it (sentences
-    // are short: one automaton call each would cost more than the scan)
-    let mut lexicon_matches: Option<Vec<ActorMatch>> = None;
-    let scan = || -> Vec<ActorMatch> {
-        let (Some(first), Some(last)) = (body.first(), body.last()) else {
-            return Vec::new();
+    // with entities, a sentence's actors come from them alone (a pure function of the
+    // sentence, computed below only where they can matter); without, from the lexicon
+    let from_lexicon = entities.is_empty();
+    let mut sent_actors: Vec<Vec<Actor>> = Vec::new();
+    if from_lexicon {
+        sent_actors.reserve(body.len());
+        // the lexicon fallback scans the body once (sentences are short: one automaton
+        // call each would cost more than the scan)
+        let matches: Vec<ActorMatch> = match (body.first(), body.last()) {
+            (Some(first), Some(last)) => {
+                let (lo, hi) = (first.start, last.end.max(first.start));
+                lex.actors
+                    .find_iter(&text[lo..hi])
+                    .map(|m| ActorMatch {
+                        start: lo + m.start,
+                        end: lo + m.end,
+                        row: m.row,
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
         };
-        let (lo, hi) = (first.start, last.end.max(first.start));
-        lex.actors
-            .find_iter(&text[lo..hi])
-            .map(|m| ActorMatch {
-                start: lo + m.start,
-                end: lo + m.end,
-                row: m.row,
-            })
-            .collect()
-    };
-    // a person whose country an article never states is left alone (the entities stage read
-    // it all); in a one-sentence text the sentence's country is the only evidence there is
-    let prior = main_country(entities);
-    let people = (body.len() == 1).then_some(prior.as_deref());
-    for (s, t) in body.iter().zip(&toks) {
-        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t, people);
-        if let Some(found) = from_entities {
-            sent_actors.push(found);
-        } else if !entities.is_empty() {
-            // the entities stage read this document and named no one here: the lexicon it
-            // uses would find no more, and rescanning the body would double the cost
-            sent_actors.push(Vec::new());
-        } else {
-            let matches = lexicon_matches.get_or_insert_with(scan);
-            let found = actors::from_lexicon(text, s.start, s.end, matches, lex, t);
+        for (s, t) in body.iter().zip(&toks) {
+            let found = actors::from_lexicon(text, s.start, s.end, &matches, lex, t);
             memory.learn(text, t, &found);
             sent_actors.push(found);
         }
     }
+    // a person whose country an article never states is left alone (the entities stage read
+    // it all); in a one-sentence text the sentence's country is the only evidence there is
+    let prior = main_country(entities);
+    let people = (body.len() == 1).then_some(prior.as_deref());
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
-        let mut acts = std::mem::take(&mut sent_actors[k]);
-        if entities.is_empty() {
+        let codable = first_codable(t, lex);
+        let may_code = codable.is_some();
+        let lo = entities.partition_point(|e| e.start < s.start);
+        let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
+        let acts = if from_lexicon {
+            let mut acts = std::mem::take(&mut sent_actors[k]);
             memory.apply(text, t, &mut acts);
-        }
+            acts
+        } else if may_code
+            || last_subject.is_none()
+            || named().any(|e| e.kind == EntityKind::Person)
+        {
+            actors::from_entities(text, s.start, s.end, entities, lex, t, people)
+                .unwrap_or_default()
+        } else {
+            // no verb pattern nor `must` to code, and no person to remember as the subject
+            // (actors of a kind other than Person only matter while there is no subject):
+            // the actors would change nothing
+            Vec::new()
+        };
         // dates are in text order: start at the sentence's first one (a scan of all dates
         // per sentence is quadratic on long documents)
         let first = dates.partition_point(|d| d.start < s.start);
@@ -292,10 +334,7 @@ pub fn code(
         let sentence = s.body_index.unwrap_or(0);
         // `Pompeo traveled to Riyadh, where he spoke ...`: a sentence led by a person of no
         // known country: a `he` after it means that person, not the last one coded
-        let lo = entities.partition_point(|e| e.start < s.start);
-        let led_by_unknown = entities[lo..]
-            .iter()
-            .take_while(|e| e.start < s.end)
+        let led_by_unknown = named()
             .find(|e| e.kind == EntityKind::Person)
             .is_some_and(|e| {
                 e.code.is_none()
@@ -306,11 +345,20 @@ pub fn code(
             last_subject = None;
         }
         let before = out.len();
-        code_sentence(t, &acts, lex, &mut last_subject, &mut |mut ev: Event| {
-            ev.sentence = sentence;
-            ev.date = date;
-            out.push(ev);
-        });
+        if let Some(from) = codable {
+            code_sentence(
+                t,
+                from,
+                &acts,
+                lex,
+                &mut last_subject,
+                &mut |mut ev: Event| {
+                    ev.sentence = sentence;
+                    ev.date = date;
+                    out.push(ev);
+                },
+            );
+        }
         // a later `he` most likely means the last person named as a subject
         if out.len() == before
             || last_subject
@@ -363,8 +411,50 @@ struct Match<'a> {
     after_prep: bool,
 }
 
+/// Where `code_sentence` may find something to code: the first word that heads a verb
+/// pattern (a capitalised word inside a sentence is a name, `Strike Force`) or is a
+/// `must`/`should`; `None` for most sentences.
+fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
+    (0..t.len()).find(|&i| {
+        let lower = t.lower(i);
+        matches!(lower, "must" | "should")
+            || !(t.get(i).punct
+                || (i > 0 && t.is_capitalised(i))
+                || lex.verbs.lookup(lower).is_empty())
+    })
+}
+
+/// False when a pattern's first word cannot be where the pattern needs it, after the
+/// fillers and slots before it (most candidate patterns fail there: this is tested before
+/// the call to `match_elems`, which would find the same).
+fn first_word_may_match(t: &Tokens, elems: &[Elem], head: usize) -> bool {
+    let n = t.len();
+    let from = head + 1;
+    let mut span = 0;
+    for (k, e) in elems.iter().enumerate() {
+        match e {
+            Elem::Skip => span += 3,
+            Elem::Slot => span += 6,
+            Elem::Word(alts) if k == 0 => {
+                // right after the head, or after an adverb (`called on Thursday for`)
+                return from < n
+                    && !t.get(from).punct
+                    && (alts.iter().any(|a| word_is(t.lower(from), a))
+                        || is_gap_word(t.lower(from)));
+            }
+            Elem::Word(alts) => {
+                return (from..n.min(from + span + 1))
+                    .any(|j| alts.iter().any(|a| word_is(t.lower(j), a)));
+            }
+        }
+    }
+    true
+}
+
 fn code_sentence(
     t: &Tokens,
+    // `first_codable`: no word before it is a head or a `must`
+    from: usize,
     acts: &[Actor],
     lex: &Lexicon,
     last_subject: &mut Option<Actor>,
@@ -389,7 +479,7 @@ fn code_sentence(
     let mut matches: Vec<Match> = Vec::new();
     // the `must`/`should` of step 2, found in this pass over the words
     let mut modals: Vec<usize> = Vec::new();
-    for i in 0..n {
+    for i in from..n {
         let tok = t.get(i);
         let lower = t.lower(i);
         if matches!(lower, "must" | "should") {
@@ -440,6 +530,9 @@ fn code_sentence(
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
             if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
+                continue;
+            }
+            if !first_word_may_match(t, &pat.elems, i) {
                 continue;
             }
             // a lighter pattern cannot win over the best one found (ties go to the later)
@@ -1280,9 +1373,10 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
         return None;
     }
     let intent = i >= 2 && t.lower(i - 1) == "to" && intent_to(t.lower(i - 2));
-    // `will withdraw ... unless`: a condition makes a promise a threat
-    let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
-    if (will || intent) && !unless {
+    // `will withdraw ... unless`: a condition makes a promise a threat (looked for only
+    // where it matters)
+    let unless = || (i..t.len()).any(|j| t.lower(j) == "unless");
+    if (will || intent) && !unless() {
         let c = match root {
             4 => Some("036"),
             5 => Some("032"),
@@ -1303,7 +1397,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             16 => Some("131"),
             17 => Some("137"),
             14 => Some("133"),
-            _ if unless => Some("130"),
+            _ if unless() => Some("130"),
             _ => None,
         };
         if let Some(c) = c {
