@@ -16,12 +16,37 @@
 //! words around the verb.
 
 /// A word list as a function, tested by a `match` (a length switch and a few integer
-/// compares; a slice's `contains` compares the word with every entry in turn).
+/// compares; a slice's `contains` compares the word with every entry in turn), after a
+/// `WordBits` test that rules out most other words at once (these run on every word).
 macro_rules! words {
     ($(#[$m:meta])* fn $name:ident = [$($w:literal),+ $(,)?]) => {
         $(#[$m])*
         fn $name(w: &str) -> bool {
-            matches!(w, $($w)|+)
+            const BITS: $crate::events::WordBits = $crate::events::WordBits::EMPTY $(.with($w))+;
+            BITS.may_hold(w) && matches!(w, $($w)|+)
+        }
+    };
+}
+
+/// A map from words to values as a function: a `match`, after the `WordBits` test of
+/// `words!`.
+macro_rules! word_map {
+    (
+        $(#[$m:meta])* fn $name:ident -> $t:ty {
+            $($($w:literal)|+ => $v:expr),+ $(,)?
+        }
+    ) => {
+        $(#[$m])*
+        fn $name(w: &str) -> Option<$t> {
+            const BITS: $crate::events::WordBits =
+                $crate::events::WordBits::EMPTY $($(.with($w))+)+;
+            if !BITS.may_hold(w) {
+                return None;
+            }
+            match w {
+                $($($w)|+ => Some($v),)+
+                _ => None,
+            }
         }
     };
 }
@@ -1334,31 +1359,66 @@ fn in_condition(t: &Tokens, i: usize) -> bool {
     false
 }
 
-fn is_negated(t: &Tokens, i: usize) -> bool {
-    let neg = before(t, i, 3).any(|j| {
+/// What the few words before a verb say of it, for `adjust_code`: the tests of `habitual`,
+/// a negation and the modals, in one scan back (each looks at most five words back, to a
+/// mark; this runs for every match).
+#[derive(Default)]
+struct Preceding {
+    /// `always`/`long` within 2 words, `has`/`have`/`had` within 3 (`habitual`)
+    always: bool,
+    has: bool,
+    /// `never` within 2
+    never: bool,
+    /// `will`-like modal within 3
+    will: bool,
+    /// a negation within 3
+    negation: bool,
+    /// `may`-like modal within 3
+    may: bool,
+    /// `can`, `should`, `must`, `ought` within 5
+    can: bool,
+}
+
+fn preceding(t: &Tokens, i: usize) -> Preceding {
+    let mut p = Preceding::default();
+    for j in before(t, i, 5) {
+        let d = i - j;
         let w = t.lower(j);
-        is_negation(w) || w.ends_with("n't") || w.ends_with("n’t")
-    });
-    // `failed to reach`
-    neg || (i >= 2
-        && t.lower(i - 1) == "to"
-        && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
+        if d <= 2 {
+            p.always |= matches!(w, "always" | "long");
+            p.never |= w == "never";
+        }
+        if d <= 3 {
+            p.has |= matches!(w, "has" | "have" | "had");
+            p.will |= is_modal_will(w);
+            p.negation |= is_negation(w) || w.ends_with("n't") || w.ends_with("n’t");
+            p.may |= is_modal_may(t, j);
+        }
+        p.can |= matches!(w, "can" | "should" | "must" | "ought");
+    }
+    p
 }
 
 /// The code after negation and modality: `did not reject` is no event; `will not accept`
 /// a rejection; `will visit` an intent to meet; `may halt` a threat.
 fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
-    let code = m.pat.code.clone();
+    let code = &m.pat.code[..];
     let root: u32 = code[..2].parse().unwrap_or(0);
+    let p = preceding(t, i);
     // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event;
-    // `has always supported`: a stance, not an act
-    if in_condition(t, i) || habitual(t, i) {
+    // `has always supported`: a stance, not an act (`habitual`)
+    if in_condition(t, i) || (p.always && p.has) || (p.never && !p.will) {
         return None;
     }
     if m.form == Form::Noun {
-        return Some(code);
+        return Some(code.to_string());
     }
-    if is_negated(t, i) {
+    // `did not reject`, `failed to reach`
+    if p.negation
+        || (i >= 2
+            && t.lower(i - 1) == "to"
+            && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
+    {
         return match root {
             3 | 5 | 6 | 7 => Some("120".into()),
             4 => Some("125".into()),
@@ -1366,10 +1426,9 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             _ => None,
         };
     }
-    let will = before(t, i, 3).any(|j| is_modal_will(t.lower(j)));
-    let may = before(t, i, 3).any(|j| is_modal_may(t, j));
+    let (will, may) = (p.will, p.may);
     // `can work together to provide`, `should leave`: what is possible or right, not done
-    if before(t, i, 5).any(|j| matches!(t.lower(j), "can" | "should" | "must" | "ought")) {
+    if p.can {
         return None;
     }
     let intent = i >= 2 && t.lower(i - 1) == "to" && intent_to(t.lower(i - 2));
@@ -1408,7 +1467,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     if may {
         return None;
     }
-    Some(code)
+    Some(code.to_string())
 }
 
 /// A present-tense form is a verb only where a verb can stand: after its subject (an
