@@ -437,15 +437,21 @@ struct Match<'a> {
 }
 
 /// Where `code_sentence` may find something to code: the first word that heads a verb
-/// pattern (a capitalised word inside a sentence is a name, `Strike Force`) or is a
-/// `must`/`should`; `None` for most sentences.
+/// pattern whose first word after the head is there (a capitalised word inside a sentence
+/// is a name, `Strike Force`), or is a `must`/`should`; `None` for many sentences.
 fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
     (0..t.len()).find(|&i| {
         let lower = t.lower(i);
-        matches!(lower, "must" | "should")
-            || !(t.get(i).punct
-                || (i > 0 && t.is_capitalised(i))
-                || lex.verbs.lookup(lower).is_empty())
+        if matches!(lower, "must" | "should") {
+            return true;
+        }
+        if t.get(i).punct || (i > 0 && t.is_capitalised(i)) {
+            return false;
+        }
+        lex.verbs
+            .lookup(lower)
+            .iter()
+            .any(|&(pi, _)| first_word_may_match(t, &lex.verbs.patterns[pi as usize].elems, i))
     })
 }
 
@@ -478,7 +484,7 @@ fn first_word_may_match(t: &Tokens, elems: &[Elem], head: usize) -> bool {
 
 fn code_sentence(
     t: &Tokens,
-    // `first_codable`: no word before it is a head or a `must`
+    // `first_codable`: no word before it heads a pattern that may match, nor is a `must`
     from: usize,
     acts: &[Actor],
     lex: &Lexicon,
