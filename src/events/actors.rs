@@ -69,27 +69,26 @@ words! {
     fn determiner = ["the", "a", "an", "neighboring", "neighbouring"]
 }
 
-/// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`); a
-/// `match` compiles to a few comparisons, this is on every actor's path.
-fn agent_word(w: &str) -> Option<&'static str> {
-    match w {
+word_map! {
+    /// Agent types from the noun after a country (`U.S. troops`, `Iranian officials`); this
+    /// is on every actor's path.
+    fn agent_word -> &'static str {
         "troops" | "forces" | "force" | "military" | "army" | "soldiers" | "navy" | "warplanes"
-        | "jets" | "drone" | "drones" | "aircraft" | "commander" | "general" => Some("MIL"),
-        "police" => Some("COP"),
+        | "jets" | "drone" | "drones" | "aircraft" | "commander" | "general" => "MIL",
+        "police" => "COP",
         "government" | "minister" | "ministry" | "president" | "officials" | "official"
         | "diplomat" | "diplomats" | "ambassador" | "envoy" | "spokesman" | "spokeswoman"
         | "leader" | "leaders" | "authorities" | "embassy" | "administration" | "delegation"
         | "cabinet" | "fm" | "foreign" | "prime" | "deputy" | "secretary" | "premier"
-        | "regime" => Some("GOV"),
-        "parliament" | "lawmakers" => Some("LEG"),
-        "rebels" | "insurgents" | "militants" => Some("REB"),
-        "opposition" => Some("OPP"),
-        "media" | "newspaper" => Some("MED"),
-        "people" | "citizens" | "civilians" | "protesters" | "demonstrators" => Some("CVL"),
-        "students" => Some("EDU"),
-        "companies" | "businessmen" => Some("BUS"),
-        "judiciary" | "court" => Some("JUD"),
-        _ => None,
+        | "regime" => "GOV",
+        "parliament" | "lawmakers" => "LEG",
+        "rebels" | "insurgents" | "militants" => "REB",
+        "opposition" => "OPP",
+        "media" | "newspaper" => "MED",
+        "people" | "citizens" | "civilians" | "protesters" | "demonstrators" => "CVL",
+        "students" => "EDU",
+        "companies" | "businessmen" => "BUS",
+        "judiciary" | "court" => "JUD",
     }
 }
 
@@ -180,62 +179,20 @@ words! {
     ]
 }
 
-/// Codes of intergovernmental bodies (a `match`: this is on every actor's path).
-fn is_igo(code: &str) -> bool {
-    matches!(
-        code,
-        "UNO"
-            | "UN"
-            | "UNSC"
-            | "UNGA"
-            | "EU"
-            | "EUR"
-            | "NATO"
-            | "NAT"
-            | "AU"
-            | "AFR"
-            | "ARL"
-            | "ARB"
-            | "ASN"
-            | "ASEAN"
-            | "OPEC"
-            | "OPC"
-            | "IMF"
-            | "IMG"
-            | "WBK"
-            | "WB"
-            | "WTO"
-            | "IAEA"
-            | "IAE"
-            | "OSCE"
-            | "OSC"
-            | "ICC"
-            | "ICJ"
-            | "WHO"
-            | "FATF"
-            | "GCC"
-            | "OIC"
-            | "SCO"
-            | "APEC"
-            | "ECOWAS"
-            | "BRICS"
-            | "UNHCR"
-            | "UNICEF"
-            | "UNESCO"
-            | "INTERPOL"
-            | "IGO"
-            | "SADC"
-            | "CIS"
-            | "CSTO"
-            | "OAS"
-    )
+words! {
+    /// Codes of intergovernmental bodies (this is on every actor's path).
+    fn is_igo = [
+        "UNO", "UN", "UNSC", "UNGA", "EU", "EUR", "NATO", "NAT", "AU", "AFR", "ARL", "ARB",
+        "ASN", "ASEAN", "OPEC", "OPC", "IMF", "IMG", "WBK", "WB", "WTO", "IAEA", "IAE", "OSCE",
+        "OSC", "ICC", "ICJ", "WHO", "FATF", "GCC", "OIC", "SCO", "APEC", "ECOWAS", "BRICS",
+        "UNHCR", "UNICEF", "UNESCO", "INTERPOL", "IGO", "SADC", "CIS", "CSTO", "OAS",
+    ]
 }
 
-fn is_ngo(code: &str) -> bool {
-    matches!(
-        code,
-        "AMN" | "HRW" | "ICRC" | "RCR" | "MSF" | "NGO" | "CRC" | "IRC"
-    )
+words! {
+    fn is_ngo = [
+        "AMN", "HRW", "ICRC", "RCR", "MSF", "NGO", "CRC", "IRC",
+    ]
 }
 
 /// The events' actor code for an entity code: IGO and NGO bodies by their class.
@@ -303,7 +260,7 @@ fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: En
 fn make_untexted(t: &Tokens, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
     // an actor inside a hyphenated word (`Tehran-Baghdad`) is that word
     let tok_s = t.containing(start).min(t.len());
-    let tok_e = t.at_or_after(end).max(tok_s + 1).min(t.len());
+    let tok_e = t.at_or_after_from(end, tok_s).max(tok_s + 1).min(t.len());
     Actor {
         start,
         end,
@@ -406,7 +363,8 @@ pub fn from_entities(
             .filter(|x| x.end <= e)
     };
     inside().next()?;
-    let mut out = Vec::new();
+    // room for the entities and a few group nouns (an actor is large: no regrowing)
+    let mut out = Vec::with_capacity(inside().count() + 4);
     for x in inside() {
         let mut a = make_untexted(t, x.start, x.end, String::new(), x.kind);
         if modifier_only(t, &a) {
@@ -465,25 +423,24 @@ pub fn from_entities(
     Some(out)
 }
 
-/// Nouns naming a domestic group that acts (`police arrested`, `rebels seized`), coded
-/// as the country the sentence names when no country word stands before them.
-fn group_agent(w: &str) -> Option<&'static str> {
-    match w {
-        "troops" | "soldiers" | "army" | "forces" => Some("MIL"),
-        "police" | "policemen" => Some("COP"),
-        "government" | "officials" | "authorities" | "regime" | "administration" => Some("GOV"),
-        "parliament" | "lawmakers" | "legislators" => Some("LEG"),
+word_map! {
+    /// Nouns naming a domestic group that acts (`police arrested`, `rebels seized`), coded
+    /// as the country the sentence names when no country word stands before them.
+    fn group_agent -> &'static str {
+        "troops" | "soldiers" | "army" | "forces" => "MIL",
+        "police" | "policemen" => "COP",
+        "government" | "officials" | "authorities" | "regime" | "administration" => "GOV",
+        "parliament" | "lawmakers" | "legislators" => "LEG",
         "rebels" | "insurgents" | "militants" | "guerrillas" | "guerillas" | "militiamen"
-        | "militia" | "gunmen" => Some("REB"),
-        "opposition" => Some("OPP"),
+        | "militia" | "gunmen" => "REB",
+        "opposition" => "OPP",
         "protesters" | "protestors" | "demonstrators" | "rioters" | "workers" | "strikers"
         | "activists" | "farmers" | "teachers" | "villagers" | "residents" | "refugees"
         | "fundamentalists" | "islamists" | "people" | "youths" | "crowds" | "prisoners"
-        | "inmates" => Some("CVL"),
-        "parties" => Some("OPP"),
-        "students" => Some("EDU"),
-        "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => Some("JUD"),
-        _ => None,
+        | "inmates" => "CVL",
+        "parties" => "OPP",
+        "students" => "EDU",
+        "court" | "judge" | "judges" | "prosecutors" | "prosecutor" => "JUD",
     }
 }
 
@@ -558,6 +515,17 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
 /// `US-led troops`, `Saudi-led coalition`: the leading country acts (the entities stage
 /// leaves the hyphenated word alone).
 fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
+    // a `-led` word needs a hyphen and an `l` in the text: most sentences have none (a
+    // byte search, not a test of every word)
+    let Some(span) = (!t.is_empty())
+        .then(|| text.as_bytes().get(t.get(0).start..t.get(t.len() - 1).end))
+        .flatten()
+    else {
+        return;
+    };
+    if !memchr::memchr_iter(b'-', span).any(|p| matches!(span.get(p + 1), Some(b'l' | b'L'))) {
+        return;
+    }
     for i in 0..t.len() {
         // the lowercase form first: a byte comparison, no slicing of the text
         if !t.lower(i).ends_with("-led") {

@@ -16,14 +16,70 @@
 //! words around the verb.
 
 /// A word list as a function, tested by a `match` (a length switch and a few integer
-/// compares; a slice's `contains` compares the word with every entry in turn).
+/// compares; a slice's `contains` compares the word with every entry in turn), after a
+/// `WordBits` test that rules out most other words at once (these run on every word).
 macro_rules! words {
     ($(#[$m:meta])* fn $name:ident = [$($w:literal),+ $(,)?]) => {
         $(#[$m])*
         fn $name(w: &str) -> bool {
-            matches!(w, $($w)|+)
+            const BITS: $crate::events::WordBits = $crate::events::WordBits::EMPTY $(.with($w))+;
+            BITS.may_hold(w) && matches!(w, $($w)|+)
         }
     };
+}
+
+/// A map from words to values as a function: a `match`, after the `WordBits` test of
+/// `words!`.
+macro_rules! word_map {
+    (
+        $(#[$m:meta])* fn $name:ident -> $t:ty {
+            $($($w:literal)|+ => $v:expr),+ $(,)?
+        }
+    ) => {
+        $(#[$m])*
+        fn $name(w: &str) -> Option<$t> {
+            const BITS: $crate::events::WordBits =
+                $crate::events::WordBits::EMPTY $($(.with($w))+)+;
+            if !BITS.may_hold(w) {
+                return None;
+            }
+            match w {
+                $($($w)|+ => Some($v),)+
+                _ => None,
+            }
+        }
+    };
+}
+
+/// A set of words as bits over their length and first and last bytes: a test of a few
+/// instructions that rules out most other words before a search of the set (built at
+/// compile time; a word of the set always passes, a few others do too).
+pub(crate) struct WordBits([u64; 16]);
+
+impl WordBits {
+    pub(crate) const EMPTY: WordBits = WordBits([0; 16]);
+
+    const fn bit(w: &[u8]) -> usize {
+        let n = w.len();
+        if n == 0 {
+            return 0;
+        }
+        let x = w[0] as u32 | (w[n - 1] as u32) << 8 | ((n & 0xff) as u32) << 16;
+        (x.wrapping_mul(0x9e37_79b1) >> 22) as usize
+    }
+
+    /// The set with `w` added.
+    pub(crate) const fn with(mut self, w: &str) -> WordBits {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] |= 1 << (b % 64);
+        self
+    }
+
+    /// False when `w` is surely not in the set.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 pub mod actors;
@@ -235,51 +291,62 @@ pub fn code(
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
-    let mut sent_actors: Vec<Vec<Actor>> = Vec::with_capacity(body.len());
-    // the lexicon fallback scans the body once, when a sentence first needs it (sentences
-    // are short: one automaton call each would cost more than the scan)
-    let mut lexicon_matches: Option<Vec<ActorMatch>> = None;
-    let scan = || -> Vec<ActorMatch> {
-        let (Some(first), Some(last)) = (body.first(), body.last()) else {
-            return Vec::new();
+    // with entities, a sentence's actors come from them alone (a pure function of the
+    // sentence, computed below only where they can matter); without, from the lexicon
+    let from_lexicon = entities.is_empty();
+    let mut sent_actors: Vec<Vec<Actor>> = Vec::new();
+    if from_lexicon {
+        sent_actors.reserve(body.len());
+        // the lexicon fallback scans the body once (sentences are short: one automaton
+        // call each would cost more than the scan)
+        let matches: Vec<ActorMatch> = match (body.first(), body.last()) {
+            (Some(first), Some(last)) => {
+                let (lo, hi) = (first.start, last.end.max(first.start));
+                lex.actors
+                    .find_iter(&text[lo..hi])
+                    .map(|m| ActorMatch {
+                        start: lo + m.start,
+                        end: lo + m.end,
+                        row: m.row,
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
         };
-        let (lo, hi) = (first.start, last.end.max(first.start));
-        lex.actors
-            .find_iter(&text[lo..hi])
-            .map(|m| ActorMatch {
-                start: lo + m.start,
-                end: lo + m.end,
-                row: m.row,
-            })
-            .collect()
-    };
-    // a person whose country an article never states is left alone (the entities stage read
-    // it all); in a one-sentence text the sentence's country is the only evidence there is
-    let prior = main_country(entities);
-    let people = (body.len() == 1).then_some(prior.as_deref());
-    for (s, t) in body.iter().zip(&toks) {
-        let from_entities = actors::from_entities(text, s.start, s.end, entities, lex, t, people);
-        if let Some(found) = from_entities {
-            sent_actors.push(found);
-        } else if !entities.is_empty() {
-            // the entities stage read this document and named no one here: the lexicon it
-            // uses would find no more, and rescanning the body would double the cost
-            sent_actors.push(Vec::new());
-        } else {
-            let matches = lexicon_matches.get_or_insert_with(scan);
-            let found = actors::from_lexicon(text, s.start, s.end, matches, lex, t);
+        for (s, t) in body.iter().zip(&toks) {
+            let found = actors::from_lexicon(text, s.start, s.end, &matches, lex, t);
             memory.learn(text, t, &found);
             sent_actors.push(found);
         }
     }
+    // a person whose country an article never states is left alone (the entities stage read
+    // it all); in a one-sentence text the sentence's country is the only evidence there is
+    let prior = main_country(entities);
+    let people = (body.len() == 1).then_some(prior.as_deref());
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
-        let mut acts = std::mem::take(&mut sent_actors[k]);
-        if entities.is_empty() {
+        let codable = first_codable(t, lex);
+        let may_code = codable.is_some();
+        let lo = entities.partition_point(|e| e.start < s.start);
+        let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
+        let acts = if from_lexicon {
+            let mut acts = std::mem::take(&mut sent_actors[k]);
             memory.apply(text, t, &mut acts);
-        }
+            acts
+        } else if may_code
+            || last_subject.is_none()
+            || named().any(|e| e.kind == EntityKind::Person)
+        {
+            actors::from_entities(text, s.start, s.end, entities, lex, t, people)
+                .unwrap_or_default()
+        } else {
+            // no verb pattern nor `must` to code, and no person to remember as the subject
+            // (actors of a kind other than Person only matter while there is no subject):
+            // the actors would change nothing
+            Vec::new()
+        };
         // dates are in text order: start at the sentence's first one (a scan of all dates
         // per sentence is quadratic on long documents)
         let first = dates.partition_point(|d| d.start < s.start);
@@ -292,10 +359,7 @@ pub fn code(
         let sentence = s.body_index.unwrap_or(0);
         // `Pompeo traveled to Riyadh, where he spoke ...`: a sentence led by a person of no
         // known country: a `he` after it means that person, not the last one coded
-        let lo = entities.partition_point(|e| e.start < s.start);
-        let led_by_unknown = entities[lo..]
-            .iter()
-            .take_while(|e| e.start < s.end)
+        let led_by_unknown = named()
             .find(|e| e.kind == EntityKind::Person)
             .is_some_and(|e| {
                 e.code.is_none()
@@ -306,11 +370,20 @@ pub fn code(
             last_subject = None;
         }
         let before = out.len();
-        code_sentence(t, &acts, lex, &mut last_subject, &mut |mut ev: Event| {
-            ev.sentence = sentence;
-            ev.date = date;
-            out.push(ev);
-        });
+        if let Some(from) = codable {
+            code_sentence(
+                t,
+                from,
+                &acts,
+                lex,
+                &mut last_subject,
+                &mut |mut ev: Event| {
+                    ev.sentence = sentence;
+                    ev.date = date;
+                    out.push(ev);
+                },
+            );
+        }
         // a later `he` most likely means the last person named as a subject
         if out.len() == before
             || last_subject
@@ -363,8 +436,56 @@ struct Match<'a> {
     after_prep: bool,
 }
 
+/// Where `code_sentence` may find something to code: the first word that heads a verb
+/// pattern whose first word after the head is there (a capitalised word inside a sentence
+/// is a name, `Strike Force`), or is a `must`/`should`; `None` for many sentences.
+fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
+    (0..t.len()).find(|&i| {
+        let lower = t.lower(i);
+        if matches!(lower, "must" | "should") {
+            return true;
+        }
+        if t.get(i).punct || (i > 0 && t.is_capitalised(i)) {
+            return false;
+        }
+        lex.verbs
+            .lookup(lower)
+            .iter()
+            .any(|&(pi, _)| first_word_may_match(t, &lex.verbs.patterns[pi as usize].elems, i))
+    })
+}
+
+/// False when a pattern's first word cannot be where the pattern needs it, after the
+/// fillers and slots before it (most candidate patterns fail there: this is tested before
+/// the call to `match_elems`, which would find the same).
+fn first_word_may_match(t: &Tokens, elems: &[Elem], head: usize) -> bool {
+    let n = t.len();
+    let from = head + 1;
+    let mut span = 0;
+    for (k, e) in elems.iter().enumerate() {
+        match e {
+            Elem::Skip => span += 3,
+            Elem::Slot => span += 6,
+            Elem::Word(alts) if k == 0 => {
+                // right after the head, or after an adverb (`called on Thursday for`)
+                return from < n
+                    && !t.get(from).punct
+                    && (alts.iter().any(|a| word_is(t.lower(from), a))
+                        || is_gap_word(t.lower(from)));
+            }
+            Elem::Word(alts) => {
+                return (from..n.min(from + span + 1))
+                    .any(|j| alts.iter().any(|a| word_is(t.lower(j), a)));
+            }
+        }
+    }
+    true
+}
+
 fn code_sentence(
     t: &Tokens,
+    // `first_codable`: no word before it heads a pattern that may match, nor is a `must`
+    from: usize,
     acts: &[Actor],
     lex: &Lexicon,
     last_subject: &mut Option<Actor>,
@@ -389,7 +510,7 @@ fn code_sentence(
     let mut matches: Vec<Match> = Vec::new();
     // the `must`/`should` of step 2, found in this pass over the words
     let mut modals: Vec<usize> = Vec::new();
-    for i in 0..n {
+    for i in from..n {
         let tok = t.get(i);
         let lower = t.lower(i);
         if matches!(lower, "must" | "should") {
@@ -440,6 +561,9 @@ fn code_sentence(
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
             if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
+                continue;
+            }
+            if !first_word_may_match(t, &pat.elems, i) {
                 continue;
             }
             // a lighter pattern cannot win over the best one found (ties go to the later)
@@ -1241,31 +1365,66 @@ fn in_condition(t: &Tokens, i: usize) -> bool {
     false
 }
 
-fn is_negated(t: &Tokens, i: usize) -> bool {
-    let neg = before(t, i, 3).any(|j| {
+/// What the few words before a verb say of it, for `adjust_code`: the tests of `habitual`,
+/// a negation and the modals, in one scan back (each looks at most five words back, to a
+/// mark; this runs for every match).
+#[derive(Default)]
+struct Preceding {
+    /// `always`/`long` within 2 words, `has`/`have`/`had` within 3 (`habitual`)
+    always: bool,
+    has: bool,
+    /// `never` within 2
+    never: bool,
+    /// `will`-like modal within 3
+    will: bool,
+    /// a negation within 3
+    negation: bool,
+    /// `may`-like modal within 3
+    may: bool,
+    /// `can`, `should`, `must`, `ought` within 5
+    can: bool,
+}
+
+fn preceding(t: &Tokens, i: usize) -> Preceding {
+    let mut p = Preceding::default();
+    for j in before(t, i, 5) {
+        let d = i - j;
         let w = t.lower(j);
-        is_negation(w) || w.ends_with("n't") || w.ends_with("n’t")
-    });
-    // `failed to reach`
-    neg || (i >= 2
-        && t.lower(i - 1) == "to"
-        && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
+        if d <= 2 {
+            p.always |= matches!(w, "always" | "long");
+            p.never |= w == "never";
+        }
+        if d <= 3 {
+            p.has |= matches!(w, "has" | "have" | "had");
+            p.will |= is_modal_will(w);
+            p.negation |= is_negation(w) || w.ends_with("n't") || w.ends_with("n’t");
+            p.may |= is_modal_may(t, j);
+        }
+        p.can |= matches!(w, "can" | "should" | "must" | "ought");
+    }
+    p
 }
 
 /// The code after negation and modality: `did not reject` is no event; `will not accept`
 /// a rejection; `will visit` an intent to meet; `may halt` a threat.
 fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
-    let code = m.pat.code.clone();
+    let code = &m.pat.code[..];
     let root: u32 = code[..2].parse().unwrap_or(0);
+    let p = preceding(t, i);
     // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event;
-    // `has always supported`: a stance, not an act
-    if in_condition(t, i) || habitual(t, i) {
+    // `has always supported`: a stance, not an act (`habitual`)
+    if in_condition(t, i) || (p.always && p.has) || (p.never && !p.will) {
         return None;
     }
     if m.form == Form::Noun {
-        return Some(code);
+        return Some(code.to_string());
     }
-    if is_negated(t, i) {
+    // `did not reject`, `failed to reach`
+    if p.negation
+        || (i >= 2
+            && t.lower(i - 1) == "to"
+            && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
+    {
         return match root {
             3 | 5 | 6 | 7 => Some("120".into()),
             4 => Some("125".into()),
@@ -1273,16 +1432,16 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             _ => None,
         };
     }
-    let will = before(t, i, 3).any(|j| is_modal_will(t.lower(j)));
-    let may = before(t, i, 3).any(|j| is_modal_may(t, j));
+    let (will, may) = (p.will, p.may);
     // `can work together to provide`, `should leave`: what is possible or right, not done
-    if before(t, i, 5).any(|j| matches!(t.lower(j), "can" | "should" | "must" | "ought")) {
+    if p.can {
         return None;
     }
     let intent = i >= 2 && t.lower(i - 1) == "to" && intent_to(t.lower(i - 2));
-    // `will withdraw ... unless`: a condition makes a promise a threat
-    let unless = (i..t.len()).any(|j| t.lower(j) == "unless");
-    if (will || intent) && !unless {
+    // `will withdraw ... unless`: a condition makes a promise a threat (looked for only
+    // where it matters)
+    let unless = || (i..t.len()).any(|j| t.lower(j) == "unless");
+    if (will || intent) && !unless() {
         let c = match root {
             4 => Some("036"),
             5 => Some("032"),
@@ -1303,7 +1462,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             16 => Some("131"),
             17 => Some("137"),
             14 => Some("133"),
-            _ if unless => Some("130"),
+            _ if unless() => Some("130"),
             _ => None,
         };
         if let Some(c) = c {
@@ -1314,7 +1473,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
     if may {
         return None;
     }
-    Some(code)
+    Some(code.to_string())
 }
 
 /// A present-tense form is a verb only where a verb can stand: after its subject (an

@@ -777,3 +777,56 @@ fn pattern_words_and_their_plurals() {
         assert_eq!(word_is(w, lit), want, "{w} {lit}");
     }
 }
+
+/// The quick first-word test before `match_elems` never rules out a pattern that matches.
+#[test]
+fn first_word_test_agrees_with_match_elems() {
+    let text = "The minister called on Thursday for talks with the rebels. Kenya expressed \
+                its strong support for the plan and urged both sides to withdraw their troops, \
+                officials said. Police arrested dozens of protesters in the capital after \
+                clashes; the army threatened to impose a curfew unless the violence stopped.";
+    let lex = Lexicon::builtin();
+    let mut buf = TokenBuf::default();
+    let r = buf.push(text, 0, text.len());
+    let doc = buf.read();
+    let t = doc.sentence(r);
+    let in_actor = vec![false; t.len()];
+    let mut matched = 0;
+    for i in 0..t.len() {
+        for p in &lex.verbs.patterns {
+            if match_elems(&t, &in_actor, &p.elems, 0, i + 1, None, 0).is_some() {
+                matched += 1;
+                assert!(
+                    first_word_may_match(&t, &p.elems, i),
+                    "{} at {}",
+                    p.source,
+                    t.lower(i)
+                );
+            }
+        }
+    }
+    assert!(matched > 10, "{matched}");
+}
+
+/// A word of a `WordBits` set always passes; most other words do not.
+#[test]
+fn word_bits_hold_their_words() {
+    let set = [
+        "troops",
+        "police",
+        "officials",
+        "rebels",
+        "government",
+        "people",
+    ];
+    let mut bits = WordBits::EMPTY;
+    for w in set {
+        bits = bits.with(w);
+    }
+    assert!(set.iter().all(|w| bits.may_hold(w)));
+    let others = "the a of to in and said that for on with was as by at from his it an \
+                  were are which this be has have had not but after their they who been its \
+                  new also two more than first year would will about over one last";
+    let passed = others.split(' ').filter(|w| bits.may_hold(w)).count();
+    assert!(passed <= 3, "{passed}");
+}

@@ -271,6 +271,19 @@ impl<'a> Tokens<'a> {
         self.toks.partition_point(|t| t.start < b)
     }
 
+    /// `at_or_after(b)`, walking from token `from` when no token before it starts at or
+    /// after `b` (an actor's end from its start: a word or two, not a binary search).
+    pub fn at_or_after_from(&self, b: usize, from: usize) -> usize {
+        if from > self.toks.len() || (from > 0 && self.toks[from - 1].start >= b) {
+            return self.at_or_after(b);
+        }
+        let mut j = from;
+        while j < self.toks.len() && self.toks[j].start < b {
+            j += 1;
+        }
+        j
+    }
+
     /// Index of the token holding byte `b`, else the first one after it.
     pub fn containing(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.end <= b)
@@ -315,6 +328,20 @@ mod tests {
         assert_eq!(t.word(text, 0), "Iran’s");
         assert_eq!(t.at_or_after(text.find("meet").unwrap()), 3);
         assert!(t.is_capitalised(4) && !t.is_capitalised(3));
+    }
+
+    #[test]
+    fn walk_agrees_with_search() {
+        let text = "Iran’s FM met U.S. envoys in Tehran-Baghdad talks.";
+        let mut buf = TokenBuf::default();
+        let r = buf.push(text, 0, text.len());
+        let doc = buf.read();
+        let t = doc.sentence(r);
+        for b in 0..=text.len() + 1 {
+            for from in 0..=t.len() + 1 {
+                assert_eq!(t.at_or_after_from(b, from), t.at_or_after(b), "{b} {from}");
+            }
+        }
     }
 
     #[test]

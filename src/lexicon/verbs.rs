@@ -70,6 +70,26 @@ pub struct VerbPatterns {
     pub patterns: Vec<Pattern>,
     /// Lowercase word form -> (pattern index, form).
     by_form: HashMap<String, Vec<(u32, Form)>, FnvBuild>,
+    /// A bit per `form_bit` of every form: most words of a text are no form, and this
+    /// test rules them out before the hash of the lookup (it runs on every word).
+    form_bits: Vec<u64>,
+}
+
+/// Bits in `form_bits` (a power of two: 8 KB, a few percent of them set).
+const FORM_BITS: usize = 1 << 16;
+
+/// A word's bit in `form_bits`: its length and first, middle and last bytes, mixed.
+#[inline]
+fn form_bit(w: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    let mid = w.get(w.len() / 2).copied().unwrap_or(0);
+    let x = u32::from(first)
+        | u32::from(last) << 8
+        | u32::from(mid) << 16
+        | (w.len() as u32 & 0xff) << 24;
+    (x.wrapping_mul(0x9e37_79b1) >> (32 - FORM_BITS.trailing_zeros())) as usize
 }
 
 impl VerbPatterns {
@@ -102,15 +122,30 @@ impl VerbPatterns {
                 }
             }
         }
+        let mut form_bits = vec![0u64; FORM_BITS / 64];
+        for form in by_form.keys() {
+            let b = form_bit(form.as_bytes());
+            form_bits[b / 64] |= 1 << (b % 64);
+        }
         Ok(VerbPatterns {
             rows: extra.to_vec(),
             patterns,
             by_form,
+            form_bits,
         })
     }
 
     /// Patterns whose head has this (lowercase) form.
+    #[inline]
     pub fn lookup(&self, lower: &str) -> &[(u32, Form)] {
+        let b = form_bit(lower.as_bytes());
+        if self.form_bits[b / 64] & (1 << (b % 64)) == 0 {
+            return &[];
+        }
+        self.lookup_map(lower)
+    }
+
+    fn lookup_map(&self, lower: &str) -> &[(u32, Form)] {
         self.by_form.get(lower).map(|v| v.as_slice()).unwrap_or(&[])
     }
 }
