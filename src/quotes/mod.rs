@@ -82,8 +82,9 @@ pub fn find(
 
     let mut sp = Speakers::new(text, sentences, entities, lex);
     let mut out: Vec<Quote> = Vec::with_capacity(pairs.len());
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut after_toks: Vec<Tok> = Vec::new();
+    // the token buffers are reused for every quote: sized once for a long sentence
+    let mut toks: Vec<Tok> = Vec::with_capacity(128);
+    let mut after_toks: Vec<Tok> = Vec::with_capacity(64);
     for (k, p) in pairs.iter().enumerate() {
         let (s, e) = p.inner();
         let inner = &text[s..e];
