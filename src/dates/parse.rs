@@ -151,6 +151,10 @@ pub(crate) fn classify(m: &str) -> &'static str {
     if first.is_ascii_digit() && m.ends_with('s') {
         return "decade";
     }
+    // a bare year, the commonest match: what the token loop below finds for it
+    if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+        return "year";
+    }
     let mut month_at = None;
     let mut day_at = None;
     let mut year = false;

@@ -63,16 +63,33 @@ fn speech<'l>(text: &str, t: &Tok, lex: &'l Lexicon) -> Option<&'l crate::lexico
 /// built-in speech-verb forms, hashed once. The speech list is not user-extensible, so
 /// any lexicon's forms are among these.
 fn maybe_speech_form(w: &str) -> bool {
-    // a fast hash: this runs on most words before a quote
-    static FORMS: OnceLock<HashSet<String, FnvBuild>> = OnceLock::new();
+    // a fast hash: this runs on most words before a quote; and before it, the lengths of
+    // the forms by first byte (ASCII lowercased), which turn away most words unhashed
+    struct Forms {
+        set: HashSet<String, FnvBuild>,
+        lens: [u64; 256],
+    }
+    static FORMS: OnceLock<Forms> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
-        Lexicon::builtin()
+        let set: HashSet<String, FnvBuild> = Lexicon::builtin()
             .speech
             .rows
             .iter()
             .map(|r| r.verb.to_lowercase())
-            .collect()
+            .collect();
+        let mut lens = [0u64; 256];
+        for f in &set {
+            let first = f.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+            // a form of 64 bytes or more is let through every word's filter
+            lens[first as usize] |= 1 << f.len().min(63);
+        }
+        Forms { set, lens }
     });
+    let first = w.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+    if forms.lens[first as usize] & (1 << w.len().min(63)) == 0 {
+        return false;
+    }
+    let forms = &forms.set;
     if w.bytes().any(|b| b.is_ascii_uppercase()) {
         return forms.contains(&w.to_ascii_lowercase());
     }

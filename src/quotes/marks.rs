@@ -56,14 +56,28 @@ const MAX_SINGLE: usize = 1200;
 fn is_opener_ctx(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{—–-/:;\"'“‘«„".contains(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | ';' | '"' | '\''
+                )
+                || matches!(c, '“' | '‘' | '«' | '„')
+        }
     }
 }
 
 fn is_closer_ctx(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/\"'”’»…".contains(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–'
+                )
+                || matches!(c, '-' | '/' | '"' | '\'' | '”' | '’' | '»' | '…')
+        }
     }
 }
 

@@ -42,6 +42,8 @@ const AFTER: usize = 300;
 const CONTINUE: usize = 1500;
 /// A partial quote of at most this many words with no speech verb is a scare quote.
 const SCARE_WORDS: usize = 3;
+/// The most words of a partial quote any test reads (`is_naming`'s title-case phrase).
+const FEW_WORDS: usize = 8;
 
 pub fn find(
     text: &str,
@@ -71,7 +73,7 @@ pub fn find(
     if pairs.is_empty() {
         return Vec::new();
     }
-    let headline_lines = headline_repeats(text, article);
+    let headline_lines = headline_repeats(text, article, &pairs);
     pairs.retain(|p| {
         let j = headline_lines.partition_point(|&(s, _)| s <= p.open);
         j == 0 || p.open >= headline_lines[j - 1].1
@@ -80,7 +82,9 @@ pub fn find(
 
     let mut sp = Speakers::new(text, sentences, entities, lex);
     let mut out: Vec<Quote> = Vec::with_capacity(pairs.len());
-    let mut toks: Vec<Tok> = Vec::new();
+    // the token buffers are reused for every quote: sized once for a long sentence
+    let mut toks: Vec<Tok> = Vec::with_capacity(128);
+    let mut after_toks: Vec<Tok> = Vec::with_capacity(64);
     for (k, p) in pairs.iter().enumerate() {
         let (s, e) = p.inner();
         let inner = &text[s..e];
@@ -105,7 +109,13 @@ pub fn find(
                 tokenize(text, from, colon + 1, &mut toks);
             }
         }
-        let n_words = inner.split_whitespace().count();
+        // only a partial quote asks for its words, and only whether they are a few (at most
+        // 8): counting stops there rather than reading a long quote through
+        let n_words = if partial {
+            inner.split_whitespace().take(FEW_WORDS + 1).count()
+        } else {
+            usize::MAX
+        };
         if partial && is_naming(text, p, &toks, inner, n_words) {
             continue;
         }
@@ -118,7 +128,7 @@ pub fn find(
         let inner_last = inner.trim_end().chars().next_back();
         let mut attr: Option<Attribution> = None;
         if inner_last != Some('.') {
-            let after_toks = after_window(text, p.outer_end());
+            after_window(text, p.outer_end(), &mut after_toks);
             attr = attribution::after(text, &after_toks, lex);
         }
         if attr.is_none() {
@@ -181,37 +191,58 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
 }
 
 /// Lines repeating the headline, and any short line the text repeats (a headline the
-/// article stage did not mark): quotes there are not speech of the body.
-fn headline_repeats(text: &str, article: &Article) -> Vec<(usize, usize)> {
+/// article stage did not mark): quotes there are not speech of the body. Only the lines
+/// holding a pair are asked about, each compared with every other line (by length first):
+/// cheaper than hashing every line of every document.
+fn headline_repeats(text: &str, article: &Article, pairs: &[Pair]) -> Vec<(usize, usize)> {
     let title = article
         .title
         .and_then(|t| text.get(t.start..t.end))
         .unwrap_or("")
         .trim();
-    // one pass over the lines (trimmed, with their spans); a fast hash, as every line is
-    // hashed and no order is read from the map
-    let mut lines: Vec<(usize, usize, &str)> = Vec::new();
-    let mut seen: crate::text::hash::DocMap<&str, usize> = Default::default();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let l = line.trim();
-        if !l.is_empty() {
-            if l.len() <= 300 {
-                *seen.entry(l).or_default() += 1;
-            }
-            lines.push((pos, pos + line.len(), l));
+    let bytes = text.as_bytes();
+    // the lines holding an opening mark (the spans `split_inclusive('\n')` gives), each once
+    let mut lines: Vec<(usize, usize, &str, bool)> = Vec::new();
+    for p in pairs {
+        let a = memchr::memrchr(b'\n', &bytes[..p.open]).map_or(0, |k| k + 1);
+        if lines.iter().rev().any(|l| l.0 == a) {
+            continue;
         }
-        pos += line.len();
+        let b = memchr::memchr(b'\n', &bytes[p.open..]).map_or(text.len(), |k| p.open + k + 1);
+        let l = text[a..b].trim();
+        if !l.is_empty() {
+            lines.push((a, b, l, l == title));
+        }
     }
-    lines
+    // a short line seen twice: any other line equal to it once trimmed
+    if lines.iter().any(|l| !l.3 && l.2.len() <= 300) {
+        let mut pos = 0;
+        while pos < text.len() {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k + 1);
+            let other = &text[pos..end];
+            // a line shorter than a candidate cannot equal it: no trim needed
+            if lines.iter().any(|l| !l.3 && l.2.len() <= other.len()) {
+                let other = other.trim();
+                for l in lines.iter_mut() {
+                    if !l.3 && l.0 != pos && l.2.len() <= 300 && l.2 == other {
+                        l.3 = true;
+                    }
+                }
+            }
+            pos = end;
+        }
+    }
+    let mut out: Vec<(usize, usize)> = lines
         .into_iter()
-        .filter(|&(_, _, l)| l == title || seen.get(l).is_some_and(|&n| n > 1))
-        .map(|(a, b, _)| (a, b))
-        .collect()
+        .filter(|l| l.3)
+        .map(|l| (l.0, l.1))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
-/// Tokens after the closing mark up to the end of its sentence (or line).
-fn after_window(text: &str, from: usize) -> Vec<Tok> {
+/// Tokens after the closing mark up to the end of its sentence (or line), into `toks`.
+fn after_window(text: &str, from: usize, toks: &mut Vec<Tok>) {
     let to = floor_boundary(text, (from + AFTER).min(text.len()));
     let mut end = to;
     let bytes = text.as_bytes();
@@ -244,9 +275,8 @@ fn after_window(text: &str, from: usize) -> Vec<Tok> {
             }
         }
     }
-    let mut toks = Vec::new();
-    tokenize(text, from, end, &mut toks);
-    toks
+    toks.clear();
+    tokenize(text, from, end, toks);
 }
 
 /// A quoted statement rather than a fragment: it opens its sentence or paragraph, follows
@@ -272,12 +302,13 @@ fn is_statement(text: &str, p: &Pair, before: &[Tok], lex: &Lexicon) -> bool {
 /// title-cased phrase without end punctuation (`the “Islamic Revolution Prize”`).
 fn is_naming(text: &str, p: &Pair, before: &[Tok], inner: &str, n_words: usize) -> bool {
     let mut k = before.len();
+    // ASCII case-folding equals `to_lowercase` here: no non-ASCII letter lowercases to
+    // a letter of these words
     while k > 0
         && before[k - 1].word
-        && matches!(
-            before[k - 1].text(text).to_lowercase().as_str(),
-            "the" | "a" | "an" | "as"
-        )
+        && ["the", "a", "an", "as"]
+            .iter()
+            .any(|w| before[k - 1].text(text).eq_ignore_ascii_case(w))
     {
         k -= 1;
     }
@@ -297,7 +328,6 @@ fn is_naming(text: &str, p: &Pair, before: &[Tok], inner: &str, n_words: usize) 
             return true;
         }
     }
-    let words: Vec<&str> = inner.split_whitespace().collect();
     let ends_punct = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':']);
     // nickname: `Abu “The Butcher” Haddad`
     if n_words <= 3 {
@@ -312,8 +342,8 @@ fn is_naming(text: &str, p: &Pair, before: &[Tok], inner: &str, n_words: usize) 
             return true;
         }
     }
-    if !ends_punct && n_words <= 8 && words.first().is_some_and(|w| is_cap(w)) {
-        let title_case = words.iter().all(|w| {
+    if !ends_punct && n_words <= FEW_WORDS && inner.split_whitespace().next().is_some_and(is_cap) {
+        let title_case = inner.split_whitespace().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.chars().count() < 4 || !is_lower(w)
         });

@@ -226,7 +226,7 @@ impl<'a> Speakers<'a> {
     /// pronoun resolved never pays for it).
     fn read_subjects(&mut self, pos: usize) {
         let text = self.text;
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(SUBJECT_TOKENS);
         while let Some(s) = self.body.get(self.next_subject) {
             if s.start >= pos {
                 break;
