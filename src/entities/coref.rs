@@ -236,6 +236,9 @@ fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
         code: Option<usize>,
         agent: Option<usize>,
     }
+    if !ents.iter().any(|e| e.kind == EntityKind::Person) {
+        return;
+    }
     const NONE: u32 = u32::MAX;
     let mut group = vec![NONE; ents.len()];
     let shared: Vec<Shared> = {
@@ -325,6 +328,13 @@ fn known_people(ents: &mut [Entity], people: &People) {
 
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
+    // only a one-word name is renamed: most documents have none, and need no sorted list
+    if !ents
+        .iter()
+        .any(|e| e.kind == EntityKind::Org && !e.canonical.contains(' '))
+    {
+        return;
+    }
     let renamed: Vec<(usize, String)> = {
         let mut names: Vec<&str> = ents
             .iter()
