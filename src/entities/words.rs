@@ -168,6 +168,16 @@ pub const PARTICLES: &[&str] = &[
 /// every short lowercase word of the text is asked.
 #[inline]
 pub fn is_particle(w: &str) -> bool {
+    // every particle has 2 to 5 bytes and one of these first letters: most words stop here
+    let b = w.as_bytes();
+    if !(2..=5).contains(&b.len())
+        || !matches!(
+            b[0],
+            b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'u' | b'v'
+        )
+    {
+        return false;
+    }
     matches!(
         w,
         "al" | "el"
