@@ -139,12 +139,16 @@ fn resolve_people(ents: &mut [Entity]) {
     // the distinct names with their keys, and the distinct full names by last name part (a
     // scan of every name per mention is quadratic on a long document)
     // (in text order, so that ties between equally long names resolve the same every run)
+    let people = ents.iter().filter(|e| e.kind == EntityKind::Person).count();
+    if people == 0 {
+        return;
+    }
     const NONE: usize = usize::MAX;
     let mut slot = vec![NONE; ents.len()];
     let renamed: Vec<Option<String>> = {
         let mut index: DocMap<&str, usize> = DocMap::default();
         let mut distinct: Vec<&str> = Vec::new();
-        let mut keys = NameKeys::with_capacity(ents.len());
+        let mut keys = NameKeys::with_capacity(people);
         for (i, e) in ents.iter().enumerate() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -152,29 +156,37 @@ fn resolve_people(ents: &mut [Entity]) {
             let c = e.canonical.as_str();
             slot[i] = *index.entry(c).or_insert_with(|| {
                 distinct.push(c);
-                keys.push_name(c.split_whitespace().filter(|w| !words::is_particle(w)))
+                let name = |w: &&str| !w.is_empty() && !words::is_particle(w);
+                // printable ASCII (the usual canonical name) has no blank but ' ': split by
+                // bytes, not by decoded chars
+                if c.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                    keys.push_name(c.split(' ').filter(name))
+                } else {
+                    keys.push_name(c.split_whitespace().filter(name))
+                }
             });
         }
         if distinct.is_empty() {
             return;
         }
-        let mut by_last: DocMap<&str, Vec<usize>> = DocMap::default();
-        for d in 0..distinct.len() {
-            if let Some(last) = keys.last(d) {
-                by_last.entry(last).or_default().push(d);
-            }
-        }
+        // (last key, name) sorted: the names of one last key are a run, in text order (one
+        // buffer, where a map of Vecs allocated one per name)
+        let mut by_last: Vec<(&str, usize)> = (0..distinct.len())
+            .filter_map(|d| Some((keys.last(d)?, d)))
+            .collect();
+        by_last.sort_unstable();
         // each distinct name resolved once, then given to its mentions (None: unchanged)
         (0..distinct.len())
             .map(|d| {
                 let name = distinct[d];
                 let last = keys.last(d)?;
-                let best = by_last.get(last).and_then(|same_last| {
-                    same_last
-                        .iter()
-                        .filter(|&&p| keys.within(d, &keys, p))
-                        .max_by_key(|&&p| (keys.name(p).len(), distinct[p].len()))
-                });
+                let from = by_last.partition_point(|x| x.0 < last);
+                let best = by_last[from..]
+                    .iter()
+                    .take_while(|x| x.0 == last)
+                    .map(|x| &x.1)
+                    .filter(|&&p| keys.within(d, &keys, p))
+                    .max_by_key(|&&p| (keys.name(p).len(), distinct[p].len()));
                 let best = best.map_or(name, |&p| distinct[p]);
                 if best == name && name.chars().any(char::is_lowercase) {
                     return None; // display_name keeps it
@@ -223,6 +235,9 @@ fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
         title: Option<(usize, bool)>,
         code: Option<usize>,
         agent: Option<usize>,
+    }
+    if !ents.iter().any(|e| e.kind == EntityKind::Person) {
+        return;
     }
     const NONE: u32 = u32::MAX;
     let mut group = vec![NONE; ents.len()];
@@ -313,6 +328,13 @@ fn known_people(ents: &mut [Entity], people: &People) {
 
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
+    // only a one-word name is renamed: most documents have none, and need no sorted list
+    if !ents
+        .iter()
+        .any(|e| e.kind == EntityKind::Org && !e.canonical.contains(' '))
+    {
+        return;
+    }
     let renamed: Vec<(usize, String)> = {
         let mut names: Vec<&str> = ents
             .iter()

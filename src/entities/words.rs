@@ -34,6 +34,52 @@ pub struct WordSet(OnceLock<Index>, &'static [&'static str]);
 struct Index {
     set: HashSet<&'static str, FnvBuild>,
     pairs: Box<[[u32; 26]; 32]>,
+    /// The words of 1 to 7 ASCII bytes (most of every list), packed by `pack` into an
+    /// open-addressing table (0: empty): a look-up is a multiply and a compare or two, where
+    /// the set hashes byte by byte and compares strings.
+    short: Box<[u64]>,
+}
+
+/// A word of 1 to 7 ASCII bytes as a number: its bytes (ASCII-lowercased if `lower`), and its
+/// length in the top byte, so that two words have the same number only if they are equal.
+#[inline]
+fn pack(w: &[u8], lower: bool) -> Option<u64> {
+    if w.is_empty() || w.len() > 7 {
+        return None;
+    }
+    let mut k = (w.len() as u64) << 56;
+    for (i, &c) in w.iter().enumerate() {
+        if !c.is_ascii() {
+            return None;
+        }
+        let c = if lower { c.to_ascii_lowercase() } else { c };
+        k |= (c as u64) << (8 * i);
+    }
+    Some(k)
+}
+
+/// The slot of `k` in a table of `len` (a power of two) slots.
+#[inline]
+fn slot(k: u64, len: usize) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (len - 1)
+}
+
+/// A table for `pack`ed words, at most half full.
+fn short_table(words: &[&str]) -> Box<[u64]> {
+    let keys: Vec<u64> = words
+        .iter()
+        .filter_map(|w| pack(w.as_bytes(), false))
+        .collect();
+    let mut table = vec![0u64; (keys.len() * 2).next_power_of_two().max(8)];
+    let len = table.len();
+    for k in keys {
+        let mut i = slot(k, len);
+        while table[i] != 0 && table[i] != k {
+            i = (i + 1) & (len - 1);
+        }
+        table[i] = k;
+    }
+    table.into_boxed_slice()
 }
 
 impl Index {
@@ -47,6 +93,20 @@ impl Index {
                 self.pairs[w.len()][a as usize] & (1 << b) != 0
             }
             _ => true,
+        }
+    }
+
+    /// Is the `pack`ed word in `short`?
+    #[inline]
+    fn has_short(&self, k: u64) -> bool {
+        let len = self.short.len();
+        let mut i = slot(k, len);
+        loop {
+            match self.short[i] {
+                0 => return false,
+                x if x == k => return true,
+                _ => i = (i + 1) & (len - 1),
+            }
         }
     }
 }
@@ -70,18 +130,29 @@ impl WordSet {
             Index {
                 set: self.1.iter().copied().collect(),
                 pairs,
+                short: short_table(self.1),
             }
         })
     }
 
     pub fn contains(&self, w: &&str) -> bool {
-        self.index().set.contains(w)
+        let index = self.index();
+        match pack(w.as_bytes(), false) {
+            Some(k) => index.has_short(k),
+            None => index.set.contains(w),
+        }
     }
 
     /// `contains` of the lowercased word, without allocating for short ASCII words.
     pub fn contains_lower(&self, w: &str) -> bool {
         let index = self.index();
-        index.may_contain_lower(w.as_bytes()) && with_lower(w, |l| index.set.contains(l))
+        if !index.may_contain_lower(w.as_bytes()) {
+            return false;
+        }
+        match pack(w.as_bytes(), true) {
+            Some(k) => index.has_short(k),
+            None => with_lower(w, |l| index.set.contains(l)),
+        }
     }
 }
 
@@ -97,6 +168,16 @@ pub const PARTICLES: &[&str] = &[
 /// every short lowercase word of the text is asked.
 #[inline]
 pub fn is_particle(w: &str) -> bool {
+    // every particle has 2 to 5 bytes and one of these first letters: most words stop here
+    let b = w.as_bytes();
+    if !(2..=5).contains(&b.len())
+        || !matches!(
+            b[0],
+            b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'u' | b'v'
+        )
+    {
+        return false;
+    }
     matches!(
         w,
         "al" | "el"
@@ -606,6 +687,50 @@ pub static NOT_ACRONYMS: WordSet = WordSet::new(&[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_look_ups_answer_as_the_set() {
+        let sets: [&WordSet; 6] = [
+            &STOP,
+            &NOT_NAMES,
+            &SPEECH_VERBS,
+            &GOVERNMENT_VERBS,
+            &NOT_ACRONYMS,
+            &WordSet::new(&["", "a", "ab\0", "Ab", "seven77", "eight888", "é"]),
+        ];
+        let mut words: Vec<String> = ["", "a", "A", "ab", "ab\0", "AB", "Ab", "seven77", "SEVEN77"]
+            .iter()
+            .chain(
+                [
+                    "eight888", "é", "É", "said", "Said", "SAID", "the", "The", "x", "usd",
+                ]
+                .iter(),
+            )
+            .map(|w| w.to_string())
+            .collect();
+        for set in sets {
+            for w in set.1 {
+                for v in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w.to_lowercase(),
+                    format!("{w}s"),
+                ] {
+                    words.push(v.clone());
+                    words.push(v.chars().take(3).collect());
+                }
+            }
+        }
+        for set in sets {
+            let index = set.index();
+            for w in &words {
+                let w = w.as_str();
+                assert_eq!(set.contains(&w), index.set.contains(w), "{w:?}");
+                let want = index.set.contains(w.to_lowercase().as_str());
+                assert_eq!(set.contains_lower(w), want, "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn length_checks_keep_every_word() {

@@ -219,6 +219,9 @@ pub struct Actors {
     pub heads: HashMap<String, Head, FnvBuild>,
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
     pub non_actors: HashSet<String, FnvBuild>,
+    /// A filter over `non_actors` that rules out most names without lowercasing and
+    /// hashing them: per first byte (a-z, then any other), bit `n` for a name of `n` bytes.
+    non_actor_lens: [u64; 27],
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
     pub country_names: HashMap<String, String, FnvBuild>,
 }
@@ -311,6 +314,15 @@ impl Actors {
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
         }
+        let mut non_actor_lens = [0u64; 27];
+        for n in &non_actors {
+            let b = n.as_bytes();
+            if let Some(&c) = b.first() {
+                if b.len() < 64 {
+                    non_actor_lens[len_slot(c)] |= 1 << b.len();
+                }
+            }
+        }
         Ok(Actors {
             rows,
             automaton,
@@ -321,6 +333,7 @@ impl Actors {
             heads,
             country_names,
             non_actors,
+            non_actor_lens,
         })
     }
 
@@ -330,7 +343,24 @@ impl Actors {
     }
 
     /// Is this name (any case) one that is no actor ("Dow Jones")?
+    #[inline]
     pub fn is_non_actor(&self, name: &str) -> bool {
+        // an ASCII name keeps its byte length and first letter when lowercased: most names
+        // are ruled out by the length filter (names of 64 bytes or more are looked up)
+        let b = name.as_bytes();
+        if let Some(&c) = b.first() {
+            if b.len() < 64
+                && name.is_ascii()
+                && self.non_actor_lens[len_slot(c)] & (1 << b.len()) == 0
+            {
+                return false;
+            }
+        }
+        self.is_non_actor_lookup(name)
+    }
+
+    #[inline(never)]
+    fn is_non_actor_lookup(&self, name: &str) -> bool {
         !self.non_actors.is_empty() && with_lower(name, |l| self.non_actors.contains(l))
     }
 
@@ -364,6 +394,16 @@ impl Actors {
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
         self.by_name.get(name).map(|&i| &self.rows[i])
+    }
+}
+
+/// The slot of `Actors::non_actor_lens` for a name's first byte: a-z (any case), else 26.
+fn len_slot(c: u8) -> usize {
+    let c = c.to_ascii_lowercase();
+    if c.is_ascii_lowercase() {
+        (c - b'a') as usize
+    } else {
+        26
     }
 }
 

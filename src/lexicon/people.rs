@@ -5,7 +5,7 @@
 //! coreference, never matched in the text: the list does not change which entities are
 //! found, and a bare surname ("Johnson", "Khan") is never looked up.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::{cell, read_tsv, LexiconError};
@@ -91,6 +91,8 @@ pub struct PersonRow {
 pub struct People {
     rows: Vec<PersonRow>,
     by_key: HashMap<String, usize, FnvBuild>,
+    /// The last word of every key: a name whose last word is none of them is not looked up.
+    last_words: HashSet<String, FnvBuild>,
 }
 
 /// Fold the accents of the Latin letters names are written with ("Erdoğan" -> "erdogan").
@@ -187,7 +189,42 @@ impl People {
                 by_key.insert(key, i);
             }
         }
-        Ok(People { rows, by_key })
+        let last_words = by_key
+            .keys()
+            .filter_map(|k| k.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
+        Ok(People {
+            rows,
+            by_key,
+            last_words,
+        })
+    }
+
+    /// True when no key ends with the last word of `name` (every key `get` tries does), told
+    /// without `words`' allocations for the usual ASCII name; false when unsure.
+    fn surely_unknown(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return false;
+        }
+        // `words` splits at whitespace, hyphens, dots and commas
+        let sep = |b: &u8| b.is_ascii_whitespace() || matches!(b, b'\x0b' | b'-' | b'.' | b',');
+        let b = name.as_bytes();
+        let end = b.iter().rposition(|c| !sep(c)).map_or(0, |i| i + 1);
+        let start = b[..end].iter().rposition(sep).map_or(0, |i| i + 1);
+        let last = &b[start..end];
+        // `words` drops a later "al"/"el" and folds '`'; such names take the full look-up
+        if last.is_empty() || last.len() > 32 || last.contains(&b'`') {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        for (d, c) in buf.iter_mut().zip(last) {
+            *d = c.to_ascii_lowercase();
+        }
+        let Ok(l) = std::str::from_utf8(&buf[..last.len()]) else {
+            return false;
+        };
+        !matches!(l, "al" | "el") && !self.last_words.contains(l)
     }
 
     /// The built-in list, parsed on first use and shared by all threads.
@@ -208,6 +245,14 @@ impl People {
     /// ("President Emmanuel Macron"); with the person's title in front when the name alone
     /// is one word ("King" + "Salman" -> the row of "King Salman").
     pub fn get(&self, name: &str, title: Option<&str>) -> Option<&PersonRow> {
+        if self.surely_unknown(name) {
+            return None;
+        }
+        self.lookup(name, title)
+    }
+
+    /// `get` without the filter.
+    fn lookup(&self, name: &str, title: Option<&str>) -> Option<&PersonRow> {
         let w = words(name);
         let find = |w: &[String]| key_of(w).and_then(|k| self.by_key.get(&k).copied());
         let skip = w
@@ -269,6 +314,44 @@ mod tests {
         for (n, t, want) in cases {
             assert_eq!(code(n, *t), *want, "{n:?} {t:?}");
         }
+    }
+
+    #[test]
+    fn the_filter_never_hides_a_person() {
+        let p = People::builtin();
+        let mut names: Vec<String> = Vec::new();
+        for r in &p.rows {
+            let n = r.name.as_str();
+            names.push(n.to_string());
+            names.push(n.to_uppercase());
+            names.push(format!("President {n}"));
+            names.push(format!("{n}."));
+            names.push(format!("{n}-"));
+            names.push(n.rsplit(' ').next().unwrap_or(n).to_string());
+        }
+        names.extend(
+            [
+                "Kim Jong-un",
+                "Bashar al-Assad",
+                "Assad al",
+                "x`",
+                "",
+                " ",
+                "-",
+                "Ann O`Neil",
+            ]
+            .map(String::from),
+        );
+        for n in &names {
+            for t in [None, Some("King"), Some("President")] {
+                if p.surely_unknown(n) {
+                    assert_eq!(p.lookup(n, t), None, "{n:?} {t:?}");
+                }
+            }
+            assert_eq!(p.get(n, None), p.lookup(n, None), "{n:?}");
+        }
+        assert!(p.surely_unknown("John Smithson"));
+        assert!(!p.surely_unknown("Emmanuel Macron"));
     }
 
     #[test]
