@@ -9,6 +9,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
+use super::at_most_words;
 use crate::dates::calendar::Date;
 use crate::dates::parse::{day_dates, weekday_number, DayFields, MONTH_NAMES};
 
@@ -51,6 +52,11 @@ pub fn month_mentions(text: &str, month: u32) -> usize {
 }
 
 fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
+    // every day date has a four-digit year: most lines have no run of four digits, and
+    // need not meet the date pattern
+    if !has_four_digits(s) {
+        return None;
+    }
     day_dates(s).find_map(|dd| {
         let (date, alt) = match dd.fields {
             DayFields::Date(d) => (d, None),
@@ -75,6 +81,18 @@ fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Dat
             .contains(&date.year)
             .then_some((date, dd.start, dd.end, alt))
     })
+}
+
+/// Does `s` hold four ASCII digits in a row?
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for &b in s.as_bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 fn stamp_re() -> &'static Regex {
@@ -176,8 +194,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             let strong = !matches!(word.as_str(), "date" | "dated" | "on")
                 && line.len() <= 160
                 && !line.ends_with('.');
-            if strong || only_date_leftovers(&leftover) || leftover.split_whitespace().count() <= 4
-            {
+            if strong || only_date_leftovers(&leftover) || at_most_words(&leftover, 4) {
                 return Some(HeaderLine::Stamp {
                     date: Some(d),
                     updated: m.name("upd").is_some(),
@@ -195,7 +212,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             });
         }
         // a site name or section beside the date (`Example Times | April 12, 2021`)
-        if leftover.split_whitespace().count() <= 3
+        if at_most_words(&leftover, 3)
             && !line.ends_with('.')
             && leftover.contains(['|', '-', '–', '—', ','])
         {
