@@ -337,6 +337,13 @@ fn is_name_part(s: &str) -> bool {
 
 /// A caption introduced as one (`Photo: A tanker in the Gulf`, `FILE PHOTO: ...`).
 pub fn is_caption(line: &str) -> bool {
+    // every opener starts with `p`, `f` or `i`: most lines need no comparison
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'p' | b'P' | b'f' | b'F' | b'i' | b'I')
+    ) {
+        return false;
+    }
     // compared in place, ASCII case folded (no lowercased copy per line)
     let head = line.get(..12).unwrap_or(line).as_bytes();
     [
@@ -356,11 +363,7 @@ pub fn is_caption(line: &str) -> bool {
 
 /// A wire story's staff line: `(Reporting by ...; Editing by ...)`, `With inputs from ...`.
 pub fn is_staff_credit(s: &str) -> bool {
-    let head = s
-        .trim_start_matches('(')
-        .get(..24)
-        .unwrap_or(s)
-        .to_ascii_lowercase();
+    let head = s.trim_start_matches('(').get(..24).unwrap_or(s);
     let head = head.trim_start_matches('(');
     [
         "reporting by",
@@ -373,8 +376,16 @@ pub fn is_staff_credit(s: &str) -> bool {
         "inputs from",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| starts_with_ci(head, p))
         && (!s.ends_with(['.', '?', '!']) || s.ends_with(").")) // a sentence is text
+}
+
+/// Does `s` start with `p` (lowercase), ASCII case folded? (`s.to_ascii_lowercase()
+/// .starts_with(p)`, without the copy.)
+fn starts_with_ci(s: &str, p: &str) -> bool {
+    s.as_bytes()
+        .get(..p.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// How a credit reads.
@@ -400,8 +411,10 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
     }
     if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         let inner = inner.trim();
-        let lower = inner.to_ascii_lowercase();
-        if lower.starts_with("photo") || lower.starts_with("file") || lower.starts_with("image") {
+        if ["photo", "file", "image"]
+            .iter()
+            .any(|p| starts_with_ci(inner, p))
+        {
             return Some(Credit::Photo);
         }
         let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
@@ -412,7 +425,6 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         }
         return None;
     }
-    let lower = s.to_ascii_lowercase();
     for pre in [
         "photo:",
         "photo credit:",
@@ -422,7 +434,7 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         "photo by ",
         "file photo:",
     ] {
-        if lower.starts_with(pre) {
+        if starts_with_ci(s, pre) {
             // "Photo: AFP" credits; "Photo: A tanker in the Gulf" is a caption
             let rest = s[pre.len()..].trim();
             let parts: Vec<&str> = rest.split(['/', ',']).map(str::trim).collect();
@@ -443,7 +455,7 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         "\u{2014} ",
         "\u{2013} ",
     ] {
-        if lower.starts_with(pre) {
+        if starts_with_ci(s, pre) {
             let rest = s[pre.len()..].trim();
             let parts: Vec<&str> = rest
                 .split(['/', ','])

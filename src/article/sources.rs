@@ -25,18 +25,30 @@ struct Cand {
     key: String,
 }
 
-/// Spans of `news agency` (any case) in `seg`: memmem for the shared tail `gency`, then
-/// a check of what precedes it.
-fn agency_mentions(seg: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // one searcher for all calls: building it costs more than searching a short region
+/// Where `text` holds `gency`, the shared tail of `news agency` in any case: one search of
+/// the document (a search per region costs more in start-up than in searching).
+fn gency_positions(text: &str) -> Vec<usize> {
     static GENCY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let finder = GENCY.get_or_init(|| memchr::memmem::Finder::new(b"gency"));
-    finder.find_iter(seg.as_bytes()).filter_map(move |g| {
-        let start = g.checked_sub(6)?;
-        let head = seg.as_bytes().get(start..g + 5)?;
-        head.eq_ignore_ascii_case(b"news agency")
-            .then_some((start, g + 5))
-    })
+    finder.find_iter(text.as_bytes()).collect()
+}
+
+/// Spans of `news agency` (any case) inside `span` of `text`, relative to its start: the
+/// positions of `gency` (`gency_positions`), then a check of what precedes each.
+fn agency_mentions<'a>(
+    text: &'a str,
+    span: Span,
+    gency: &'a [usize],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let from = gency.partition_point(|&g| g < span.start + 6);
+    gency[from..]
+        .iter()
+        .take_while(move |&&g| g + 5 <= span.end)
+        .filter_map(move |&g| {
+            let head = &text.as_bytes()[g - 6..g + 5];
+            head.eq_ignore_ascii_case(b"news agency")
+                .then_some((g - 6 - span.start, g + 5 - span.start))
+        })
 }
 
 /// The built-in lexicon's outlet names, searched from word starts only (a name is word
@@ -517,6 +529,7 @@ pub fn find(
         .map(|r| (r.span(), r.kind))
         .collect();
     spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
+    let gency = gency_positions(text);
     for (span, kind) in spans {
         let seg = span.slice(text);
         let in_credit = kind == RegionKind::Credit || kind == RegionKind::Boilerplate;
@@ -543,7 +556,7 @@ pub fn find(
             push(s, name);
         }
         // `<Name> news agency` with a name the lexicon lacks
-        for (ms, me) in agency_mentions(seg) {
+        for (ms, me) in agency_mentions(text, span, &gency) {
             let head = &seg[..ms];
             let mut words: Vec<&str> = Vec::new();
             for w in head.split(' ').rev().skip(1) {
