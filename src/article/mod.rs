@@ -168,9 +168,10 @@ fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(16);
     let mut push = |start: usize, end: usize| {
         let piece = &text[start..end];
-        let t = piece.trim();
+        let head = piece.trim_start();
+        let t = head.trim_end();
         if !t.is_empty() {
-            let lead = piece.len() - piece.trim_start().len();
+            let lead = piece.len() - head.len();
             out.push(Span::new(start + lead, start + lead + t.len()));
         }
     };

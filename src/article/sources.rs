@@ -115,6 +115,10 @@ struct NameTable {
     ids: Vec<u32>,
     /// The key lengths in use, longest first.
     lens: Vec<usize>,
+    /// Per first two bytes `b0 << 8 | b1`: bit `n - 1` set when a key of length `n` starts
+    /// with them (a key of one byte, whatever follows it), so that most look-ups probe one
+    /// or two lengths.
+    pair_lens: Vec<u8>,
     /// The first empty name, which matches anywhere.
     empty: Option<usize>,
 }
@@ -141,6 +145,7 @@ impl NameTable {
             slots: vec![(0, 0, 0); 1 << log],
             log,
             lens: Vec::new(),
+            pair_lens: vec![0; 1 << 16],
             empty,
         };
         let mut start = 0;
@@ -155,6 +160,11 @@ impl NameTable {
             let len = (key >> 56) as usize;
             if !t.lens.contains(&len) {
                 t.lens.push(len);
+            }
+            let b0 = (key & 0xff) as usize;
+            match len {
+                1 => (0..256).for_each(|b1| t.pair_lens[b0 << 8 | b1] |= 1),
+                _ => t.pair_lens[b0 << 8 | (key >> 8 & 0xff) as usize] |= 1 << (len - 1),
             }
         }
         t.lens.sort_unstable_by(|a, b| b.cmp(a));
@@ -185,6 +195,10 @@ impl NameTable {
     /// The longest name that `rest` starts with (the first of equal ones): its number.
     #[inline]
     fn longest_at(&self, rest: &[u8]) -> Option<usize> {
+        let Some(&b0) = rest.first() else {
+            return self.empty;
+        };
+        let lens = self.pair_lens[(b0 as usize) << 8 | rest.get(1).copied().unwrap_or(0) as usize];
         let w = match rest.get(..8) {
             Some(head) => u64::from_le_bytes(head.try_into().unwrap_or([0; 8])),
             None => {
@@ -194,7 +208,7 @@ impl NameTable {
             }
         };
         for &n in &self.lens {
-            if n > rest.len() {
+            if lens & (1 << (n - 1)) == 0 || n > rest.len() {
                 continue;
             }
             let key = w & (u64::MAX >> (64 - 8 * n)) | (n as u64) << 56;
@@ -372,10 +386,17 @@ fn is_word_start(seg: &str, at: usize) -> bool {
 }
 
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
+#[cfg(test)]
 pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    outlet_mentions_into(lex, seg, &mut out);
+    out
+}
+
+/// `outlet_mentions` appended to `out` (one buffer for all regions of a document).
+fn outlet_mentions_into(lex: &Lexicon, seg: &str, out: &mut Vec<(usize, usize, usize)>) {
     match builtin_outlets(lex) {
         Some(idx) => {
-            let mut out = Vec::new();
             let mut taken = 0;
             let bytes = seg.as_bytes();
             let mut from = 0;
@@ -394,14 +415,13 @@ pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, us
                     }
                 }
             }
-            out
         }
-        None => lex
-            .actors
-            .find_iter(seg)
-            .filter(|m| lex.actors.rows[m.row].has_flag("outlet"))
-            .map(|m| (m.start, m.end, m.row))
-            .collect(),
+        None => out.extend(
+            lex.actors
+                .find_iter(seg)
+                .filter(|m| lex.actors.rows[m.row].has_flag("outlet"))
+                .map(|m| (m.start, m.end, m.row)),
+        ),
     }
 }
 
@@ -530,10 +550,13 @@ pub fn find(
         .collect();
     spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
     let gency = gency_positions(text);
+    let mut mentions = Vec::new();
     for (span, kind) in spans {
         let seg = span.slice(text);
         let in_credit = kind == RegionKind::Credit || kind == RegionKind::Boilerplate;
-        for (ms, me, row) in outlet_mentions(lex, seg) {
+        mentions.clear();
+        outlet_mentions_into(lex, seg, &mut mentions);
+        for &(ms, me, row) in &mentions {
             let row = &lex.actors.rows[row];
             let (s, e) = (span.start + ms, span.start + me);
             let after = &text[e..];
