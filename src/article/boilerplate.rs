@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
+use super::at_most_words;
 use crate::lexicon::Lexicon;
 
 fn chrome_re() -> &'static Regex {
@@ -32,19 +33,53 @@ fn licence_re() -> &'static Regex {
 /// Page chrome and licence lines (short lines only: a paragraph that merely mentions a
 /// newsletter is still text).
 pub fn is_boilerplate(line: &str) -> bool {
-    is_chrome(line)
-        || line.len() <= 400 && is_licence(line) && line.split_whitespace().count() <= 40
+    is_chrome(line) || has_licence_hint(line) && is_licence_line_hinted(line)
 }
 
 /// Page chrome only (captcha, share buttons, `Story Code:` ...), not licence lines.
 pub fn is_chrome(line: &str) -> bool {
-    line.len() <= 120 && chrome_re().is_match(line) && line.split_whitespace().count() <= 12
+    line.len() <= 120
+        && may_open_chrome(line)
+        && chrome_re().is_match(line)
+        && at_most_words(line, 12)
 }
 
-/// Can any line of `text` be a licence line? One pass over the document, so that most
-/// documents skip the per-line licence checks.
-pub fn may_hold_licence(text: &str) -> bool {
-    has_licence_hint(text)
+/// The first two letters (ASCII, lowercased) of each word `chrome_re` opens with; a digit
+/// opens `\d+ comments`.
+const CHROME_OPENERS: [&[u8; 2]; 34] = [
+    b"ad", b"al", b"ca", b"cl", b"co", b"e-", b"em", b"fa", b"fo", b"ke", b"le", b"li", b"lo",
+    b"mo", b"ne", b"pa", b"pe", b"po", b"pr", b"re", b"se", b"sh", b"si", b"so", b"sp", b"st",
+    b"su", b"ta", b"te", b"to", b"tw", b"ur", b"wh", b"yo",
+];
+
+/// Can `chrome_re` match `line`? Its words open with one of `CHROME_OPENERS`, so two ASCII
+/// bytes tell most lines apart without the regex; a char beyond ASCII (which the regex's
+/// case folding may equate with a letter, `ſ` with `s`) leaves the question to it.
+fn may_open_chrome(line: &str) -> bool {
+    match *line.as_bytes() {
+        [b0, ..] if b0.is_ascii_digit() || !b0.is_ascii() => true,
+        [b0, b1, ..] if b1.is_ascii() => {
+            let pair = [b0.to_ascii_lowercase(), b1.to_ascii_lowercase()];
+            CHROME_OPENERS.contains(&&pair)
+        }
+        [_, _, ..] => true,
+        _ => false,
+    }
+}
+
+/// Where `text` holds `licence_hint` literals: the start of every occurrence, in order
+/// (overlapping ones may be left out). One pass over the document tells each line whether
+/// it may be a licence line (no literal spans a line break), where a test per line would
+/// read licence documents twice.
+pub fn licence_hints(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    licence_screen(text.as_bytes(), &mut |w, window| {
+        out.extend(licence_hint().find_iter(window).map(|m| w + m.start()));
+        false
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Does `s` hold one of the `licence_hint` literals? A SIMD search for the literals
@@ -55,14 +90,24 @@ pub fn may_hold_licence(text: &str) -> bool {
 /// `FRAG_AT` bytes in, at most `FRAG_TAIL` bytes before the literal's end), so the answer
 /// is the exact set's.
 fn has_licence_hint(s: &str) -> bool {
+    licence_screen(s.as_bytes(), &mut |_, window| {
+        licence_hint().is_match(window)
+    })
+}
+
+/// The screen of `has_licence_hint`: calls `f(start, window)` on each window of `b` (from
+/// byte `start`) that may hold a literal, every literal occurrence lying in some window,
+/// until `f` returns true (then true).
+fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
     const FRAG_AT: usize = 8;
     const FRAG_TAIL: usize = 16;
     static COPY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static SCREEN: OnceLock<AhoCorasick> = OnceLock::new();
     let copy = COPY.get_or_init(|| memchr::memmem::Finder::new("©"));
-    let b = s.as_bytes();
-    if copy.find(b).is_some() {
-        return true;
+    for c in copy.find_iter(b) {
+        if f(c, &b[c..c + "©".len()]) {
+            return true;
+        }
     }
     let screen = SCREEN.get_or_init(|| {
         AhoCorasickBuilder::new()
@@ -88,8 +133,8 @@ fn has_licence_hint(s: &str) -> bool {
     // every fragment occurrence, overlapping ones too (the next search starts one byte on)
     let mut at = 0;
     while let Some(m) = screen.find(aho_corasick::Input::new(b).span(at..b.len())) {
-        let window = &b[m.start().saturating_sub(FRAG_AT)..(m.end() + FRAG_TAIL).min(b.len())];
-        if licence_hint().is_match(window) {
+        let w = m.start().saturating_sub(FRAG_AT);
+        if f(w, &b[w..(m.end() + FRAG_TAIL).min(b.len())]) {
             return true;
         }
         at = m.start() + 1;
@@ -132,7 +177,17 @@ fn licence_hint() -> &'static AhoCorasick {
 
 /// Copyright and licence lines (`All Content by ... is licensed under ...`, `© 2021 X`).
 pub fn is_licence(line: &str) -> bool {
-    has_licence_hint(line) && licence_re().is_match(line)
+    has_licence_hint(line) && is_licence_hinted(line)
+}
+
+/// `is_licence` for a line known to hold a `licence_hint` literal (`licence_hints`).
+pub fn is_licence_hinted(line: &str) -> bool {
+    licence_re().is_match(line)
+}
+
+/// The licence part of `is_boilerplate`, for a line known to hold a `licence_hint` literal.
+pub fn is_licence_line_hinted(line: &str) -> bool {
+    line.len() <= 400 && is_licence_hinted(line) && at_most_words(line, 40)
 }
 
 /// A licence sentence glued to the end of a long line (one-line articles): where it starts.
@@ -140,6 +195,11 @@ pub fn licence_tail(line: &str) -> Option<usize> {
     if !has_licence_hint(line) {
         return None;
     }
+    licence_tail_hinted(line)
+}
+
+/// `licence_tail` for a line known to hold a `licence_hint` literal (`licence_hints`).
+pub fn licence_tail_hinted(line: &str) -> Option<usize> {
     let m = licence_re().find_iter(line).next()?;
     // back up to the start of the sentence holding the match
     let head = &line[..m.start()];
@@ -148,7 +208,7 @@ pub fn licence_tail(line: &str) -> Option<usize> {
         .or_else(|| head.rfind(".\" "))?;
     let start = cut + line[cut..].find(' ')? + 1;
     let tail = &line[start..];
-    (start > 0 && tail.split_whitespace().count() <= 40).then_some(start)
+    (start > 0 && at_most_words(tail, 40)).then_some(start)
 }
 
 /// `s.rfind(". ")`, by a reverse byte search for the full stop (the generic substring
@@ -163,7 +223,7 @@ pub fn is_about_heading(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("About ") else {
         return false;
     };
-    let words = rest.split_whitespace().count();
+    let words = rest.split_whitespace().take(6).count();
     (1..=5).contains(&words)
         && rest.chars().next().is_some_and(|c| c.is_uppercase())
         && !rest.ends_with(['.', '?', '!', ','])
@@ -277,6 +337,13 @@ fn is_name_part(s: &str) -> bool {
 
 /// A caption introduced as one (`Photo: A tanker in the Gulf`, `FILE PHOTO: ...`).
 pub fn is_caption(line: &str) -> bool {
+    // every opener starts with `p`, `f` or `i`: most lines need no comparison
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'p' | b'P' | b'f' | b'F' | b'i' | b'I')
+    ) {
+        return false;
+    }
     // compared in place, ASCII case folded (no lowercased copy per line)
     let head = line.get(..12).unwrap_or(line).as_bytes();
     [
@@ -296,11 +363,7 @@ pub fn is_caption(line: &str) -> bool {
 
 /// A wire story's staff line: `(Reporting by ...; Editing by ...)`, `With inputs from ...`.
 pub fn is_staff_credit(s: &str) -> bool {
-    let head = s
-        .trim_start_matches('(')
-        .get(..24)
-        .unwrap_or(s)
-        .to_ascii_lowercase();
+    let head = s.trim_start_matches('(').get(..24).unwrap_or(s);
     let head = head.trim_start_matches('(');
     [
         "reporting by",
@@ -313,8 +376,16 @@ pub fn is_staff_credit(s: &str) -> bool {
         "inputs from",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| starts_with_ci(head, p))
         && (!s.ends_with(['.', '?', '!']) || s.ends_with(").")) // a sentence is text
+}
+
+/// Does `s` start with `p` (lowercase), ASCII case folded? (`s.to_ascii_lowercase()
+/// .starts_with(p)`, without the copy.)
+fn starts_with_ci(s: &str, p: &str) -> bool {
+    s.as_bytes()
+        .get(..p.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// How a credit reads.
@@ -340,8 +411,10 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
     }
     if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         let inner = inner.trim();
-        let lower = inner.to_ascii_lowercase();
-        if lower.starts_with("photo") || lower.starts_with("file") || lower.starts_with("image") {
+        if ["photo", "file", "image"]
+            .iter()
+            .any(|p| starts_with_ci(inner, p))
+        {
             return Some(Credit::Photo);
         }
         let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
@@ -352,7 +425,6 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         }
         return None;
     }
-    let lower = s.to_ascii_lowercase();
     for pre in [
         "photo:",
         "photo credit:",
@@ -362,7 +434,7 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         "photo by ",
         "file photo:",
     ] {
-        if lower.starts_with(pre) {
+        if starts_with_ci(s, pre) {
             // "Photo: AFP" credits; "Photo: A tanker in the Gulf" is a caption
             let rest = s[pre.len()..].trim();
             let parts: Vec<&str> = rest.split(['/', ',']).map(str::trim).collect();
@@ -383,7 +455,7 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
         "\u{2014} ",
         "\u{2013} ",
     ] {
-        if lower.starts_with(pre) {
+        if starts_with_ci(s, pre) {
             let rest = s[pre.len()..].trim();
             let parts: Vec<&str> = rest
                 .split(['/', ','])
@@ -406,7 +478,7 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
     if parts.len() >= 2 {
         let photo = parts.iter().any(|p| is_credit_word(p))
             || parts.first().is_some_and(|p| {
-                p.split_whitespace().count() >= 2
+                p.split_whitespace().nth(1).is_some()
                     && !p.chars().any(|c| c.is_lowercase())
                     && !is_outlet(lex, p)
             });
@@ -473,6 +545,81 @@ mod tests {
         for s in no {
             assert!(!is_boilerplate(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn chrome_openers_cover_the_pattern() {
+        // a line opening with each word of `chrome_re`, in two cases
+        let words = [
+            "captcha",
+            "security key",
+            "security code",
+            "page generated in",
+            "story code",
+            "news link",
+            "news code",
+            "related news",
+            "read more",
+            "read also",
+            "see also",
+            "you may also like",
+            "more from",
+            "share",
+            "print",
+            "comments",
+            "3 comments",
+            "leave a reply",
+            "post a comment",
+            "add comment",
+            "send to a friend",
+            "email this",
+            "e-mail this",
+            "tweet",
+            "whatsapp",
+            "facebook",
+            "twitter",
+            "telegram",
+            "linkedin",
+            "follow us",
+            "subscribe",
+            "sign up",
+            "newsletter",
+            "advertisement",
+            "sponsored",
+            "click here",
+            "loading",
+            "copyright",
+            "all rights reserved",
+            "tags:",
+            "tag:",
+            "keywords:",
+            "keyword:",
+            "topics:",
+            "topic:",
+            "source url:",
+            "sourceurl:",
+            "permalink",
+            "short link",
+            "shortlink",
+            "url:",
+        ];
+        for w in words {
+            // `\b` after the word: a colon needs a word char after it
+            let w = if w.ends_with(':') {
+                format!("{w}x")
+            } else {
+                w.to_string()
+            };
+            for l in [w.clone(), w.to_uppercase()] {
+                assert!(chrome_re().is_match(&l), "{l:?}");
+                assert!(may_open_chrome(&l), "{l:?}");
+            }
+        }
+        for l in ["The minister", "Iran said", "B", "", "Theatre", "ſhare"] {
+            assert!(may_open_chrome(l) || !chrome_re().is_match(l), "{l:?}");
+        }
+        assert!(!may_open_chrome("The minister said"));
+        assert!(may_open_chrome("ſhare this"));
     }
 
     #[test]

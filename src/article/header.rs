@@ -9,6 +9,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
+use super::at_most_words;
 use crate::dates::calendar::Date;
 use crate::dates::parse::{day_dates, weekday_number, DayFields, MONTH_NAMES};
 
@@ -51,6 +52,11 @@ pub fn month_mentions(text: &str, month: u32) -> usize {
 }
 
 fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
+    // every day date has a four-digit year: most lines have no run of four digits, and
+    // need not meet the date pattern
+    if !has_four_digits(s) {
+        return None;
+    }
     day_dates(s).find_map(|dd| {
         let (date, alt) = match dd.fields {
             DayFields::Date(d) => (d, None),
@@ -77,6 +83,18 @@ fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Dat
     })
 }
 
+/// Does `s` hold four ASCII digits in a row?
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for &b in s.as_bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 fn stamp_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -89,10 +107,51 @@ fn chrome_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?i:(?:news|story|article|post|content)\s*(?:id|code|no\.?|number)\s*:?\s*\d+|id\s*:\s*\d+|qr\s*code|print(?:\s+this)?|e-?mail|share(?:\s+this)?|tweet|font\s*size|listen(?:\s+to\s+this\s+article)?|\d+\s*min(?:ute)?s?\s+read|reading\s+time.*|by\s+\S[^.!?]{0,60}|reporter\s*:[^.!?]{0,60}|written\s+by\s+[^.!?]{0,60}|home|news|world|politics|breaking(?:\s+news)?)$",
+            r"^(?i:(?:news|story|article|post|content)\s*(?:id|code|no\.?|number)\s*:?\s*\d+|id\s*:\s*\d+|qr\s*code|print(?:\s+this)?|e-?mail|share(?:\s+this)?|tweet|font\s*size|listen(?:\s+to\s+this\s+article)?|\d+\s*min(?:ute)?s?\s+read|reading\s+time.*|home|news|world|politics|breaking(?:\s+news)?)$",
         )
         .expect("chrome pattern")
     })
+}
+
+/// The chrome lines of bylines, whole line and any case: `by\s+\S[^.!?]{0,60}`,
+/// `reporter\s*:[^.!?]{0,60}`, `written\s+by\s+[^.!?]{0,60}`. Read by hand: in `chrome_re`
+/// those repeats of a Unicode class cost some 7 million instructions to compile, in every
+/// run. A white space run is taken whole (what follows it is no white space, or may hold
+/// it).
+fn is_byline(line: &str) -> bool {
+    // at most 60 chars, none of them `.`, `!` or `?`
+    let short_tail = |rest: &str| rest.chars().nth(60).is_none() && !rest.contains(['.', '!', '?']);
+    if let Some(t) = strip_prefix_ci(line, "by").and_then(after_space) {
+        if let Some(c) = t.chars().next() {
+            return short_tail(&t[c.len_utf8()..]);
+        }
+    }
+    if let Some(r) = strip_prefix_ci(line, "reporter") {
+        if let Some(t) = r.trim_start_matches(char::is_whitespace).strip_prefix(':') {
+            return short_tail(t);
+        }
+    }
+    if let Some(t) = strip_prefix_ci(line, "written")
+        .and_then(after_space)
+        .and_then(|r| strip_prefix_ci(r, "by"))
+        .and_then(after_space)
+    {
+        return short_tail(t);
+    }
+    false
+}
+
+/// What follows a run of one or more white space chars opening `s`.
+fn after_space(s: &str) -> Option<&str> {
+    let t = s.trim_start_matches(char::is_whitespace);
+    (t.len() < s.len()).then_some(t)
+}
+
+/// `s` without the prefix `p` (lowercase ASCII) in any ASCII case.
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..p.len())?;
+    head.eq_ignore_ascii_case(p.as_bytes())
+        .then(|| &s[p.len()..])
 }
 
 /// Words a lone date line may carry besides the date: weekdays, times, zones, separators.
@@ -176,8 +235,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             let strong = !matches!(word.as_str(), "date" | "dated" | "on")
                 && line.len() <= 160
                 && !line.ends_with('.');
-            if strong || only_date_leftovers(&leftover) || leftover.split_whitespace().count() <= 4
-            {
+            if strong || only_date_leftovers(&leftover) || at_most_words(&leftover, 4) {
                 return Some(HeaderLine::Stamp {
                     date: Some(d),
                     updated: m.name("upd").is_some(),
@@ -195,7 +253,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             });
         }
         // a site name or section beside the date (`Example Times | April 12, 2021`)
-        if leftover.split_whitespace().count() <= 3
+        if at_most_words(&leftover, 3)
             && !line.ends_with('.')
             && leftover.contains(['|', '-', '–', '—', ','])
         {
@@ -205,7 +263,7 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
             });
         }
     }
-    if chrome_re().is_match(line) || is_breadcrumb(line) {
+    if chrome_re().is_match(line) || is_byline(line) || is_breadcrumb(line) {
         return Some(HeaderLine::Chrome);
     }
     None
@@ -251,6 +309,72 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<Date> {
         Date::new(y, m, day)
+    }
+
+    #[test]
+    fn chrome_with_bylines_reads_as_the_whole_pattern() {
+        let full = Regex::new(&format!(
+            "{}{})$",
+            chrome_re().as_str().trim_end_matches(")$"),
+            r"|by\s+\S[^.!?]{0,60}|reporter\s*:[^.!?]{0,60}|written\s+by\s+[^.!?]{0,60}"
+        ))
+        .unwrap();
+        assert!(full.as_str().contains("|home|") && full.as_str().ends_with("{0,60})$"));
+        let mut lines: Vec<String> = [
+            "By Sara Lind, Reuters",
+            "BY  Sara Lind",
+            "by\u{a0}x",
+            "By Sara Lind. Reuters",
+            "By .",
+            "By",
+            "By ",
+            "Bylines matter",
+            "Reporter: Sara Lind",
+            "REPORTER  :",
+            "Reporter Sara",
+            "Written by Sara Lind",
+            "written  BY\tSara",
+            "Written by",
+            "Written by ",
+            "Writtenby Sara",
+            "Home",
+            "News ID: 12",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        lines.push(format!("By {}", "x".repeat(60)));
+        lines.push(format!("By {}", "x".repeat(61)));
+        lines.push(format!("By x{}", "é".repeat(60)));
+        lines.push(format!("By x{}", "é".repeat(61)));
+        lines.push(format!("Reporter:{}", "y".repeat(60)));
+        lines.push(format!("Reporter:{}", "y".repeat(61)));
+        lines.push(format!("Written by {}", " ".repeat(60)));
+        lines.push(format!("Written by {}!", " ".repeat(3)));
+        let pieces = [
+            "by", "By", "BY", "reporter", "Reporter", "written", "Written", " ", "  ", "\t",
+            "\u{a0}", "\u{2009}", "\n", ":", ".", "!", "?", "x", "é", "Sara", "ſ", "K",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..30_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            let mut l = String::new();
+            for _ in 0..(seed % 12) {
+                l.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_left(9) ^ (r >> 5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+            lines.push(l);
+        }
+        let mut hits = 0;
+        for l in &lines {
+            let want = full.is_match(l);
+            assert_eq!(chrome_re().is_match(l) || is_byline(l), want, "{l:?}");
+            hits += want as usize;
+        }
+        assert!(hits > 200, "{hits}");
     }
 
     #[test]

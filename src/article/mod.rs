@@ -107,17 +107,93 @@ enum Line {
     Caption(Option<usize>),
 }
 
+/// Has `s` at most `n` words? (`split_whitespace().count() <= n`, counting no further:
+/// a body line may run to hundreds of words.) Eight ASCII bytes at a time: a word starts
+/// at a byte that is not white space after one that is; a stretch with a byte beyond ASCII
+/// is read char by char.
+fn at_most_words(s: &str, n: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let b = s.as_bytes();
+    // a word takes a byte, and all but the last a space after it
+    if b.len() / 2 < n {
+        return true;
+    }
+    let mut words = 0u32;
+    let mut after_space = true;
+    let mut i = 0;
+    while i < b.len() {
+        let chunk = b.get(i..i + 8).and_then(|c| c.try_into().ok());
+        match chunk.map(u64::from_le_bytes) {
+            Some(w) if w & HIGH == 0 => {
+                // per byte, the high bit set when the byte is ' ' or '\t'..='\r'
+                let x = w ^ (0x20 * ONES);
+                let blank = !((x + 0x7f * ONES) | x) & HIGH;
+                let control = (w + (0x80 - 0x09) * ONES) ^ (w + (0x7f - 0x0d) * ONES);
+                let space = (blank | control) & HIGH;
+                let starts = !space & HIGH & (space << 8 | (after_space as u64) << 7);
+                words += starts.count_ones();
+                after_space = space >> 63 != 0;
+                i += 8;
+            }
+            _ => {
+                // up to the end of the chunk (or of the text), char by char
+                let end = (i + 8).min(b.len());
+                while i < end {
+                    let space = match b[i] {
+                        b'\t'..=b'\r' | b' ' => true,
+                        0..=0x7F => false,
+                        // a continuation byte belongs to the char its lead byte classed
+                        0x80..=0xBF => {
+                            i += 1;
+                            continue;
+                        }
+                        _ => s[i..].chars().next().is_some_and(char::is_whitespace),
+                    };
+                    words += (!space && after_space) as u32;
+                    after_space = space;
+                    i += 1;
+                }
+            }
+        }
+        if words as usize > n {
+            return false;
+        }
+    }
+    true
+}
+
 /// Non-empty lines as trimmed byte spans.
 fn split_lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let t = piece.trim();
+    let mut out = Vec::with_capacity(16);
+    let mut push = |start: usize, end: usize| {
+        let piece = &text[start..end];
+        let head = piece.trim_start();
+        let t = head.trim_end();
         if !t.is_empty() {
-            let lead = piece.len() - piece.trim_start().len();
+            let lead = piece.len() - head.len();
             out.push(Span::new(start + lead, start + lead + t.len()));
         }
-        start += piece.len();
+    };
+    // the pieces of `split_inclusive('\n')`, found by memchr
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push(start, nl + 1);
+        start = nl + 1;
+    }
+    if start < text.len() {
+        push(start, text.len());
+    }
+    out
+}
+
+/// Per line (`split_lines`), whether it holds one of the sorted byte offsets `hints`.
+fn licence_lines(lines: &[Span], hints: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut h = hints.iter().peekable();
+    for (k, span) in lines.iter().enumerate() {
+        while h.next_if(|&&p| p < span.start).is_some() {}
+        out[k] = h.peek().is_some_and(|&&p| p < span.end);
     }
     out
 }
@@ -144,7 +220,7 @@ fn inline_title(
             continue;
         }
         let head = line[..p].trim_end();
-        let ok = head.split_whitespace().count() >= 3
+        let ok = head.split_whitespace().nth(2).is_some()
             && title::is_title_like(head)
             && header::find_date(head).is_none();
         return ok.then(|| (Span::new(start, start + head.len()), d));
@@ -173,7 +249,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let s = |i: usize| lines[i].slice(text);
 
     // 1. lines that are never running text, wherever they stand
-    let licence_doc = boilerplate::may_hold_licence(text);
+    // which lines hold a licence literal: only those may be (or end in) a licence
+    let hinted = licence_lines(&lines, &boilerplate::licence_hints(text));
     let mut i = 0;
     while i < n {
         let l = s(i);
@@ -185,15 +262,14 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         if i > 0 && boilerplate::is_related_heading(l) {
             kinds[i] = Line::Boilerplate;
             // links to other stories: short lines without a final full stop
-            while i + 1 < n && s(i + 1).split_whitespace().count() <= 25 && !s(i + 1).ends_with('.')
-            {
+            while i + 1 < n && at_most_words(s(i + 1), 25) && !s(i + 1).ends_with('.') {
                 i += 1;
                 kinds[i] = Line::Boilerplate;
             }
-        } else if licence_doc && boilerplate::licence_tail(l).is_some() {
+        } else if hinted[i] && boilerplate::licence_tail_hinted(l).is_some() {
             // running text with a licence sentence glued on: split in step 4
-        } else if boilerplate::is_chrome(l) || licence_doc && boilerplate::is_boilerplate(l) {
-            kinds[i] = if licence_doc && boilerplate::is_licence(l) {
+        } else if boilerplate::is_chrome(l) || hinted[i] && boilerplate::is_licence_line_hinted(l) {
+            kinds[i] = if hinted[i] && boilerplate::is_licence_hinted(l) {
                 Line::Licence
             } else {
                 Line::Boilerplate
@@ -285,7 +361,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         // a section label above the headline ("Politics", "Middle East")
         if title.is_none()
             && text_after
-            && l.split_whitespace().count() <= 3
+            && at_most_words(l, 3)
             && !l.ends_with(['.', '?', '!', ':'])
         {
             let next = (i + 1..n).find(|&j| kinds[j] == Line::Text);
@@ -335,7 +411,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
                 dl = Some(d);
             }
         }
-        if dl.is_none() && s(b).split_whitespace().count() <= 60 {
+        if dl.is_none() && at_most_words(s(b), 60) {
             // a standfirst above the dateline paragraph
             if let Some(nb) = (b + 1..n).find(|&j| kinds[j] == Line::Text) {
                 dl = dateline::find(lex, s(nb), lines[nb].start)
@@ -349,8 +425,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     // 4. a licence sentence glued to the end of the last body line
     let last_text = (0..n).rev().find(|&j| kinds[j] == Line::Text);
     let mut licence_tail: Option<usize> = None;
-    if let Some(j) = last_text.filter(|_| licence_doc) {
-        if let Some(k) = boilerplate::licence_tail(s(j)) {
+    if let Some(j) = last_text.filter(|&j| hinted[j]) {
+        if let Some(k) = boilerplate::licence_tail_hinted(s(j)) {
             licence_tail = Some(lines[j].start + k);
         }
     }
@@ -475,6 +551,45 @@ mod tests {
         // regions are ordered, disjoint and on char boundaries
         for w in a.regions.windows(2) {
             assert!(w[0].end <= w[1].start, "{:?}", a.regions);
+        }
+    }
+
+    #[test]
+    fn word_limit_counts_as_split_whitespace() {
+        let lines = [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\nc\rd\u{b}e\u{c}f",
+            "no\u{a0}break\u{2009}thin\u{3000}ideographic\u{85}next",
+            "Åsgard — “Ja… nei” ölje",
+            "x\u{200b}y",
+        ];
+        let mut texts: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let pieces = [
+            "a", "bc", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1f}", "\u{a0}", "\u{85}",
+            "\u{2009}", "\u{3000}", "\u{1680}", "é", "—", "“", "x.", "\u{200b}", "\u{2028}",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut r = seed;
+            for _ in 0..len {
+                t.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_left(7) ^ (r >> 3).wrapping_mul(0x2545_f491_4f6c_dd1d);
+            }
+            texts.push(t);
+        }
+        for l in &texts {
+            let words = l.split_whitespace().count();
+            for n in 0..24 {
+                assert_eq!(at_most_words(l, n), words <= n, "{l:?} {n}");
+            }
         }
     }
 

@@ -10,8 +10,8 @@ pub fn is_title_like(line: &str) -> bool {
     if line.len() > 250 {
         return false;
     }
-    let words = line.split_whitespace().take(31).count();
-    if !(2..=30).contains(&words) {
+    // 2 to 30 words
+    if super::at_most_words(line, 1) || !super::at_most_words(line, 30) {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');
