@@ -1,8 +1,6 @@
 //! Titles and roles of people (`Foreign Minister`, `top diplomat`, `Lt. Gen.`, `Ayatollah`).
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use super::{cell, read_tsv, LexiconError};
 
@@ -33,8 +31,8 @@ impl TitleRow {
 pub struct Titles {
     pub rows: Vec<TitleRow>,
     pub automaton: AhoCorasick,
-    /// The same titles for anchored searches (a compact NFA: see `actors`).
-    anchored: AhoCorasick,
+    /// The same titles for anchored searches (a compact NFA walked by hand: see `actors`).
+    anchored: super::actors::AnchoredNfa,
     /// The first bytes of the titles, any ASCII case, to skip searches that cannot match.
     starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
@@ -74,13 +72,12 @@ impl Titles {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let anchored =
-            super::actors::anchored_automaton(rows.iter().map(|r| r.title.as_str()), true)
-                .map_err(|e| LexiconError {
-                    source: "titles".into(),
-                    line: 0,
-                    message: e.to_string(),
-                })?;
+        let anchored = super::actors::AnchoredNfa::new(rows.iter().map(|r| r.title.as_str()), true)
+            .map_err(|e| LexiconError {
+                source: "titles".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
         let starts = super::actors::StartFilter::new(rows.iter().map(|r| r.title.as_str()), true);
         let first_words = rows
             .iter()
@@ -111,17 +108,15 @@ impl Titles {
         self.find_at_unfiltered(text, start, end)
     }
 
-    /// `find_at` without the start filter, for a caller that asked `may_start_at` already.
+    /// `find_at` without the start filter: the walk itself fails within a byte or two.
     pub fn find_at_unfiltered(
         &self,
         text: &str,
         start: usize,
         end: usize,
     ) -> Option<(usize, usize, usize)> {
-        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.anchored.find(input)?;
-        super::actors::is_word_bounded(text, m.start(), m.end())
-            .then(|| (m.start(), m.end(), m.pattern().as_usize()))
+        let m = self.anchored.find(text.as_bytes(), start, end)?;
+        super::actors::is_word_bounded(text, m.0, m.1).then_some(m)
     }
 
     /// Title matches on word boundaries, any case: `(start, end, row)`.
