@@ -215,24 +215,32 @@ pub struct AnchoredTrie {
     log: u32,
     /// Per state: the pattern ending there, or `NO_PATTERN`.
     pattern: Vec<u32>,
-    /// ASCII letters compare case-insensitively (patterns are stored lowercased).
-    fold: bool,
+    /// Each byte as the trie stores it: ASCII letters lowercased for a case-insensitive
+    /// trie, else itself (a load, not a test a byte).
+    map: [u8; 256],
 }
 
 /// The root; as a transition's target, none.
 const DEAD: u32 = 0;
 const FREE: u64 = u64::MAX;
 const NO_PATTERN: u32 = u32::MAX;
+/// A transition's target where a pattern ends, with the state in the low bits: no look-up
+/// of `pattern` on the other steps.
+const MATCH: u32 = 1 << 31;
 
 impl AnchoredTrie {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> AnchoredTrie {
+        let mut map = [0u8; 256];
+        for (b, m) in (0..=255u8).zip(map.iter_mut()) {
+            *m = if fold { b.to_ascii_lowercase() } else { b };
+        }
         let mut root = Box::new([DEAD; 256]);
         let mut edges: HashMap<u32, u32, FnvBuild> = HashMap::default();
         let mut pattern = vec![NO_PATTERN];
         for (i, p) in patterns.into_iter().enumerate() {
             let mut state = 0u32;
             for &b in p.as_bytes() {
-                let b = if fold { b.to_ascii_lowercase() } else { b };
+                let b = map[b as usize];
                 let new = pattern.len() as u32;
                 let next = if state == 0 {
                     &mut root[b as usize]
@@ -252,6 +260,16 @@ impl AnchoredTrie {
             }
         }
         assert!(pattern.len() < 1 << 24, "the trie's states fit 24 bits");
+        let flag = |s: u32| {
+            if pattern[s as usize] == NO_PATTERN {
+                s
+            } else {
+                s | MATCH
+            }
+        };
+        root.iter_mut()
+            .filter(|s| **s != DEAD)
+            .for_each(|s| *s = flag(*s));
         let log = (edges.len() * 2)
             .max(16)
             .next_power_of_two()
@@ -262,14 +280,14 @@ impl AnchoredTrie {
             while slots[h] != FREE {
                 h = (h + 1) & (slots.len() - 1);
             }
-            slots[h] = u64::from(key) << 32 | u64::from(next);
+            slots[h] = u64::from(key) << 32 | u64::from(flag(next));
         }
         AnchoredTrie {
             root,
             slots,
             log,
             pattern,
-            fold,
+            map,
         }
     }
 
@@ -278,7 +296,8 @@ impl AnchoredTrie {
         (key.wrapping_mul(0x9E37_79B1) >> (32 - log)) as usize
     }
 
-    /// The state after `state` (not the root) reads byte `b`; `DEAD` for none.
+    /// The state after `state` (not the root, no `MATCH` bit) reads byte `b`; `DEAD` for
+    /// none.
     #[inline]
     fn next(&self, state: u32, b: u8) -> u32 {
         let key = state << 8 | u32::from(b);
@@ -305,26 +324,20 @@ impl AnchoredTrie {
         let mut best = (0, self.pattern[0]);
         let mut iter = bytes.iter();
         if let Some(&b) = iter.next() {
-            let mut state = self.root[self.fold(b) as usize];
+            let mut state = self.root[self.map[b as usize] as usize];
             let mut len = 1;
             while state != DEAD {
-                let p = self.pattern[state as usize];
-                if p != NO_PATTERN {
-                    best = (len, p);
+                if state & MATCH != 0 {
+                    state &= !MATCH;
+                    best = (len, self.pattern[state as usize]);
                 }
                 let Some(&b) = iter.next() else { break };
-                state = self.next(state, self.fold(b));
+                state = self.next(state, self.map[b as usize]);
                 len += 1;
             }
         }
         let (len, p) = best;
         (p != NO_PATTERN).then_some((start, start + len, p as usize))
-    }
-
-    #[inline]
-    fn fold(&self, b: u8) -> u8 {
-        // branch-free: lowercase ASCII letters only when folding
-        b | (u8::from(self.fold && b.is_ascii_uppercase()) << 5)
     }
 }
 
