@@ -208,6 +208,11 @@ pub fn anchored_automaton<'a>(
 pub struct AnchoredTrie {
     /// The root's transitions by byte (`DEAD` for none): the first byte is one load.
     root: Box<[u32; 256]>,
+    /// Per state: the byte to its chain child, the state numbered next (`CHAIN | byte`, with
+    /// `CHAIN_MATCH` where a pattern ends at the child; 0 for none). A pattern's bytes past
+    /// those it shares with earlier patterns make states numbered in a row: most steps read
+    /// the next entry here, in the cache, not a random slot of `slots`.
+    chain: Vec<u16>,
     /// The other transitions, open addressing: `(state << 8 | byte) << 32 | next`, `FREE`
     /// for an empty slot; at most half full, so a probe seldom reads a second slot.
     slots: Vec<u64>,
@@ -227,6 +232,8 @@ const NO_PATTERN: u32 = u32::MAX;
 /// A transition's target where a pattern ends, with the state in the low bits: no look-up
 /// of `pattern` on the other steps.
 const MATCH: u32 = 1 << 31;
+const CHAIN: u16 = 0x100;
+const CHAIN_MATCH: u16 = 0x200;
 
 impl AnchoredTrie {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> AnchoredTrie {
@@ -237,21 +244,36 @@ impl AnchoredTrie {
         let mut root = Box::new([DEAD; 256]);
         let mut edges: HashMap<u32, u32, FnvBuild> = HashMap::default();
         let mut pattern = vec![NO_PATTERN];
+        let mut chain = vec![0u16];
         for (i, p) in patterns.into_iter().enumerate() {
             let mut state = 0u32;
             for &b in p.as_bytes() {
                 let b = map[b as usize];
-                let new = pattern.len() as u32;
-                let next = if state == 0 {
-                    &mut root[b as usize]
+                let key = state << 8 | u32::from(b);
+                let s = state as usize;
+                let child = if state == 0 {
+                    root[b as usize]
+                } else if chain[s] == CHAIN | u16::from(b) {
+                    state + 1
                 } else {
-                    edges.entry(state << 8 | u32::from(b)).or_insert(DEAD)
+                    edges.get(&key).copied().unwrap_or(DEAD)
                 };
-                if *next == DEAD {
-                    *next = new;
+                state = if child != DEAD {
+                    child
+                } else {
+                    let new = pattern.len() as u32;
                     pattern.push(NO_PATTERN);
-                }
-                state = *next;
+                    chain.push(0);
+                    if state == 0 {
+                        root[b as usize] = new;
+                    } else if new == state + 1 {
+                        // `state` is the newest state: no child yet
+                        chain[s] = CHAIN | u16::from(b);
+                    } else {
+                        edges.insert(key, new);
+                    }
+                    new
+                };
             }
             // of patterns equal but for case, the first one (as aho-corasick reports)
             let p = &mut pattern[state as usize];
@@ -270,6 +292,11 @@ impl AnchoredTrie {
         root.iter_mut()
             .filter(|s| **s != DEAD)
             .for_each(|s| *s = flag(*s));
+        for s in 0..chain.len() {
+            if chain[s] & CHAIN != 0 && pattern[s + 1] != NO_PATTERN {
+                chain[s] |= CHAIN_MATCH;
+            }
+        }
         let log = (edges.len() * 2)
             .max(16)
             .next_power_of_two()
@@ -284,6 +311,7 @@ impl AnchoredTrie {
         }
         AnchoredTrie {
             root,
+            chain,
             slots,
             log,
             pattern,
@@ -300,6 +328,10 @@ impl AnchoredTrie {
     /// none.
     #[inline]
     fn next(&self, state: u32, b: u8) -> u32 {
+        let c = self.chain[state as usize];
+        if c & !CHAIN_MATCH == CHAIN | u16::from(b) {
+            return (state + 1) | if c & CHAIN_MATCH != 0 { MATCH } else { 0 };
+        }
         let key = state << 8 | u32::from(b);
         let mask = self.slots.len() - 1;
         let mut h = Self::slot(key, self.log);
