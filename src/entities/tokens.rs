@@ -251,26 +251,34 @@ fn shape_of(w: &str, hyphen: bool) -> Shape {
             Shape::Lower
         };
     }
-    let first = w.chars().next().unwrap_or(' ');
-    if first.is_uppercase() {
+    // an ASCII first letter needs no decoding
+    let upper_first = if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    };
+    if upper_first {
         // "EADS-led", "Craiova-based": an adjective, not a name
-        if let Some(p) = w.rfind('-').filter(|_| hyphen) {
-            if w[p + 1..].chars().next().is_some_and(char::is_lowercase) {
-                return Shape::Lower;
+        if hyphen {
+            if let Some(p) = w.rfind('-') {
+                if w[p + 1..].chars().next().is_some_and(char::is_lowercase) {
+                    return Shape::Lower;
+                }
             }
         }
         // letters, and whether all are capitals: one pass over the bytes of an ASCII word
-        let (letters, all_upper) = if w.is_ascii() {
-            b.iter()
-                .filter(|c| c.is_ascii_alphabetic())
-                .fold((0, true), |(n, up), c| {
-                    (n + 1, up && c.is_ascii_uppercase())
-                })
-        } else {
-            w.chars()
+        let (mut letters, mut all_upper, mut ascii) = (0, true, true);
+        for &c in b {
+            ascii &= c.is_ascii();
+            letters += u32::from(c.is_ascii_alphabetic());
+            all_upper &= !c.is_ascii_lowercase();
+        }
+        if !ascii {
+            (letters, all_upper) = w
+                .chars()
                 .filter(|c| c.is_alphabetic())
-                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()))
-        };
+                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+        }
         if letters == 1 {
             // "A senior official", "I said": words, not initials
             if w == "A" || w == "I" {
@@ -287,7 +295,7 @@ fn shape_of(w: &str, hyphen: bool) -> Shape {
         return Shape::Particle;
     }
     // al-Araji, el-Sisi, bin-Laden: a particle glued to a capitalised name
-    if let Some(p) = w.find('-').filter(|_| hyphen) {
+    if let Some(p) = hyphen.then(|| w.find('-')).flatten() {
         let (head, tail) = (&w[..p], &w[p + 1..]);
         if words::is_particle(head) && tail.chars().next().is_some_and(char::is_uppercase) {
             return Shape::Cap;
