@@ -98,7 +98,8 @@ impl<'a> Doc<'a> {
             // a lowercase word that is no title's first word starts no title ("of", "the",
             // "said"): a cheap filter first, the exact question only of a match
             let lower = t.shape == Shape::Lower;
-            if t.start >= title_end && (!lower || lex.titles.lower_word_may_start(t.text(text))) {
+            let word = &text.as_bytes()[t.start..t.end];
+            if t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word)) {
                 if let Some(m) = lex.titles.find_at_unfiltered(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;

@@ -176,7 +176,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 hyphen,
             });
             seen_word = true;
-            i = j;
+            // the blank after a word, most often one: skipped here, not by another round
+            i = if sb.get(j) == Some(&b' ') { j + 1 } else { j };
             continue;
         }
         if is_apostrophe(c) {

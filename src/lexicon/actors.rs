@@ -330,7 +330,8 @@ impl AnchoredTrie {
     fn next(&self, state: u32, b: u8) -> u32 {
         let c = self.chain[state as usize];
         if c & !CHAIN_MATCH == CHAIN | u16::from(b) {
-            return (state + 1) | if c & CHAIN_MATCH != 0 { MATCH } else { 0 };
+            // `MATCH` (bit 31) where the chain child ends a pattern
+            return (state + 1) | u32::from(c & CHAIN_MATCH != 0) << 31;
         }
         let key = state << 8 | u32::from(b);
         let mask = self.slots.len() - 1;
