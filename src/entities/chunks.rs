@@ -95,17 +95,18 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            // a lowercase word that starts no title needs no search ("of", "the", "said")
+            // a lowercase word that is no title's first word starts no title ("of", "the",
+            // "said"): a cheap filter first, the exact question only of a match
             let lower = t.shape == Shape::Lower;
-            if t.start >= title_end
-                && lex.titles.may_start_at(text, t.start)
-                && (!lower || lex.titles.may_start_with_lower(t.text(text)))
-            {
+            let word = &text.as_bytes()[t.start..t.end];
+            if t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word)) {
                 if let Some(m) = lex.titles.find_at_unfiltered(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;
                     let caps = row.len() <= 4 && !row.chars().any(char::is_lowercase);
-                    if !caps || &text[m.0..m.1] == row.as_str() {
+                    if (!lower || lex.titles.may_start_with_lower(t.text(text)))
+                        && (!caps || &text[m.0..m.1] == row.as_str())
+                    {
                         title_end = m.1;
                         titles.push(m);
                     }

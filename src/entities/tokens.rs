@@ -63,24 +63,64 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// What an ASCII byte is to the tokenizer: a table, since this runs on every byte.
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const OTHER: u8 = 2;
+/// A byte of a multi-byte char: decoded.
+const WIDE: u8 = 3;
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            WIDE
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if b == b' ' || (b >= 0x09 && b <= 0x0d) {
+            // the ASCII chars of `char::is_whitespace` (with \x0B, which `is_ascii_whitespace`
+            // leaves out)
+            SPACE
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Tokenize `text[start..end]` into `out`: one pass over the bytes, decoding only non-ASCII.
 pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<Tok>) {
     let s = &text[start..end];
     let sb = s.as_bytes();
     let mut i = 0usize;
     let mut seen_word = false;
-    while let Some((c, n)) = char_at(s, i) {
-        if c == ' ' || c.is_whitespace() {
-            i += n;
-            continue;
-        }
-        if c.is_alphanumeric() {
+    while i < sb.len() {
+        // an ASCII byte is classed by the table, other chars decoded
+        let (c, n, word) = match CLASS[sb[i] as usize] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            ALNUM => (sb[i] as char, 1, true),
+            OTHER => (sb[i] as char, 1, false),
+            _ => {
+                let Some((c, n)) = char_at(s, i) else { break };
+                if c.is_whitespace() {
+                    i += n;
+                    continue;
+                }
+                (c, n, c.is_alphanumeric())
+            }
+        };
+        if word {
             // a word: letters/digits with inner hyphens and apostrophes, dotted initials
             let mut j = i + n;
             let mut hyphen = false;
             loop {
                 // most words are ASCII letters: a byte at a time, no char decoding
-                while j < sb.len() && sb[j].is_ascii_alphanumeric() {
+                while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
                     j += 1;
                 }
                 // the word ends at a blank or a comma far more often than anything else
@@ -136,7 +176,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 hyphen,
             });
             seen_word = true;
-            i = j;
+            // the blank after a word, most often one: skipped here, not by another round
+            i = if sb.get(j) == Some(&b' ') { j + 1 } else { j };
             continue;
         }
         if is_apostrophe(c) {
@@ -169,6 +210,29 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
     }
 }
 
+/// Per word length (up to five): the first letters of the name particles of that length
+/// (`words::is_particle`; the test checks they agree), as bits from `a`.
+const PARTICLE_FIRST: [u32; 6] = {
+    let particles: [&[u8]; 23] = [
+        b"al", b"el", b"bin", b"ibn", b"bint", b"van", b"von", b"de", b"der", b"den", b"da", b"di",
+        b"du", b"del", b"della", b"la", b"le", b"dos", b"das", b"ter", b"ul", b"ud", b"ad",
+    ];
+    let mut bits = [0u32; 6];
+    let mut k = 0;
+    while k < particles.len() {
+        bits[particles[k].len()] |= 1 << (particles[k][0] - b'a');
+        k += 1;
+    }
+    bits
+};
+
+/// False for a lowercase ASCII word that is no particle, for sure (its length and first
+/// letter start none): most words of a text are asked.
+#[inline]
+fn may_be_particle(w: &[u8]) -> bool {
+    w.len() <= 5 && PARTICLE_FIRST[w.len()] & (1 << (w[0].wrapping_sub(b'a') & 31)) != 0
+}
+
 /// `J`, `U.S`, `U.S.A` (before their final dot).
 fn is_initialism(w: &str) -> bool {
     !w.is_empty()
@@ -182,32 +246,40 @@ fn shape_of(w: &str, hyphen: bool) -> Shape {
     let first = b.first().copied().unwrap_or(b' ');
     // the common case: a lowercase ASCII word with no hyphen
     if first.is_ascii_lowercase() && !hyphen {
-        return if words::is_particle(w) {
+        return if may_be_particle(b) && words::is_particle(w) {
             Shape::Particle
         } else {
             Shape::Lower
         };
     }
-    let first = w.chars().next().unwrap_or(' ');
-    if first.is_uppercase() {
+    // an ASCII first letter needs no decoding
+    let upper_first = if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    };
+    if upper_first {
         // "EADS-led", "Craiova-based": an adjective, not a name
-        if let Some(p) = w.rfind('-').filter(|_| hyphen) {
-            if w[p + 1..].chars().next().is_some_and(char::is_lowercase) {
-                return Shape::Lower;
+        if hyphen {
+            if let Some(p) = w.rfind('-') {
+                if w[p + 1..].chars().next().is_some_and(char::is_lowercase) {
+                    return Shape::Lower;
+                }
             }
         }
         // letters, and whether all are capitals: one pass over the bytes of an ASCII word
-        let (letters, all_upper) = if w.is_ascii() {
-            b.iter()
-                .filter(|c| c.is_ascii_alphabetic())
-                .fold((0, true), |(n, up), c| {
-                    (n + 1, up && c.is_ascii_uppercase())
-                })
-        } else {
-            w.chars()
+        let (mut letters, mut all_upper, mut ascii) = (0, true, true);
+        for &c in b {
+            ascii &= c.is_ascii();
+            letters += u32::from(c.is_ascii_alphabetic());
+            all_upper &= !c.is_ascii_lowercase();
+        }
+        if !ascii {
+            (letters, all_upper) = w
+                .chars()
                 .filter(|c| c.is_alphabetic())
-                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()))
-        };
+                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+        }
         if letters == 1 {
             // "A senior official", "I said": words, not initials
             if w == "A" || w == "I" {
@@ -224,7 +296,7 @@ fn shape_of(w: &str, hyphen: bool) -> Shape {
         return Shape::Particle;
     }
     // al-Araji, el-Sisi, bin-Laden: a particle glued to a capitalised name
-    if let Some(p) = w.find('-').filter(|_| hyphen) {
+    if let Some(p) = hyphen.then(|| w.find('-')).flatten() {
         let (head, tail) = (&w[..p], &w[p + 1..]);
         if words::is_particle(head) && tail.chars().next().is_some_and(char::is_uppercase) {
             return Shape::Cap;
@@ -248,6 +320,32 @@ mod tests {
         // regression: peeking one byte past `’` landed inside `“`
         for t in ["’“”", "x’“y", "Iran’‘s", "'“", "a'’b"] {
             let _ = toks(t);
+        }
+    }
+
+    #[test]
+    fn particle_filter_keeps_every_particle() {
+        for p in words::PARTICLES {
+            assert!(may_be_particle(p.as_bytes()), "{p}");
+            assert!(words::is_particle(p), "{p}");
+        }
+        for w in ["to", "of", "a", "said", "minister", "and", "in", "that"] {
+            assert!(!may_be_particle(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_tests() {
+        for b in 0..128u8 {
+            let c = b as char;
+            let want = if c.is_whitespace() {
+                SPACE
+            } else if c.is_alphanumeric() {
+                ALNUM
+            } else {
+                OTHER
+            };
+            assert_eq!(CLASS[b as usize], want, "{b:#x}");
         }
     }
 

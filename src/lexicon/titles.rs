@@ -1,8 +1,6 @@
 //! Titles and roles of people (`Foreign Minister`, `top diplomat`, `Lt. Gen.`, `Ayatollah`).
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use super::{cell, read_tsv, LexiconError};
 
@@ -33,8 +31,8 @@ impl TitleRow {
 pub struct Titles {
     pub rows: Vec<TitleRow>,
     pub automaton: AhoCorasick,
-    /// The same titles for anchored searches (a compact NFA: see `actors`).
-    anchored: AhoCorasick,
+    /// The same titles for anchored searches (a trie: see `actors::AnchoredTrie`).
+    anchored: super::actors::AnchoredTrie,
     /// The first bytes of the titles, any ASCII case, to skip searches that cannot match.
     starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
@@ -42,6 +40,18 @@ pub struct Titles {
     /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
     /// of these starts no title, and needs no search.
     first_words: std::collections::HashSet<String, crate::entities::words::FnvBuild>,
+    /// The `first_words` as bits keyed by length and first two bytes, any ASCII case
+    /// (`first_word_key`): most lowercase words of a text start no title, and this says so
+    /// without hashing the word or searching.
+    first_word_bits: Box<[u64; 512]>,
+}
+
+/// A key of 15 bits for a word: its length (up to 31) and first two bytes, each folded to
+/// five bits (`b & 31`: the same for both ASCII cases of a letter).
+#[inline]
+fn first_word_key(w: &[u8]) -> usize {
+    let b = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
+    w.len().min(31) << 10 | b(0) << 5 | b(1)
 }
 
 impl Titles {
@@ -75,18 +85,18 @@ impl Titles {
                 message: e.to_string(),
             })?;
         let anchored =
-            super::actors::anchored_automaton(rows.iter().map(|r| r.title.as_str()), true)
-                .map_err(|e| LexiconError {
-                    source: "titles".into(),
-                    line: 0,
-                    message: e.to_string(),
-                })?;
+            super::actors::AnchoredTrie::new(rows.iter().map(|r| r.title.as_str()), true);
         let starts = super::actors::StartFilter::new(rows.iter().map(|r| r.title.as_str()), true);
-        let first_words = rows
+        let first_words: std::collections::HashSet<String, _> = rows
             .iter()
             .filter_map(|r| r.title.split_whitespace().next())
             .map(str::to_lowercase)
             .collect();
+        let mut first_word_bits = Box::new([0u64; 512]);
+        for w in &first_words {
+            let k = first_word_key(w.as_bytes());
+            first_word_bits[k >> 6] |= 1 << (k & 63);
+        }
         let ranks = rows
             .iter()
             .filter(|r| r.has_flag("rank"))
@@ -99,6 +109,7 @@ impl Titles {
             starts,
             ranks,
             first_words,
+            first_word_bits,
         })
     }
 
@@ -111,17 +122,15 @@ impl Titles {
         self.find_at_unfiltered(text, start, end)
     }
 
-    /// `find_at` without the start filter, for a caller that asked `may_start_at` already.
+    /// `find_at` without the start filter: the walk itself fails within a byte or two.
     pub fn find_at_unfiltered(
         &self,
         text: &str,
         start: usize,
         end: usize,
     ) -> Option<(usize, usize, usize)> {
-        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.anchored.find(input)?;
-        super::actors::is_word_bounded(text, m.start(), m.end())
-            .then(|| (m.start(), m.end(), m.pattern().as_usize()))
+        let m = self.anchored.find(text.as_bytes(), start, end)?;
+        super::actors::is_word_bounded(text, m.0, m.1).then_some(m)
     }
 
     /// Title matches on word boundaries, any case: `(start, end, row)`.
@@ -149,6 +158,16 @@ impl Titles {
         self.first_words.contains(word)
     }
 
+    /// False when `may_start_with_lower(word)` is false for sure; true when it may be true.
+    /// Asked of every lowercase word before a search: a key of the word's length and first
+    /// two bytes, where the exact question hashes the word.
+    #[inline]
+    pub fn lower_word_may_start(&self, word: &[u8]) -> bool {
+        // `may_start_with_lower` compares the word ASCII-lowercased: the key folds ASCII case
+        let k = first_word_key(word);
+        self.first_word_bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+
     /// Is this title (any case) a military rank?
     pub fn is_rank(&self, title: &str) -> bool {
         crate::entities::words::with_lower(title, |t| self.ranks.contains(t))
@@ -159,5 +178,27 @@ impl Titles {
             .binary_search_by(|r| r.title.as_str().cmp(title))
             .ok()
             .map(|i| &self.rows[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lower_word_filter_keeps_every_first_word() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let t = &lex.titles;
+        let mut words: Vec<String> = t.first_words.iter().cloned().collect();
+        words.extend(t.first_words.iter().map(|w| w.to_ascii_uppercase()));
+        let common = "the of and to a in said that was for on is with he it as by at from \
+            his an were are which be this has have had not but after been who they their";
+        words.extend(common.split(' ').map(String::from));
+        let mut rejected = 0;
+        for w in &words {
+            if t.may_start_with_lower(w) {
+                assert!(t.lower_word_may_start(w.as_bytes()), "{w}");
+            }
+            rejected += usize::from(!t.lower_word_may_start(w.as_bytes()));
+        }
+        assert!(rejected > 10, "the filter lets nearly everything through");
     }
 }
