@@ -199,6 +199,7 @@ pub fn extract_batch_parts<'a>(docs: &[Doc<'a>], lex: &Lexicon) -> Vec<Tables<'a
             let first = range.start;
             let chunk = &docs[range];
             let results = extract_chunk(first, chunk, lex);
+            t.reserve_for(&results);
             for (j, (d, r)) in chunk.iter().zip(results).enumerate() {
                 t.push((first + j) as i64, d.text, d.anchor, r, d.note.clone());
             }
