@@ -187,6 +187,94 @@ fn ascii_lowercase_u64(w: u64) -> u64 {
     w | (upper >> 2)
 }
 
+/// The head of a text at a position: its leading ASCII letters and digits. A pattern that
+/// matches there on word boundaries has the same head as the text: a byte of the pattern
+/// that is no ASCII letter or digit ends both heads at the same place, and a pattern of
+/// letters and digits only is followed by no letter or digit. So the first (up to) eight
+/// bytes of the head, and their count, key the trie's state after them: one probe of a
+/// table of pattern heads replaces the first steps of the walk (a load from a large table
+/// each, most of them cache misses), and a head no pattern has rules the position out.
+struct HeadJump {
+    /// Open addressing, at most half full: `[prefix, packed]` with `prefix` the head's
+    /// first bytes (as the trie stores them; zero bytes past them) and `packed` as made by
+    /// `pack`; `FREE` for an empty slot.
+    slots: Vec<[u64; 2]>,
+    /// log2 of `slots.len()`.
+    log: u32,
+    /// ASCII case folded (for an ASCII-case-insensitive trie).
+    fold: bool,
+    /// Some pattern is empty (it has no head): no jumps.
+    empty: bool,
+}
+
+/// Bytes of a head that key the jump.
+const JUMP: usize = 8;
+
+impl HeadJump {
+    /// `packed`: the state after the prefix (24 bits), the prefix's length (4 bits), a flag
+    /// for a state without transitions (1 bit); above bit 32, the longest pattern ending
+    /// within the prefix (24 bits, all ones for none) and its length (4 bits).
+    fn pack(state: u32, m: usize, leaf: bool, best: (usize, u32)) -> u64 {
+        let low = state | (m as u32) << 24 | u32::from(leaf) << 28;
+        let high = (best.1 & 0xFF_FFFF) | (best.0 as u32) << 24;
+        u64::from(high) << 32 | u64::from(low)
+    }
+
+    #[inline]
+    fn hash(prefix: u64, m: usize) -> u64 {
+        (prefix ^ (m as u64) << 59).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The first slot to probe for a hash: its top bits.
+    #[inline]
+    fn slot(h: u64, log: u32) -> usize {
+        (h >> (64 - log)) as usize
+    }
+
+    /// The number of head bytes at the start of `b` that key the jump (at most `JUMP`),
+    /// and those bytes as one word (ASCII-lowercased for a folding trie).
+    #[inline]
+    fn key(b: &[u8], fold: bool) -> (usize, u64) {
+        let m = b
+            .iter()
+            .take(JUMP)
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if m == 0 {
+            return (0, 0);
+        }
+        let mut w = match b.get(..8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+            None => b.iter().rev().fold(0, |w, &c| w << 8 | u64::from(c)),
+        };
+        let mask = if m < 8 { (1u64 << (8 * m)) - 1 } else { !0 };
+        w &= mask;
+        if fold {
+            // ASCII letters and digits only: 0x20 lowercases a letter, and every digit has it
+            w |= 0x2020_2020_2020_2020 & mask;
+        }
+        (m, w)
+    }
+
+    /// `packed` of the head at the start of `b` (the text from the search's start to its
+    /// end); None when no pattern has this head.
+    #[inline]
+    fn get(&self, m: usize, prefix: u64) -> Option<u64> {
+        let mask = self.slots.len() - 1;
+        let mut h = Self::slot(Self::hash(prefix, m), self.log);
+        loop {
+            let [p, packed] = self.slots[h];
+            if packed == FREE {
+                return None;
+            }
+            if p == prefix && (packed >> 24 & 0xF) as usize == m {
+                return Some(packed);
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
 /// A leftmost-longest automaton for anchored searches only (same matches as a DFA).
 pub fn anchored_automaton<'a>(
     patterns: impl IntoIterator<Item = &'a str>,
@@ -223,6 +311,8 @@ pub struct AnchoredTrie {
     /// Each byte as the trie stores it: ASCII letters lowercased for a case-insensitive
     /// trie, else itself (a load, not a test a byte).
     map: [u8; 256],
+    /// The patterns' heads, for `find_word`.
+    heads: HeadJump,
 }
 
 /// The root; as a transition's target, none.
@@ -245,7 +335,8 @@ impl AnchoredTrie {
         let mut edges: HashMap<u32, u32, FnvBuild> = HashMap::default();
         let mut pattern = vec![NO_PATTERN];
         let mut chain = vec![0u16];
-        for (i, p) in patterns.into_iter().enumerate() {
+        let patterns: Vec<&str> = patterns.into_iter().collect();
+        for (i, p) in patterns.iter().enumerate() {
             let mut state = 0u32;
             for &b in p.as_bytes() {
                 let b = map[b as usize];
@@ -282,6 +373,7 @@ impl AnchoredTrie {
             }
         }
         assert!(pattern.len() < 1 << 24, "the trie's states fit 24 bits");
+        assert!(patterns.len() < 0xFF_FFFF, "pattern numbers fit 24 bits");
         let flag = |s: u32| {
             if pattern[s as usize] == NO_PATTERN {
                 s
@@ -309,14 +401,109 @@ impl AnchoredTrie {
             }
             slots[h] = u64::from(key) << 32 | u64::from(flag(next));
         }
-        AnchoredTrie {
+        let mut has_child = vec![false; pattern.len()];
+        for &key in edges.keys() {
+            has_child[(key >> 8) as usize] = true;
+        }
+        for (s, c) in chain.iter().enumerate() {
+            has_child[s] |= c & CHAIN != 0;
+        }
+        let mut trie = AnchoredTrie {
             root,
             chain,
             slots,
             log,
             pattern,
             map,
+            heads: HeadJump {
+                slots: Vec::new(),
+                log: 0,
+                fold,
+                empty: patterns.iter().any(|p| p.is_empty()),
+            },
+        };
+        // the state after each pattern's head (its first `JUMP` bytes at most)
+        let mut jumps: HashMap<(usize, u64), u64, FnvBuild> = HashMap::default();
+        for p in &patterns {
+            let (m, prefix) = HeadJump::key(p.as_bytes(), fold);
+            if m == 0 || jumps.contains_key(&(m, prefix)) {
+                continue;
+            }
+            let (mut state, mut best) = (DEAD, (0, NO_PATTERN));
+            for (i, &b) in p.as_bytes()[..m].iter().enumerate() {
+                let b = trie.map[b as usize];
+                state = if i == 0 {
+                    trie.root[b as usize]
+                } else {
+                    trie.next(state, b)
+                };
+                if state & MATCH != 0 {
+                    state &= !MATCH;
+                    best = (i + 1, trie.pattern[state as usize]);
+                }
+            }
+            let packed = HeadJump::pack(state, m, !has_child[state as usize], best);
+            jumps.insert((m, prefix), packed);
         }
+        let log = (jumps.len() * 2)
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut slots = vec![[0, FREE]; 1 << log];
+        for (&(m, prefix), &packed) in &jumps {
+            let mut h = HeadJump::slot(HeadJump::hash(prefix, m), log);
+            while slots[h][1] != FREE {
+                h = (h + 1) & (slots.len() - 1);
+            }
+            slots[h] = [prefix, packed];
+        }
+        trie.heads.slots = slots;
+        trie.heads.log = log;
+        trie
+    }
+
+    /// `find`, kept only when the match is word-bounded (`is_word_bounded`); None else, as
+    /// for no match. The walk starts after the word's head (`HeadJump`): most words start no
+    /// pattern's head, and are ruled out before the walk reaches the large tables (`chain`,
+    /// `slots`, `pattern`), which miss the cache.
+    #[inline]
+    pub fn find_word(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        let hay = text.as_bytes();
+        hay.get(start..end)?;
+        let (m, prefix) = HeadJump::key(&hay[start..], self.heads.fold);
+        let m = if m == 0 || start + m > end || self.heads.empty {
+            // no head (a byte past ASCII), a search that ends inside it, or an empty pattern
+            // (it matches anywhere): the walk alone
+            self.find(hay, start, end)
+        } else {
+            let packed = self.heads.get(m, prefix)?;
+            let mut state = packed as u32 & 0xFF_FFFF;
+            let leaf = packed & 1 << 28 != 0;
+            let best_pattern = (packed >> 32) as u32 & 0xFF_FFFF;
+            let mut best = if best_pattern == 0xFF_FFFF {
+                (0, NO_PATTERN)
+            } else {
+                ((packed >> 56) as usize & 0xF, best_pattern)
+            };
+            if !leaf {
+                // on from the head, as `find` walks
+                let mut len = m;
+                for &b in &hay[start + m..end] {
+                    state = self.next(state, self.map[b as usize]);
+                    len += 1;
+                    if state == DEAD {
+                        break;
+                    }
+                    if state & MATCH != 0 {
+                        state &= !MATCH;
+                        best = (len, self.pattern[state as usize]);
+                    }
+                }
+            }
+            let (len, p) = best;
+            (p != NO_PATTERN).then_some((start, start + len, p as usize))
+        }?;
+        is_word_bounded(text, m.0, m.1).then_some(m)
     }
 
     #[inline]
@@ -378,8 +565,8 @@ impl AnchoredTrie {
 pub struct Actors {
     pub rows: Vec<ActorRow>,
     automaton: AhoCorasick,
-    /// The same patterns for anchored searches from word starts. No start filter before
-    /// it: its first transition (one load) rejects a word as cheaply as a filter would.
+    /// The same patterns for anchored searches from word starts (`find_word`: its head
+    /// filter rules out most words before the walk).
     anchored: AnchoredTrie,
     /// Surface form -> row, for exact look-ups.
     by_name: HashMap<String, usize, FnvBuild>,
@@ -540,8 +727,8 @@ impl Actors {
     /// The longest match that starts exactly at `start` and ends on a word boundary at or
     /// before `end`.
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<ActorMatch> {
-        let (s, e, row) = self.anchored.find(text.as_bytes(), start, end)?;
-        is_word_bounded(text, s, e).then_some(ActorMatch {
+        let (s, e, row) = self.anchored.find_word(text, start, end)?;
+        Some(ActorMatch {
             start: s,
             end: e,
             row,
@@ -622,6 +809,13 @@ mod tests {
                     want,
                     "{text:?} {at}..{end}"
                 );
+                // the head filter hides no word-bounded match
+                let bounded = want.filter(|m| is_word_bounded(text, m.0, m.1));
+                assert_eq!(
+                    trie.find_word(text, at, end),
+                    bounded,
+                    "{text:?} {at}..{end}"
+                );
                 want.is_some()
             };
             for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
@@ -629,9 +823,18 @@ mod tests {
                     found += usize::from(check(&text, at, end));
                 }
             }
-            // every pattern, in its own case and in capitals, whole and cut short by a byte
+            // every pattern, in its own case and in capitals, whole and cut short by a byte,
+            // and followed by what ends a word or not
             for p in pats.iter() {
-                for t in [format!("{p} x"), format!("{} x", p.to_uppercase())] {
+                for t in [
+                    format!("{p} x"),
+                    format!("{} x", p.to_uppercase()),
+                    p.to_string(),
+                    format!("{p}’s"),
+                    format!("{p}-x"),
+                    format!("{p}s"),
+                    format!("{}.", p.to_lowercase()),
+                ] {
                     check(&t, 0, t.len());
                     check(&t, 0, p.len().saturating_sub(1));
                 }
@@ -641,6 +844,36 @@ mod tests {
             found > 40,
             "only {found} matches: the test text lost its names"
         );
+    }
+
+    #[test]
+    fn head_jumps_keep_what_the_walk_finds() {
+        // an empty pattern, digits, a head past eight bytes, one cut by `end`, `end` past the
+        // text, case folded and not
+        let pats = [
+            "",
+            "Al",
+            "Al-Qaeda",
+            "G7",
+            "G20",
+            "Afghanistan",
+            "Afghanistani",
+            "U.S.",
+        ];
+        let text = "G7 G20 g20 AL Al-Qaeda Afghanistan’s Afghanistanis U.S.-led Al";
+        for fold in [false, true] {
+            for skip in [0, 1] {
+                let trie = AnchoredTrie::new(pats[skip..].iter().copied(), fold);
+                for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    for end in [text.len(), (at + 3).min(text.len()), text.len() + 1] {
+                        let want = trie
+                            .find(text.as_bytes(), at, end)
+                            .filter(|m| is_word_bounded(text, m.0, m.1));
+                        assert_eq!(trie.find_word(text, at, end), want, "{at}..{end} {fold}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

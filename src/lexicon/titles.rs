@@ -122,15 +122,14 @@ impl Titles {
         self.find_at_unfiltered(text, start, end)
     }
 
-    /// `find_at` without the start filter: the walk itself fails within a byte or two.
+    /// `find_at` without the start filter (the trie's own head filter stays).
     pub fn find_at_unfiltered(
         &self,
         text: &str,
         start: usize,
         end: usize,
     ) -> Option<(usize, usize, usize)> {
-        let m = self.anchored.find(text.as_bytes(), start, end)?;
-        super::actors::is_word_bounded(text, m.0, m.1).then_some(m)
+        self.anchored.find_word(text, start, end)
     }
 
     /// Title matches on word boundaries, any case: `(start, end, row)`.
