@@ -482,13 +482,13 @@ fn first_word_may_match(t: &Tokens, elems: &[Elem], head: usize) -> bool {
     true
 }
 
-fn code_sentence(
+fn code_sentence<'a>(
     t: &Tokens,
     // `first_codable`: no word before it heads a pattern that may match, nor is a `must`
     from: usize,
-    acts: &[Actor],
+    acts: &[Actor<'a>],
     lex: &Lexicon,
-    last_subject: &mut Option<Actor>,
+    last_subject: &mut Option<Actor<'a>>,
     emit: &mut dyn FnMut(Event),
 ) {
     let n = t.len();
@@ -605,7 +605,7 @@ fn code_sentence(
     }
     let heads: &[bool] = heads;
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
-    let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut seen: Vec<(&str, String, Option<&str>)> = Vec::new();
     let mut demanded: Vec<usize> = Vec::new();
     for mi in modals {
         // `must be part of the solution`: a judgement, not a demand for an act (`must be
@@ -648,23 +648,19 @@ fn code_sentence(
         if let Some(m) = verb {
             demanded.push(m.head);
         }
-        let key = (
-            src.code.clone(),
-            code.to_string(),
-            tgt.map(|x| x.code.clone()),
-        );
+        let key = (src.code, code.to_string(), tgt.map(|x| x.code));
         if seen.contains(&key) {
             continue;
         }
         seen.push(key);
         emit(Event {
             sentence: 0,
-            source: Some(src.code.clone()),
-            source_agent: src.agent.clone(),
-            source_text: Some(src.text.clone()),
-            target: tgt.map(|x| x.code.clone()),
-            target_agent: tgt.and_then(|x| x.agent.clone()),
-            target_text: tgt.map(|x| x.text.clone()),
+            source: Some(src.code.to_string()),
+            source_agent: src.agent.map(String::from),
+            source_text: Some(src.text.to_string()),
+            target: tgt.map(|x| x.code.to_string()),
+            target_agent: tgt.and_then(|x| x.agent.map(String::from)),
+            target_text: tgt.map(|x| x.text.to_string()),
             code: code.to_string(),
             date: None,
             location: None,
@@ -962,17 +958,17 @@ fn code_sentence(
         // the second alone (the usual CAMEO reading) and the first towards the second
         if target.is_none() && !passive && m.form != Form::Noun {
             if let Some(first) = conjunct_before(t, acts, &source) {
-                let key = (first.code.clone(), code.clone(), Some(source.code.clone()));
+                let key = (first.code, code.clone(), Some(source.code));
                 if !seen.contains(&key) {
                     seen.push(key);
                     emit(Event {
                         sentence: 0,
-                        source: Some(first.code.clone()),
-                        source_agent: first.agent.clone(),
-                        source_text: Some(first.text.clone()),
-                        target: Some(source.code.clone()),
-                        target_agent: source.agent.clone(),
-                        target_text: Some(source.text.clone()),
+                        source: Some(first.code.to_string()),
+                        source_agent: first.agent.map(String::from),
+                        source_text: Some(first.text.to_string()),
+                        target: Some(source.code.to_string()),
+                        target_agent: source.agent.map(String::from),
+                        target_text: Some(source.text.to_string()),
                         code: code.clone(),
                         date: None,
                         location: None,
@@ -993,8 +989,8 @@ fn code_sentence(
             && (matches!(&code[..2], "13" | "14" | "17" | "18" | "19" | "20")
                 || (code.starts_with("08") && !code.starts_with("087")));
         let target_code = target
-            .map(|x| x.code.clone())
-            .or_else(|| domestic.then(|| source.code.clone()));
+            .map(|x| x.code)
+            .or_else(|| domestic.then_some(source.code));
         // meetings, praise, aid, investigation, criticism, rejection, force posture and cuts
         // are done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
         // sentence does not say between whom; appeals, demands and pledges may be to all,
@@ -1011,7 +1007,7 @@ fn code_sentence(
                 match acts.iter().find(|a| {
                     a.tok_s > m.head && a.tok_s < end && where_done(a) && a.code != source.code
                 }) {
-                    Some(a) => Some(a.code.clone()),
+                    Some(a) => Some(a.code),
                     None => continue,
                 }
             }
@@ -1031,7 +1027,7 @@ fn code_sentence(
         let target_code = match target_code {
             None if violent && m.form == Form::Noun => {
                 match acts.iter().find(|a| a.tok_s > m.head && where_done(a)) {
-                    Some(a) => Some(a.code.clone()),
+                    Some(a) => Some(a.code),
                     None => continue,
                 }
             }
@@ -1041,7 +1037,7 @@ fn code_sentence(
         if code.starts_with("043") && starts_quantity(t, m.end) {
             continue;
         }
-        let key = (source.code.clone(), code.clone(), target_code.clone());
+        let key = (source.code, code.clone(), target_code);
         if seen.contains(&key) {
             continue;
         }
@@ -1057,17 +1053,17 @@ fn code_sentence(
             })
         });
         if let Some(b) = also {
-            let key = (source.code.clone(), code.clone(), Some(b.code.clone()));
+            let key = (source.code, code.clone(), Some(b.code));
             if !seen.contains(&key) {
                 seen.push(key);
                 emit(Event {
                     sentence: 0,
-                    source: Some(source.code.clone()),
-                    source_agent: source.agent.clone(),
-                    source_text: Some(source.text.clone()),
-                    target: Some(b.code.clone()),
-                    target_agent: b.agent.clone(),
-                    target_text: Some(b.text.clone()),
+                    source: Some(source.code.to_string()),
+                    source_agent: source.agent.map(String::from),
+                    source_text: Some(source.text.to_string()),
+                    target: Some(b.code.to_string()),
+                    target_agent: b.agent.map(String::from),
+                    target_text: Some(b.text.to_string()),
                     code: code.clone(),
                     date: None,
                     location: location.clone(),
@@ -1076,12 +1072,12 @@ fn code_sentence(
         }
         emit(Event {
             sentence: 0,
-            source: Some(source.code.clone()),
-            source_agent: source.agent.clone(),
-            source_text: Some(source.text.clone()),
-            target: target_code,
-            target_agent: target.and_then(|x| x.agent.clone()),
-            target_text: target.map(|x| x.text.clone()),
+            source: Some(source.code.to_string()),
+            source_agent: source.agent.map(String::from),
+            source_text: Some(source.text.to_string()),
+            target: target_code.map(String::from),
+            target_agent: target.and_then(|x| x.agent.map(String::from)),
+            target_text: target.map(|x| x.text.to_string()),
             code,
             date: None,
             location,
@@ -1315,7 +1311,7 @@ fn habitual(t: &Tokens, i: usize) -> bool {
 }
 
 /// The doer named right before an event noun (`a U.S. strike`, `Iran's sanctions`).
-fn noun_doer<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+fn noun_doer<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], i: usize) -> Option<&'a Actor<'b>> {
     acts.iter().rev().find(|a| {
         a.tok_e <= i
             && a.tok_e + 2 >= i
@@ -1565,7 +1561,7 @@ fn first_person(t: &Tokens, i: usize) -> bool {
 
 /// `"We call on all parties ...," a State Department spokesman said`: `we` is the speaker
 /// named after the quote, not the last person coded.
-fn quote_speaker<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+fn quote_speaker<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], i: usize) -> Option<&'a Actor<'b>> {
     let close = (i..t.len()).find(|&j| matches!(t.lower(j), "\"" | "”"))?;
     let said = (close + 1..t.len().min(close + 12)).find(|&j| reporting(t.lower(j)))?;
     acts.iter()
@@ -1612,14 +1608,14 @@ fn talked_about(t: &Tokens, acts: &[Actor], i: usize) -> bool {
 
 /// The subject: the nearest actor before the head that is not inside a prepositional
 /// phrase, within the sentence part up to a semicolon or colon.
-fn subject_before<'a>(
+fn subject_before<'a, 'b>(
     t: &Tokens,
-    acts: &'a [Actor],
+    acts: &'a [Actor<'b>],
     i: usize,
     used: &[usize],
     // the tokens that head a verb pattern match
     heads: &[bool],
-) -> Option<&'a Actor> {
+) -> Option<&'a Actor<'b>> {
     let stop = (0..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
@@ -1820,7 +1816,7 @@ fn thing_noun(w: &str) -> bool {
 }
 
 /// `X and Y` ending at the subject `y`: X.
-fn conjunct_before<'a>(t: &Tokens, acts: &'a [Actor], y: &Actor) -> Option<&'a Actor> {
+fn conjunct_before<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], y: &Actor) -> Option<&'a Actor<'b>> {
     let mut j = y.tok_s;
     if j > 0 && t.lower(j - 1) == "the" {
         j -= 1;
@@ -1836,7 +1832,7 @@ fn conjunct_before<'a>(t: &Tokens, acts: &'a [Actor], y: &Actor) -> Option<&'a A
 }
 
 /// The agent of a passive or of an event noun: `by X` within a few words after.
-fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor> {
+fn by_agent<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], from: usize) -> Option<&'a Actor<'b>> {
     let n = t.len();
     let mut j = from;
     while j < n && j < from + 8 {
@@ -1854,14 +1850,14 @@ fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor>
 }
 
 /// The object: the first actor after the pattern, in its clause, that is not the source.
-fn object_after<'a>(
+fn object_after<'a, 'b>(
     t: &Tokens,
-    acts: &'a [Actor],
+    acts: &'a [Actor<'b>],
     from: usize,
     source: &Actor,
     violent: bool,
     heads: &[bool],
-) -> Option<&'a Actor> {
+) -> Option<&'a Actor<'b>> {
     let n = t.len();
     // `demanded that the US cancel`: the object is the subject of the clause
     let from = if t.lower(from) == "that" {
@@ -1925,7 +1921,7 @@ fn location_after(
     acts.iter()
         .filter(|a| a.tok_s > head && a.locative())
         .find(|a| target.map_or(true, |x| !std::ptr::eq(*a, x)))
-        .map(|a| a.text.clone())
+        .map(|a| a.text.to_string())
 }
 
 #[cfg(test)]
