@@ -44,8 +44,7 @@ fn joins(c: char) -> bool {
 }
 
 /// `U.S` before a dot: single letters joined by dots.
-fn abbreviation_dot(w: &str) -> bool {
-    let b = w.as_bytes();
+fn abbreviation_dot(b: &[u8]) -> bool {
     b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
 }
 
@@ -169,7 +168,7 @@ impl TokenBuf {
                 match CLASS[d as usize] {
                     SPACE => break,
                     OTHER => {
-                        if d == b'.' && abbreviation_dot(&s[i..e]) {
+                        if d == b'.' && abbreviation_dot(&b[i..e]) {
                             // the last dot of `U.S.`, `U.N.`
                             e += 1;
                             break;
@@ -214,7 +213,8 @@ impl TokenBuf {
                 ls: ls as u32,
                 le: le as u32,
             });
-            i = e;
+            // the blank after a word, the common case, skipped with it
+            i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
         }
         (first, toks.len())
     }
