@@ -325,6 +325,7 @@ pub fn code(
     let people = (body.len() == 1).then_some(prior.as_deref());
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
+    let mut scratch = Scratch::default();
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let codable = first_codable(t, lex);
@@ -377,6 +378,7 @@ pub fn code(
                 &acts,
                 lex,
                 &mut last_subject,
+                &mut scratch,
                 &mut |mut ev: Event| {
                     ev.sentence = sentence;
                     ev.date = date;
@@ -423,6 +425,18 @@ fn main_country(entities: &[Entity]) -> Option<String> {
         [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
         _ => None,
     }
+}
+
+/// The buffers of `code_sentence`, reused from one sentence to the next (it runs for every
+/// sentence with a candidate verb: allocating them each time cost more than filling them).
+#[derive(Default)]
+struct Scratch<'a> {
+    flags: Vec<bool>,
+    matches: Vec<Match<'a>>,
+    modals: Vec<usize>,
+    seen: Vec<(&'a str, &'a str, Option<&'a str>)>,
+    demanded: Vec<usize>,
+    targets_used: Vec<usize>,
 }
 
 /// One pattern found at a head word.
@@ -487,17 +501,32 @@ fn code_sentence<'a>(
     // `first_codable`: no word before it heads a pattern that may match, nor is a `must`
     from: usize,
     acts: &[Actor<'a>],
-    lex: &Lexicon,
+    lex: &'a Lexicon,
     last_subject: &mut Option<Actor<'a>>,
+    scratch: &mut Scratch<'a>,
     emit: &mut dyn FnMut(Event),
 ) {
     let n = t.len();
     if n == 0 {
         return;
     }
+    let Scratch {
+        flags,
+        matches,
+        modals,
+        seen,
+        demanded,
+        targets_used,
+    } = scratch;
+    matches.clear();
+    modals.clear();
+    seen.clear();
+    demanded.clear();
+    targets_used.clear();
     // the three per-word flag arrays (in an actor, consumed by a match, a match's head) in
-    // one allocation: this runs for every body sentence
-    let mut flags = vec![false; 3 * n];
+    // one buffer
+    flags.clear();
+    flags.resize(3 * n, false);
     let (in_actor, rest) = flags.split_at_mut(n);
     let (consumed, heads) = rest.split_at_mut(n);
     for a in acts {
@@ -506,10 +535,8 @@ fn code_sentence<'a>(
         }
     }
     let in_actor: &[bool] = in_actor;
-    // 1. pattern matches, one per head word, the heaviest pattern winning
-    let mut matches: Vec<Match> = Vec::new();
-    // the `must`/`should` of step 2, found in this pass over the words
-    let mut modals: Vec<usize> = Vec::new();
+    // 1. pattern matches, one per head word, the heaviest pattern winning; and the
+    // `must`/`should` of step 2, found in this pass over the words
     for i in from..n {
         let tok = t.get(i);
         let lower = t.lower(i);
@@ -600,14 +627,12 @@ fn code_sentence<'a>(
             matches.push(m);
         }
     }
-    for m in &matches {
+    for m in matches.iter() {
         heads[m.head] = true;
     }
     let heads: &[bool] = heads;
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
-    let mut seen: Vec<(&str, String, Option<&str>)> = Vec::new();
-    let mut demanded: Vec<usize> = Vec::new();
-    for mi in modals {
+    for &mi in modals.iter() {
         // `must be part of the solution`: a judgement, not a demand for an act (`must be
         // withdrawn` is one)
         if t.lower(mi + 1) == "be" && !is_participle(t.lower(mi + 2)) && !intent_to(t.lower(mi + 2))
@@ -648,7 +673,7 @@ fn code_sentence<'a>(
         if let Some(m) = verb {
             demanded.push(m.head);
         }
-        let key = (src.code, code.to_string(), tgt.map(|x| x.code));
+        let key = (src.code, code, tgt.map(|x| x.code));
         if seen.contains(&key) {
             continue;
         }
@@ -667,7 +692,6 @@ fn code_sentence<'a>(
         });
     }
     // 3. one event per match
-    let mut targets_used: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
     // the source of the last verb coded, for a coordinated one (`killed one soldier and
     // wounded two others`: not `soldier`)
@@ -735,7 +759,7 @@ fn code_sentence<'a>(
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
-            let mut subj = subject_before(t, acts, i, &targets_used, heads);
+            let mut subj = subject_before(t, acts, i, targets_used, heads);
             if subj.is_none() && pronoun_subject(t, i) {
                 subj = last_subject.as_ref();
             }
@@ -797,7 +821,7 @@ fn code_sentence<'a>(
                 });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if governed || matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
-                    subject_before(t, acts, i, &targets_used, heads).or_else(|| {
+                    subject_before(t, acts, i, targets_used, heads).or_else(|| {
                         // `In a phone call with X on Sunday, Y discussed ...`: the subject of
                         // the clause after the opening phrase
                         let opening = i < 5
@@ -841,7 +865,7 @@ fn code_sentence<'a>(
             let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent, heads));
             (src, tgt)
         } else {
-            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used, heads));
+            let mut src = praised.or_else(|| subject_before(t, acts, i, targets_used, heads));
             if let Some((h, ps)) = &prev_source {
                 let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
                 if coordinated && src.is_some_and(|a| a.tok_s > *h) {
@@ -958,7 +982,7 @@ fn code_sentence<'a>(
         // the second alone (the usual CAMEO reading) and the first towards the second
         if target.is_none() && !passive && m.form != Form::Noun {
             if let Some(first) = conjunct_before(t, acts, &source) {
-                let key = (first.code, code.clone(), Some(source.code));
+                let key = (first.code, code, Some(source.code));
                 if !seen.contains(&key) {
                     seen.push(key);
                     emit(Event {
@@ -969,7 +993,7 @@ fn code_sentence<'a>(
                         target: Some(source.code.to_string()),
                         target_agent: source.agent.map(String::from),
                         target_text: Some(source.text.to_string()),
-                        code: code.clone(),
+                        code: code.to_string(),
                         date: None,
                         location: None,
                     });
@@ -1037,7 +1061,7 @@ fn code_sentence<'a>(
         if code.starts_with("043") && starts_quantity(t, m.end) {
             continue;
         }
-        let key = (source.code, code.clone(), target_code);
+        let key = (source.code, code, target_code);
         if seen.contains(&key) {
             continue;
         }
@@ -1053,7 +1077,7 @@ fn code_sentence<'a>(
             })
         });
         if let Some(b) = also {
-            let key = (source.code, code.clone(), Some(b.code));
+            let key = (source.code, code, Some(b.code));
             if !seen.contains(&key) {
                 seen.push(key);
                 emit(Event {
@@ -1064,7 +1088,7 @@ fn code_sentence<'a>(
                     target: Some(b.code.to_string()),
                     target_agent: b.agent.map(String::from),
                     target_text: Some(b.text.to_string()),
-                    code: code.clone(),
+                    code: code.to_string(),
                     date: None,
                     location: location.clone(),
                 });
@@ -1078,7 +1102,7 @@ fn code_sentence<'a>(
             target: target_code.map(String::from),
             target_agent: target.and_then(|x| x.agent.map(String::from)),
             target_text: target.map(|x| x.text.to_string()),
-            code,
+            code: code.to_string(),
             date: None,
             location,
         });
@@ -1403,7 +1427,7 @@ fn preceding(t: &Tokens, i: usize) -> Preceding {
 
 /// The code after negation and modality: `did not reject` is no event; `will not accept`
 /// a rejection; `will visit` an intent to meet; `may halt` a threat.
-fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
+fn adjust_code<'l>(t: &Tokens, i: usize, m: &Match<'l>) -> Option<&'l str> {
     let code = &m.pat.code[..];
     let root: u32 = code[..2].parse().unwrap_or(0);
     let p = preceding(t, i);
@@ -1413,7 +1437,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
         return None;
     }
     if m.form == Form::Noun {
-        return Some(code.to_string());
+        return Some(code);
     }
     // `did not reject`, `failed to reach`
     if p.negation
@@ -1422,9 +1446,9 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
     {
         return match root {
-            3 | 5 | 6 | 7 => Some("120".into()),
-            4 => Some("125".into()),
-            8 => Some("124".into()),
+            3 | 5 | 6 | 7 => Some("120"),
+            4 => Some("125"),
+            8 => Some("124"),
             _ => None,
         };
     }
@@ -1446,8 +1470,8 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             8 => Some("035"),
             _ => None,
         };
-        if let Some(c) = c {
-            return Some(c.into());
+        if c.is_some() {
+            return c;
         }
     }
     if will || may || intent {
@@ -1461,15 +1485,15 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             _ if unless() => Some("130"),
             _ => None,
         };
-        if let Some(c) = c {
-            return Some(c.into());
+        if c.is_some() {
+            return c;
         }
     }
     // `Iran may visit`, `could agree`: speculation
     if may {
         return None;
     }
-    Some(code.to_string())
+    Some(code)
 }
 
 /// A present-tense form is a verb only where a verb can stand: after its subject (an
