@@ -222,18 +222,21 @@ impl TokenBuf {
     /// The buffer, ready to read.
     pub fn read(&self) -> DocTokens<'_> {
         let bytes = self.lower.as_bytes();
+        let span = |t: &Tok| (t.ls as usize, t.le as usize);
         // the offsets are u32: past 4 GiB they wrap, and only a checked slice is sound
-        let wrapped = bytes.len() > u32::MAX as usize;
-        DocTokens {
-            toks: &self.toks,
-            lower: self
-                .toks
+        let lower = if bytes.len() > u32::MAX as usize {
+            self.toks
                 .iter()
                 .map(|t| {
-                    let (a, b) = (t.ls as usize, t.le as usize);
-                    if wrapped {
-                        return self.lower.get(a..b).unwrap_or("");
-                    }
+                    let (a, b) = span(t);
+                    self.lower.get(a..b).unwrap_or("")
+                })
+                .collect()
+        } else {
+            self.toks
+                .iter()
+                .map(|t| {
+                    let (a, b) = span(t);
                     debug_assert!(self.lower.is_char_boundary(a) && self.lower.is_char_boundary(b));
                     // SAFETY: `push` sets every form's ends at char boundaries of `lower` (of
                     // the sentence's copy, whose ASCII lowercasing keeps them, or of a form
@@ -242,7 +245,11 @@ impl TokenBuf {
                     // more than the rest of the read.
                     unsafe { std::str::from_utf8_unchecked(&bytes[a..b]) }
                 })
-                .collect(),
+                .collect()
+        };
+        DocTokens {
+            toks: &self.toks,
+            lower,
         }
     }
 }
