@@ -16,17 +16,18 @@ use crate::entities::{Entity, EntityKind};
 use crate::lexicon::actors::ActorMatch;
 use crate::lexicon::Lexicon;
 
-/// One actor mention in a sentence.
+/// One actor mention in a sentence. Its strings are borrowed from the text, the entities
+/// and the lexicon (no String per candidate: most never make an event).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Actor {
+pub struct Actor<'a> {
     pub start: usize,
     pub end: usize,
     /// Token range in the sentence.
     pub tok_s: usize,
     pub tok_e: usize,
-    pub code: String,
-    pub agent: Option<String>,
-    pub text: String,
+    pub code: &'a str,
+    pub agent: Option<&'a str>,
+    pub text: &'a str,
     pub kind: EntityKind,
     /// A capital city (a government when it acts, a place after `in`).
     pub capital: bool,
@@ -41,7 +42,7 @@ pub struct Actor {
     pub implied: bool,
 }
 
-impl Actor {
+impl Actor<'_> {
     /// The same mention.
     pub fn same_as(&self, other: &Actor) -> bool {
         self.start == other.start && self.end == other.end
@@ -196,13 +197,13 @@ words! {
 }
 
 /// The events' actor code for an entity code: IGO and NGO bodies by their class.
-pub fn actor_code(code: &str, agent: Option<&str>) -> String {
+pub fn actor_code<'a>(code: &'a str, agent: Option<&str>) -> &'a str {
     if agent == Some("IGO") || is_igo(code) {
-        "IGO".into()
+        "IGO"
     } else if agent == Some("NGO") || is_ngo(code) {
-        "NGO".into()
+        "NGO"
     } else {
-        code.to_string()
+        code
     }
 }
 
@@ -215,10 +216,10 @@ pub fn is_agent_word(w: &str) -> bool {
     agent_word(w).is_some() || title_word(w) || w.ends_with("ers") || w.ends_with("ists")
 }
 
-fn agent_after(t: &Tokens, tok_e: usize) -> Option<String> {
+fn agent_after(t: &Tokens, tok_e: usize) -> Option<&'static str> {
     (tok_e..(tok_e + 3).min(t.len()))
         .take_while(|&j| !t.get(j).punct)
-        .find_map(|j| agent_word(t.lower(j)).map(String::from))
+        .find_map(|j| agent_word(t.lower(j)))
 }
 
 /// Mark prepositional phrases and sort by position.
@@ -249,15 +250,27 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
     }
 }
 
-fn make(t: &Tokens, text: &str, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
+fn make<'a>(
+    t: &Tokens,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    code: &'a str,
+    kind: EntityKind,
+) -> Actor<'a> {
     let mut a = make_untexted(t, start, end, code, kind);
-    a.text = text[start..end].to_string();
+    a.text = &text[start..end];
     a
 }
 
-/// An actor with its `text` still empty: filled in once it is kept (most candidates from
-/// the entities are, but the String is not made for the ones dropped).
-fn make_untexted(t: &Tokens, start: usize, end: usize, code: String, kind: EntityKind) -> Actor {
+/// An actor with its `text` still empty.
+fn make_untexted<'a>(
+    t: &Tokens,
+    start: usize,
+    end: usize,
+    code: &'a str,
+    kind: EntityKind,
+) -> Actor<'a> {
     // an actor inside a hyphenated word (`Tehran-Baghdad`) is that word
     let tok_s = t.containing(start).min(t.len());
     let tok_e = t.at_or_after_from(end, tok_s).max(tok_s + 1).min(t.len());
@@ -268,7 +281,7 @@ fn make_untexted(t: &Tokens, start: usize, end: usize, code: String, kind: Entit
         tok_e,
         code,
         agent: None,
-        text: String::new(),
+        text: "",
         kind,
         capital: false,
         place_only: false,
@@ -290,7 +303,7 @@ const NATIONAL_TITLES: &[(&str, &str)] = &[
 
 /// The actor code a person's title gives: a body or country named in it (`Taliban
 /// spokesperson`), else a title of one country (`Secretary of State`).
-fn title_code(title: &str, lex: &Lexicon) -> Option<String> {
+fn title_code<'a>(title: &str, lex: &'a Lexicon) -> Option<&'a str> {
     let named = lex.actors.find_iter(title).find_map(|m| {
         let row = &lex.actors.rows[m.row];
         if row.has_flag("outlet") || row.kind == EntityKind::Place {
@@ -305,7 +318,7 @@ fn title_code(title: &str, lex: &Lexicon) -> Option<String> {
         NATIONAL_TITLES
             .iter()
             .find(|(k, _)| t == *k)
-            .map(|(_, c)| c.to_string())
+            .map(|&(_, c)| c)
     })
 }
 
@@ -344,16 +357,16 @@ fn modifier_only(t: &Tokens, a: &Actor) -> bool {
 }
 
 /// The actors of a sentence from the `entities` stage; `None` when it found none there.
-pub fn from_entities(
-    text: &str,
+pub fn from_entities<'a>(
+    text: &'a str,
     s: usize,
     e: usize,
-    entities: &[Entity],
-    lex: &Lexicon,
+    entities: &'a [Entity],
+    lex: &'a Lexicon,
     t: &Tokens,
     // `Some(main country)` when people with no stated country may be coded (see `code`)
-    people: Option<Option<&str>>,
-) -> Option<Vec<Actor>> {
+    people: Option<Option<&'a str>>,
+) -> Option<Vec<Actor<'a>>> {
     let lo = entities.partition_point(|x| x.start < s);
     // the sentence's entities, iterated in place (no Vec of them per sentence)
     let inside = || {
@@ -366,12 +379,12 @@ pub fn from_entities(
     // room for the entities and a few group nouns (an actor is large: no regrowing)
     let mut out = Vec::with_capacity(inside().count() + 4);
     for x in inside() {
-        let mut a = make_untexted(t, x.start, x.end, String::new(), x.kind);
+        let mut a = make_untexted(t, x.start, x.end, "", x.kind);
         if modifier_only(t, &a) {
             continue;
         }
         a.from_entity = true;
-        a.agent = x.agent.clone().or_else(|| agent_after(t, a.tok_e));
+        a.agent = x.agent.as_deref().or_else(|| agent_after(t, a.tok_e));
         match x.kind {
             EntityKind::Place => {
                 let row = lex
@@ -381,12 +394,12 @@ pub fn from_entities(
                 match (row, &x.code) {
                     (Some(r), Some(c)) if r.has_flag("capital") => {
                         a.capital = true;
-                        a.code = c.clone();
+                        a.code = c;
                     }
                     // a place's country codes the actors it implies (`police in Basra`)
                     _ => {
                         a.place_only = true;
-                        a.code = x.code.clone().unwrap_or_default();
+                        a.code = x.code.as_deref().unwrap_or_default();
                     }
                 }
             }
@@ -404,7 +417,7 @@ pub fn from_entities(
                     !a.code.is_empty()
                 } =>
                 {
-                    a.agent = a.agent.or_else(|| Some("GOV".into()));
+                    a.agent = a.agent.or(Some("GOV"));
                 }
                 // a person with no stated country (`President Omar al-Bashir`): the
                 // sentence's country decides, below
@@ -412,7 +425,7 @@ pub fn from_entities(
                 None => continue,
             },
         }
-        a.text = text[x.start..x.end].to_string();
+        a.text = &text[x.start..x.end];
         out.push(a);
     }
     add_led(text, t, lex, &mut out);
@@ -514,7 +527,7 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
 
 /// `US-led troops`, `Saudi-led coalition`: the leading country acts (the entities stage
 /// leaves the hyphenated word alone).
-fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
+fn add_led<'a>(text: &'a str, t: &Tokens, lex: &'a Lexicon, out: &mut Vec<Actor<'a>>) {
     // a `-led` word needs a hyphen and an `l` in the text: most sentences have none (a
     // byte search, not a test of every word)
     let Some(span) = (!t.is_empty())
@@ -553,13 +566,13 @@ fn add_led(text: &str, t: &Tokens, lex: &Lexicon, out: &mut Vec<Actor>) {
             actor_code(code, None),
             EntityKind::Country,
         );
-        a.agent = agent_after(t, a.tok_e).or_else(|| Some("MIL".into()));
+        a.agent = agent_after(t, a.tok_e).or(Some("MIL"));
         out.push(a);
     }
 }
 
 /// Bare group nouns as actors with a code still to be resolved (empty).
-fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
+fn add_group_nouns<'a>(text: &'a str, t: &Tokens, out: &mut Vec<Actor<'a>>) {
     let before = out.len();
     for i in 0..t.len() {
         let w = t.lower(i);
@@ -594,8 +607,8 @@ fn add_group_nouns(text: &str, t: &Tokens, out: &mut Vec<Actor>) {
             continue;
         }
         let tok = t.get(i);
-        let mut a = make(t, text, tok.start, tok.end, String::new(), EntityKind::Org);
-        a.agent = Some(agent.to_string());
+        let mut a = make(t, text, tok.start, tok.end, "", EntityKind::Org);
+        a.agent = Some(agent);
         a.implied = true;
         out.push(a);
     }
@@ -618,8 +631,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
                 .last()
                 .filter(|b| b.tok_e == a.tok_s && b.kind == EntityKind::Country && b.code != a.code)
             {
-                let code = b.code.clone();
-                acts[k].code = code;
+                acts[k].code = b.code;
                 continue;
             }
         }
@@ -648,7 +660,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
                         && b.code != "NGO"
                 })
             });
-        if let Some(code) = home.map(|b| b.code.clone()) {
+        if let Some(code) = home.map(|b| b.code) {
             acts[k].code = code;
         }
     }
@@ -657,7 +669,7 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
 /// Give actors with no code the code of the nearest country or place the sentence names
 /// (a bare group noun), or for a person with no stated country the document's main country
 /// when the sentence names it; drop them when the sentence names none.
-fn resolve_implied(t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
+fn resolve_implied<'a>(t: &Tokens, acts: &mut Vec<Actor<'a>>, prior: Option<&'a str>) {
     // a place of unknown country (`the West Bank`) takes it too, as the scene of an event
     if acts.iter().all(|a| !a.code.is_empty()) {
         return;
@@ -693,7 +705,7 @@ fn resolve_implied(t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
                 })
         });
         if let Some(b) = titled {
-            acts[k].code = b.code.clone();
+            acts[k].code = b.code;
             continue;
         }
         // `met with President Obama`: a person met or addressed is most likely foreign to
@@ -702,12 +714,12 @@ fn resolve_implied(t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
             continue;
         }
         let code = match prior.filter(|p| person && acts.iter().any(|a| names(a) && a.code == *p)) {
-            Some(p) => Some(p.to_string()),
+            Some(p) => Some(p),
             None => acts
                 .iter()
                 .filter(|a| names(a))
                 .min_by_key(|a| (a.tok_s.abs_diff(at), a.tok_s > at))
-                .map(|a| a.code.clone()),
+                .map(|a| a.code),
         };
         if let Some(c) = code {
             acts[k].code = c;
@@ -719,14 +731,14 @@ fn resolve_implied(t: &Tokens, acts: &mut Vec<Actor>, prior: Option<&str>) {
 /// The actors of a sentence from the lexicon alone.
 /// `matches` are the lexicon's matches in the document (byte offsets), in order: one pass
 /// over the body serves every sentence.
-pub fn from_lexicon(
-    text: &str,
+pub fn from_lexicon<'a>(
+    text: &'a str,
     s: usize,
     e: usize,
     matches: &[ActorMatch],
-    lex: &Lexicon,
+    lex: &'a Lexicon,
     t: &Tokens,
-) -> Vec<Actor> {
+) -> Vec<Actor<'a>> {
     let mut out = Vec::new();
     let lo = matches.partition_point(|m| m.start < s);
     for m in matches[lo..]
@@ -739,20 +751,20 @@ pub fn from_lexicon(
         if row.has_flag("outlet") {
             continue;
         }
-        let mut a = make(t, text, m.start, m.end, String::new(), row.kind);
+        let mut a = make(t, text, m.start, m.end, "", row.kind);
         if modifier_only(t, &a) {
             continue;
         }
         match (row.kind, &row.code) {
             (EntityKind::Place, Some(c)) if row.has_flag("capital") => {
                 a.capital = true;
-                a.code = c.clone();
+                a.code = c;
             }
             (EntityKind::Place, _) => a.place_only = true,
             (_, Some(c)) => a.code = actor_code(c, row.agent.as_deref()),
             (_, None) => continue,
         }
-        a.agent = row.agent.clone().or_else(|| agent_after(t, a.tok_e));
+        a.agent = row.agent.as_deref().or_else(|| agent_after(t, a.tok_e));
         out.push(a);
     }
     finish(text, t, &mut out);
@@ -763,16 +775,16 @@ pub fn from_lexicon(
 /// People's countries learnt from `<country> <title> <Name>` and `<Name>, <country's> <title>`
 /// in the document, used when the `entities` stage has nothing.
 #[derive(Debug, Default)]
-pub struct PersonMemory {
-    people: HashMap<String, (String, Option<String>)>,
+pub struct PersonMemory<'a> {
+    people: HashMap<&'a str, (&'a str, Option<&'a str>)>,
 }
 
 fn surname(w: &str) -> &str {
     w.trim_end_matches("'s").trim_end_matches("’s")
 }
 
-impl PersonMemory {
-    pub fn learn(&mut self, text: &str, t: &Tokens, acts: &[Actor]) {
+impl<'a> PersonMemory<'a> {
+    pub fn learn(&mut self, text: &'a str, t: &Tokens, acts: &[Actor<'a>]) {
         let named = |a: &&Actor| {
             a.kind == EntityKind::Country
                 || (a.kind == EntityKind::Org && a.code != "IGO" && a.code != "NGO")
@@ -792,11 +804,10 @@ impl PersonMemory {
                     k += 1;
                 }
                 if k >= j + 3 {
-                    let name = surname(t.word(text, k - 1)).to_string();
-                    self.people.entry(name).or_insert((
-                        a.code.clone(),
-                        a.agent.clone().or_else(|| Some("GOV".into())),
-                    ));
+                    let name = surname(t.word(text, k - 1));
+                    self.people
+                        .entry(name)
+                        .or_insert((a.code, a.agent.or(Some("GOV"))));
                 }
             }
             // <country> <Title ...> <Name ...>
@@ -812,11 +823,9 @@ impl PersonMemory {
             let run = j - a.tok_e;
             let last = j.wrapping_sub(1);
             if run >= 2 && titled && t.is_capitalised(last) && !title_word(t.lower(last)) {
-                let agent = a.agent.clone().or_else(|| Some("GOV".into()));
-                self.people.insert(
-                    surname(t.word(text, last)).to_string(),
-                    (a.code.clone(), agent),
-                );
+                let agent = a.agent.or(Some("GOV"));
+                self.people
+                    .insert(surname(t.word(text, last)), (a.code, agent));
             }
             // <Name>, <country's> <title>
             if a.tok_s >= 2
@@ -824,16 +833,14 @@ impl PersonMemory {
                 && t.is_capitalised(a.tok_s - 2)
                 && title_word(t.lower(a.tok_e))
             {
-                let name = surname(t.word(text, a.tok_s - 2)).to_string();
-                self.people
-                    .entry(name)
-                    .or_insert((a.code.clone(), Some("GOV".into())));
+                let name = surname(t.word(text, a.tok_s - 2));
+                self.people.entry(name).or_insert((a.code, Some("GOV")));
             }
         }
     }
 
     /// Add the known people mentioned in a sentence to its actors.
-    pub fn apply(&self, text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
+    pub fn apply(&self, text: &'a str, t: &Tokens, acts: &mut Vec<Actor<'a>>) {
         if self.people.is_empty() {
             return;
         }
@@ -843,7 +850,7 @@ impl PersonMemory {
                 continue;
             }
             let w = t.word(text, i);
-            if let Some((code, agent)) = self.people.get(surname(w)) {
+            if let Some(&(code, agent)) = self.people.get(surname(w)) {
                 // the person wins over a town of the same name (`Kaya`), not over an actor
                 if acts.iter().any(|a| {
                     a.tok_s <= i
@@ -854,15 +861,8 @@ impl PersonMemory {
                 }
                 acts.retain(|a| !(a.place_only && a.tok_s == i));
                 let tok = t.get(i);
-                let mut a = make(
-                    t,
-                    text,
-                    tok.start,
-                    tok.end,
-                    code.clone(),
-                    EntityKind::Person,
-                );
-                a.agent = agent.clone();
+                let mut a = make(t, text, tok.start, tok.end, code, EntityKind::Person);
+                a.agent = agent;
                 acts.push(a);
                 added = true;
             }

@@ -325,6 +325,7 @@ pub fn code(
     let people = (body.len() == 1).then_some(prior.as_deref());
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
+    let mut scratch = Scratch::default();
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let codable = first_codable(t, lex);
@@ -377,6 +378,7 @@ pub fn code(
                 &acts,
                 lex,
                 &mut last_subject,
+                &mut scratch,
                 &mut |mut ev: Event| {
                     ev.sentence = sentence;
                     ev.date = date;
@@ -423,6 +425,18 @@ fn main_country(entities: &[Entity]) -> Option<String> {
         [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
         _ => None,
     }
+}
+
+/// The buffers of `code_sentence`, reused from one sentence to the next (it runs for every
+/// sentence with a candidate verb: allocating them each time cost more than filling them).
+#[derive(Default)]
+struct Scratch<'a> {
+    flags: Vec<bool>,
+    matches: Vec<Match<'a>>,
+    modals: Vec<usize>,
+    seen: Vec<(&'a str, &'a str, Option<&'a str>)>,
+    demanded: Vec<usize>,
+    targets_used: Vec<usize>,
 }
 
 /// One pattern found at a head word.
@@ -482,22 +496,37 @@ fn first_word_may_match(t: &Tokens, elems: &[Elem], head: usize) -> bool {
     true
 }
 
-fn code_sentence(
+fn code_sentence<'a>(
     t: &Tokens,
     // `first_codable`: no word before it heads a pattern that may match, nor is a `must`
     from: usize,
-    acts: &[Actor],
-    lex: &Lexicon,
-    last_subject: &mut Option<Actor>,
+    acts: &[Actor<'a>],
+    lex: &'a Lexicon,
+    last_subject: &mut Option<Actor<'a>>,
+    scratch: &mut Scratch<'a>,
     emit: &mut dyn FnMut(Event),
 ) {
     let n = t.len();
     if n == 0 {
         return;
     }
+    let Scratch {
+        flags,
+        matches,
+        modals,
+        seen,
+        demanded,
+        targets_used,
+    } = scratch;
+    matches.clear();
+    modals.clear();
+    seen.clear();
+    demanded.clear();
+    targets_used.clear();
     // the three per-word flag arrays (in an actor, consumed by a match, a match's head) in
-    // one allocation: this runs for every body sentence
-    let mut flags = vec![false; 3 * n];
+    // one buffer
+    flags.clear();
+    flags.resize(3 * n, false);
     let (in_actor, rest) = flags.split_at_mut(n);
     let (consumed, heads) = rest.split_at_mut(n);
     for a in acts {
@@ -506,10 +535,8 @@ fn code_sentence(
         }
     }
     let in_actor: &[bool] = in_actor;
-    // 1. pattern matches, one per head word, the heaviest pattern winning
-    let mut matches: Vec<Match> = Vec::new();
-    // the `must`/`should` of step 2, found in this pass over the words
-    let mut modals: Vec<usize> = Vec::new();
+    // 1. pattern matches, one per head word, the heaviest pattern winning; and the
+    // `must`/`should` of step 2, found in this pass over the words
     for i in from..n {
         let tok = t.get(i);
         let lower = t.lower(i);
@@ -600,14 +627,12 @@ fn code_sentence(
             matches.push(m);
         }
     }
-    for m in &matches {
+    for m in matches.iter() {
         heads[m.head] = true;
     }
     let heads: &[bool] = heads;
     // 2. `X said (that) Y must ...`: X demands of Y what the verb after `must` says
-    let mut seen: Vec<(String, String, Option<String>)> = Vec::new();
-    let mut demanded: Vec<usize> = Vec::new();
-    for mi in modals {
+    for &mi in modals.iter() {
         // `must be part of the solution`: a judgement, not a demand for an act (`must be
         // withdrawn` is one)
         if t.lower(mi + 1) == "be" && !is_participle(t.lower(mi + 2)) && !intent_to(t.lower(mi + 2))
@@ -648,30 +673,25 @@ fn code_sentence(
         if let Some(m) = verb {
             demanded.push(m.head);
         }
-        let key = (
-            src.code.clone(),
-            code.to_string(),
-            tgt.map(|x| x.code.clone()),
-        );
+        let key = (src.code, code, tgt.map(|x| x.code));
         if seen.contains(&key) {
             continue;
         }
         seen.push(key);
         emit(Event {
             sentence: 0,
-            source: Some(src.code.clone()),
-            source_agent: src.agent.clone(),
-            source_text: Some(src.text.clone()),
-            target: tgt.map(|x| x.code.clone()),
-            target_agent: tgt.and_then(|x| x.agent.clone()),
-            target_text: tgt.map(|x| x.text.clone()),
+            source: Some(src.code.to_string()),
+            source_agent: src.agent.map(String::from),
+            source_text: Some(src.text.to_string()),
+            target: tgt.map(|x| x.code.to_string()),
+            target_agent: tgt.and_then(|x| x.agent.map(String::from)),
+            target_text: tgt.map(|x| x.text.to_string()),
             code: code.to_string(),
             date: None,
             location: None,
         });
     }
     // 3. one event per match
-    let mut targets_used: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
     // the source of the last verb coded, for a coordinated one (`killed one soldier and
     // wounded two others`: not `soldier`)
@@ -739,7 +759,7 @@ fn code_sentence(
                 || (t.lower(m.end) == "by" && m.slot.is_none()));
         let (source, target) = if passive {
             let agent = by_agent(t, acts, m.end);
-            let mut subj = subject_before(t, acts, i, &targets_used, heads);
+            let mut subj = subject_before(t, acts, i, targets_used, heads);
             if subj.is_none() && pronoun_subject(t, i) {
                 subj = last_subject.as_ref();
             }
@@ -801,7 +821,7 @@ fn code_sentence(
                 });
             let src = adjacent.or_else(|| by_agent(t, acts, m.end)).or_else(|| {
                 if governed || matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08") {
-                    subject_before(t, acts, i, &targets_used, heads).or_else(|| {
+                    subject_before(t, acts, i, targets_used, heads).or_else(|| {
                         // `In a phone call with X on Sunday, Y discussed ...`: the subject of
                         // the clause after the opening phrase
                         let opening = i < 5
@@ -845,7 +865,7 @@ fn code_sentence(
             let tgt = src.and_then(|s| object_after(t, acts, m.end, s, violent, heads));
             (src, tgt)
         } else {
-            let mut src = praised.or_else(|| subject_before(t, acts, i, &targets_used, heads));
+            let mut src = praised.or_else(|| subject_before(t, acts, i, targets_used, heads));
             if let Some((h, ps)) = &prev_source {
                 let coordinated = i >= 1 && t.lower(i - 1) == "and" && *h + 10 >= i;
                 if coordinated && src.is_some_and(|a| a.tok_s > *h) {
@@ -962,18 +982,18 @@ fn code_sentence(
         // the second alone (the usual CAMEO reading) and the first towards the second
         if target.is_none() && !passive && m.form != Form::Noun {
             if let Some(first) = conjunct_before(t, acts, &source) {
-                let key = (first.code.clone(), code.clone(), Some(source.code.clone()));
+                let key = (first.code, code, Some(source.code));
                 if !seen.contains(&key) {
                     seen.push(key);
                     emit(Event {
                         sentence: 0,
-                        source: Some(first.code.clone()),
-                        source_agent: first.agent.clone(),
-                        source_text: Some(first.text.clone()),
-                        target: Some(source.code.clone()),
-                        target_agent: source.agent.clone(),
-                        target_text: Some(source.text.clone()),
-                        code: code.clone(),
+                        source: Some(first.code.to_string()),
+                        source_agent: first.agent.map(String::from),
+                        source_text: Some(first.text.to_string()),
+                        target: Some(source.code.to_string()),
+                        target_agent: source.agent.map(String::from),
+                        target_text: Some(source.text.to_string()),
+                        code: code.to_string(),
                         date: None,
                         location: None,
                     });
@@ -993,8 +1013,8 @@ fn code_sentence(
             && (matches!(&code[..2], "13" | "14" | "17" | "18" | "19" | "20")
                 || (code.starts_with("08") && !code.starts_with("087")));
         let target_code = target
-            .map(|x| x.code.clone())
-            .or_else(|| domestic.then(|| source.code.clone()));
+            .map(|x| x.code)
+            .or_else(|| domestic.then_some(source.code));
         // meetings, praise, aid, investigation, criticism, rejection, force posture and cuts
         // are done with or to someone: with no one named (`rejected the proposal`, `launched an inquiry`) the
         // sentence does not say between whom; appeals, demands and pledges may be to all,
@@ -1011,7 +1031,7 @@ fn code_sentence(
                 match acts.iter().find(|a| {
                     a.tok_s > m.head && a.tok_s < end && where_done(a) && a.code != source.code
                 }) {
-                    Some(a) => Some(a.code.clone()),
+                    Some(a) => Some(a.code),
                     None => continue,
                 }
             }
@@ -1031,7 +1051,7 @@ fn code_sentence(
         let target_code = match target_code {
             None if violent && m.form == Form::Noun => {
                 match acts.iter().find(|a| a.tok_s > m.head && where_done(a)) {
-                    Some(a) => Some(a.code.clone()),
+                    Some(a) => Some(a.code),
                     None => continue,
                 }
             }
@@ -1041,7 +1061,7 @@ fn code_sentence(
         if code.starts_with("043") && starts_quantity(t, m.end) {
             continue;
         }
-        let key = (source.code.clone(), code.clone(), target_code.clone());
+        let key = (source.code, code, target_code);
         if seen.contains(&key) {
             continue;
         }
@@ -1057,18 +1077,18 @@ fn code_sentence(
             })
         });
         if let Some(b) = also {
-            let key = (source.code.clone(), code.clone(), Some(b.code.clone()));
+            let key = (source.code, code, Some(b.code));
             if !seen.contains(&key) {
                 seen.push(key);
                 emit(Event {
                     sentence: 0,
-                    source: Some(source.code.clone()),
-                    source_agent: source.agent.clone(),
-                    source_text: Some(source.text.clone()),
-                    target: Some(b.code.clone()),
-                    target_agent: b.agent.clone(),
-                    target_text: Some(b.text.clone()),
-                    code: code.clone(),
+                    source: Some(source.code.to_string()),
+                    source_agent: source.agent.map(String::from),
+                    source_text: Some(source.text.to_string()),
+                    target: Some(b.code.to_string()),
+                    target_agent: b.agent.map(String::from),
+                    target_text: Some(b.text.to_string()),
+                    code: code.to_string(),
                     date: None,
                     location: location.clone(),
                 });
@@ -1076,13 +1096,13 @@ fn code_sentence(
         }
         emit(Event {
             sentence: 0,
-            source: Some(source.code.clone()),
-            source_agent: source.agent.clone(),
-            source_text: Some(source.text.clone()),
-            target: target_code,
-            target_agent: target.and_then(|x| x.agent.clone()),
-            target_text: target.map(|x| x.text.clone()),
-            code,
+            source: Some(source.code.to_string()),
+            source_agent: source.agent.map(String::from),
+            source_text: Some(source.text.to_string()),
+            target: target_code.map(String::from),
+            target_agent: target.and_then(|x| x.agent.map(String::from)),
+            target_text: target.map(|x| x.text.to_string()),
+            code: code.to_string(),
             date: None,
             location,
         });
@@ -1315,7 +1335,7 @@ fn habitual(t: &Tokens, i: usize) -> bool {
 }
 
 /// The doer named right before an event noun (`a U.S. strike`, `Iran's sanctions`).
-fn noun_doer<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+fn noun_doer<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], i: usize) -> Option<&'a Actor<'b>> {
     acts.iter().rev().find(|a| {
         a.tok_e <= i
             && a.tok_e + 2 >= i
@@ -1407,7 +1427,7 @@ fn preceding(t: &Tokens, i: usize) -> Preceding {
 
 /// The code after negation and modality: `did not reject` is no event; `will not accept`
 /// a rejection; `will visit` an intent to meet; `may halt` a threat.
-fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
+fn adjust_code<'l>(t: &Tokens, i: usize, m: &Match<'l>) -> Option<&'l str> {
     let code = &m.pat.code[..];
     let root: u32 = code[..2].parse().unwrap_or(0);
     let p = preceding(t, i);
@@ -1417,7 +1437,7 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
         return None;
     }
     if m.form == Form::Noun {
-        return Some(code.to_string());
+        return Some(code);
     }
     // `did not reject`, `failed to reach`
     if p.negation
@@ -1426,9 +1446,9 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             && matches!(t.lower(i - 2), "failed" | "fails" | "fail"))
     {
         return match root {
-            3 | 5 | 6 | 7 => Some("120".into()),
-            4 => Some("125".into()),
-            8 => Some("124".into()),
+            3 | 5 | 6 | 7 => Some("120"),
+            4 => Some("125"),
+            8 => Some("124"),
             _ => None,
         };
     }
@@ -1450,8 +1470,8 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             8 => Some("035"),
             _ => None,
         };
-        if let Some(c) = c {
-            return Some(c.into());
+        if c.is_some() {
+            return c;
         }
     }
     if will || may || intent {
@@ -1465,15 +1485,15 @@ fn adjust_code(t: &Tokens, i: usize, m: &Match) -> Option<String> {
             _ if unless() => Some("130"),
             _ => None,
         };
-        if let Some(c) = c {
-            return Some(c.into());
+        if c.is_some() {
+            return c;
         }
     }
     // `Iran may visit`, `could agree`: speculation
     if may {
         return None;
     }
-    Some(code.to_string())
+    Some(code)
 }
 
 /// A present-tense form is a verb only where a verb can stand: after its subject (an
@@ -1565,7 +1585,7 @@ fn first_person(t: &Tokens, i: usize) -> bool {
 
 /// `"We call on all parties ...," a State Department spokesman said`: `we` is the speaker
 /// named after the quote, not the last person coded.
-fn quote_speaker<'a>(t: &Tokens, acts: &'a [Actor], i: usize) -> Option<&'a Actor> {
+fn quote_speaker<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], i: usize) -> Option<&'a Actor<'b>> {
     let close = (i..t.len()).find(|&j| matches!(t.lower(j), "\"" | "”"))?;
     let said = (close + 1..t.len().min(close + 12)).find(|&j| reporting(t.lower(j)))?;
     acts.iter()
@@ -1612,14 +1632,14 @@ fn talked_about(t: &Tokens, acts: &[Actor], i: usize) -> bool {
 
 /// The subject: the nearest actor before the head that is not inside a prepositional
 /// phrase, within the sentence part up to a semicolon or colon.
-fn subject_before<'a>(
+fn subject_before<'a, 'b>(
     t: &Tokens,
-    acts: &'a [Actor],
+    acts: &'a [Actor<'b>],
     i: usize,
     used: &[usize],
     // the tokens that head a verb pattern match
     heads: &[bool],
-) -> Option<&'a Actor> {
+) -> Option<&'a Actor<'b>> {
     let stop = (0..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
@@ -1820,7 +1840,7 @@ fn thing_noun(w: &str) -> bool {
 }
 
 /// `X and Y` ending at the subject `y`: X.
-fn conjunct_before<'a>(t: &Tokens, acts: &'a [Actor], y: &Actor) -> Option<&'a Actor> {
+fn conjunct_before<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], y: &Actor) -> Option<&'a Actor<'b>> {
     let mut j = y.tok_s;
     if j > 0 && t.lower(j - 1) == "the" {
         j -= 1;
@@ -1836,7 +1856,7 @@ fn conjunct_before<'a>(t: &Tokens, acts: &'a [Actor], y: &Actor) -> Option<&'a A
 }
 
 /// The agent of a passive or of an event noun: `by X` within a few words after.
-fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor> {
+fn by_agent<'a, 'b>(t: &Tokens, acts: &'a [Actor<'b>], from: usize) -> Option<&'a Actor<'b>> {
     let n = t.len();
     let mut j = from;
     while j < n && j < from + 8 {
@@ -1854,14 +1874,14 @@ fn by_agent<'a>(t: &Tokens, acts: &'a [Actor], from: usize) -> Option<&'a Actor>
 }
 
 /// The object: the first actor after the pattern, in its clause, that is not the source.
-fn object_after<'a>(
+fn object_after<'a, 'b>(
     t: &Tokens,
-    acts: &'a [Actor],
+    acts: &'a [Actor<'b>],
     from: usize,
     source: &Actor,
     violent: bool,
     heads: &[bool],
-) -> Option<&'a Actor> {
+) -> Option<&'a Actor<'b>> {
     let n = t.len();
     // `demanded that the US cancel`: the object is the subject of the clause
     let from = if t.lower(from) == "that" {
@@ -1925,7 +1945,7 @@ fn location_after(
     acts.iter()
         .filter(|a| a.tok_s > head && a.locative())
         .find(|a| target.map_or(true, |x| !std::ptr::eq(*a, x)))
-        .map(|a| a.text.clone())
+        .map(|a| a.text.to_string())
 }
 
 #[cfg(test)]

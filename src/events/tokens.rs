@@ -44,8 +44,7 @@ fn joins(c: char) -> bool {
 }
 
 /// `U.S` before a dot: single letters joined by dots.
-fn abbreviation_dot(w: &str) -> bool {
-    let b = w.as_bytes();
+fn abbreviation_dot(b: &[u8]) -> bool {
     b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
 }
 
@@ -169,7 +168,7 @@ impl TokenBuf {
                 match CLASS[d as usize] {
                     SPACE => break,
                     OTHER => {
-                        if d == b'.' && abbreviation_dot(&s[i..e]) {
+                        if d == b'.' && abbreviation_dot(&b[i..e]) {
                             // the last dot of `U.S.`, `U.N.`
                             e += 1;
                             break;
@@ -214,20 +213,43 @@ impl TokenBuf {
                 ls: ls as u32,
                 le: le as u32,
             });
-            i = e;
+            // the blank after a word, the common case, skipped with it
+            i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
         }
         (first, toks.len())
     }
 
     /// The buffer, ready to read.
     pub fn read(&self) -> DocTokens<'_> {
+        let bytes = self.lower.as_bytes();
+        let span = |t: &Tok| (t.ls as usize, t.le as usize);
+        // the offsets are u32: past 4 GiB they wrap, and only a checked slice is sound
+        let lower = if bytes.len() > u32::MAX as usize {
+            self.toks
+                .iter()
+                .map(|t| {
+                    let (a, b) = span(t);
+                    self.lower.get(a..b).unwrap_or("")
+                })
+                .collect()
+        } else {
+            self.toks
+                .iter()
+                .map(|t| {
+                    let (a, b) = span(t);
+                    debug_assert!(self.lower.is_char_boundary(a) && self.lower.is_char_boundary(b));
+                    // SAFETY: `push` sets every form's ends at char boundaries of `lower` (of
+                    // the sentence's copy, whose ASCII lowercasing keeps them, or of a form
+                    // pushed whole), and `lower` is a String: the bytes are UTF-8. This runs
+                    // on every token, where the two boundary checks of a `str` slice cost
+                    // more than the rest of the read.
+                    unsafe { std::str::from_utf8_unchecked(&bytes[a..b]) }
+                })
+                .collect()
+        };
         DocTokens {
             toks: &self.toks,
-            lower: self
-                .toks
-                .iter()
-                .map(|t| &self.lower[t.ls as usize..t.le as usize])
-                .collect(),
+            lower,
         }
     }
 }
