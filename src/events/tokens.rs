@@ -222,21 +222,18 @@ impl TokenBuf {
     /// The buffer, ready to read.
     pub fn read(&self) -> DocTokens<'_> {
         let bytes = self.lower.as_bytes();
-        let span = |t: &Tok| (t.ls as usize, t.le as usize);
         // the offsets are u32: past 4 GiB they wrap, and only a checked slice is sound
-        let lower = if bytes.len() > u32::MAX as usize {
-            self.toks
+        let wrapped = bytes.len() > u32::MAX as usize;
+        DocTokens {
+            toks: &self.toks,
+            lower: self
+                .toks
                 .iter()
                 .map(|t| {
-                    let (a, b) = span(t);
-                    self.lower.get(a..b).unwrap_or("")
-                })
-                .collect()
-        } else {
-            self.toks
-                .iter()
-                .map(|t| {
-                    let (a, b) = span(t);
+                    let (a, b) = (t.ls as usize, t.le as usize);
+                    if wrapped {
+                        return self.lower.get(a..b).unwrap_or("");
+                    }
                     debug_assert!(self.lower.is_char_boundary(a) && self.lower.is_char_boundary(b));
                     // SAFETY: `push` sets every form's ends at char boundaries of `lower` (of
                     // the sentence's copy, whose ASCII lowercasing keeps them, or of a form
@@ -245,11 +242,7 @@ impl TokenBuf {
                     // more than the rest of the read.
                     unsafe { std::str::from_utf8_unchecked(&bytes[a..b]) }
                 })
-                .collect()
-        };
-        DocTokens {
-            toks: &self.toks,
-            lower,
+                .collect(),
         }
     }
 }
