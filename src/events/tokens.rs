@@ -221,27 +221,12 @@ impl TokenBuf {
 
     /// The buffer, ready to read.
     pub fn read(&self) -> DocTokens<'_> {
-        let bytes = self.lower.as_bytes();
-        // the offsets are u32: past 4 GiB they wrap, and only a checked slice is sound
-        let wrapped = bytes.len() > u32::MAX as usize;
         DocTokens {
             toks: &self.toks,
             lower: self
                 .toks
                 .iter()
-                .map(|t| {
-                    let (a, b) = (t.ls as usize, t.le as usize);
-                    if wrapped {
-                        return self.lower.get(a..b).unwrap_or("");
-                    }
-                    debug_assert!(self.lower.is_char_boundary(a) && self.lower.is_char_boundary(b));
-                    // SAFETY: `push` sets every form's ends at char boundaries of `lower` (of
-                    // the sentence's copy, whose ASCII lowercasing keeps them, or of a form
-                    // pushed whole), and `lower` is a String: the bytes are UTF-8. This runs
-                    // on every token, where the two boundary checks of a `str` slice cost
-                    // more than the rest of the read.
-                    unsafe { std::str::from_utf8_unchecked(&bytes[a..b]) }
-                })
+                .map(|t| &self.lower[t.ls as usize..t.le as usize])
                 .collect(),
         }
     }
