@@ -218,9 +218,82 @@ pub enum DocResult {
     Failed(String),
 }
 
-/// Total length of a text field over some rows.
-fn text_bytes<T>(rows: &[T], field: impl Fn(&T) -> Option<&str>) -> usize {
-    rows.iter().map(|r| field(r).map_or(0, str::len)).sum()
+/// Rows and text bytes per column for a chunk's documents (`Tables::reserve_for`).
+#[derive(Default)]
+struct RowCounts {
+    sentences: usize,
+    entities: usize,
+    canonical: usize,
+    code: usize,
+    title: usize,
+    quotes: usize,
+    speaker: usize,
+    verb: usize,
+    dates: usize,
+    value: usize,
+    amounts: usize,
+    unit: usize,
+    events: usize,
+    /// source, source_agent, source_text, target, target_agent, target_text, location
+    event_text: [usize; 7],
+}
+
+fn opt_len(s: Option<&str>) -> usize {
+    s.map_or(0, str::len)
+}
+
+impl RowCounts {
+    /// One walk over the extractions (a walk per column missed the cache on every one).
+    fn of(results: &[DocResult]) -> RowCounts {
+        let mut n = RowCounts::default();
+        for r in results {
+            let DocResult::Ok(x) = r else { continue };
+            n.sentences += x
+                .sentences
+                .iter()
+                .filter(|s| s.body_index.is_some())
+                .count();
+            n.entities += x.entities.len();
+            for e in &x.entities {
+                n.canonical += e.canonical.len();
+                n.code += opt_len(e.code.as_deref());
+                n.title += opt_len(e.title.as_deref());
+            }
+            n.quotes += x.quotes.len();
+            for q in &x.quotes {
+                n.speaker += opt_len(q.speaker.as_deref());
+                n.verb += opt_len(q.verb.as_deref());
+            }
+            n.dates += x.dates.len();
+            n.value += x
+                .dates
+                .iter()
+                .map(|d| opt_len(d.value.as_deref()))
+                .sum::<usize>();
+            n.amounts += x.amounts.len();
+            n.unit += x
+                .amounts
+                .iter()
+                .map(|m| opt_len(m.unit.as_deref()))
+                .sum::<usize>();
+            n.events += x.events.len();
+            for e in &x.events {
+                let fields = [
+                    &e.source,
+                    &e.source_agent,
+                    &e.source_text,
+                    &e.target,
+                    &e.target_agent,
+                    &e.target_text,
+                    &e.location,
+                ];
+                for (total, f) in n.event_text.iter_mut().zip(fields) {
+                    *total += opt_len(f.as_deref());
+                }
+            }
+        }
+        n
+    }
 }
 
 impl<'a> Tables<'a> {
@@ -228,95 +301,67 @@ impl<'a> Tables<'a> {
     /// one push at a time are copied at each doubling (measured: ~4% of the pipeline's
     /// instructions went to those copies).
     pub fn reserve_for(&mut self, results: &[DocResult]) {
-        let done = || {
-            results.iter().filter_map(|r| match r {
-                DocResult::Ok(ex) => Some(ex.as_ref()),
-                DocResult::Failed(_) => None,
-            })
-        };
-        let count = |f: &dyn Fn(&Extraction) -> usize| done().map(f).sum::<usize>();
+        let c = RowCounts::of(results);
         let a = &mut self.articles;
         let n = results.len();
-        a.doc_id.reserve(n);
-        a.published.reserve(n);
-        a.sources.reserve(n);
-        a.body_start.reserve(n);
-        a.n_chars.reserve(n);
-        a.n_sentences.reserve(n);
-        let n = count(&|x| {
-            x.sentences
-                .iter()
-                .filter(|s| s.body_index.is_some())
-                .count()
-        });
-        let t = &mut self.sentences;
-        for c in [&mut t.doc_id, &mut t.sentence, &mut t.start, &mut t.end] {
-            c.reserve(n);
+        for col in [
+            &mut a.doc_id,
+            &mut a.published,
+            &mut a.body_start,
+            &mut a.n_chars,
+            &mut a.n_sentences,
+        ] {
+            col.reserve(n);
         }
-        let n = count(&|x| x.entities.len());
-        let t = &mut self.entities;
-        for c in [&mut t.doc_id, &mut t.start, &mut t.end] {
-            c.reserve(n);
+        a.sources.reserve(n);
+        let t = &mut self.sentences;
+        for col in [&mut t.doc_id, &mut t.sentence, &mut t.start, &mut t.end] {
+            col.reserve(c.sentences);
+        }
+        let (n, t) = (c.entities, &mut self.entities);
+        for col in [&mut t.doc_id, &mut t.start, &mut t.end] {
+            col.reserve(n);
         }
         t.text.reserve(n);
         t.kind.reserve(n);
-        let b = count(&|x| text_bytes(&x.entities, |e| Some(&e.canonical)));
-        t.canonical.reserve(n, b);
-        let b = count(&|x| text_bytes(&x.entities, |e| e.code.as_deref()));
-        t.code.reserve(n, b);
-        let b = count(&|x| text_bytes(&x.entities, |e| e.title.as_deref()));
-        t.title.reserve(n, b);
-        let n = count(&|x| x.quotes.len());
-        let t = &mut self.quotes;
-        for c in [
+        t.canonical.reserve(n, c.canonical);
+        t.code.reserve(n, c.code);
+        t.title.reserve(n, c.title);
+        let (n, t) = (c.quotes, &mut self.quotes);
+        for col in [
             &mut t.doc_id,
             &mut t.start,
             &mut t.end,
             &mut t.speaker_start,
             &mut t.speaker_end,
         ] {
-            c.reserve(n);
+            col.reserve(n);
         }
         t.text.reserve(n);
         t.partial.reserve(n);
-        let b = count(&|x| text_bytes(&x.quotes, |q| q.speaker.as_deref()));
-        t.speaker.reserve(n, b);
-        let b = count(&|x| text_bytes(&x.quotes, |q| q.verb.as_deref()));
-        t.verb.reserve(n, b);
-        let n = count(&|x| x.dates.len());
-        let t = &mut self.dates;
-        for c in [&mut t.doc_id, &mut t.start, &mut t.end] {
-            c.reserve(n);
+        t.speaker.reserve(n, c.speaker);
+        t.verb.reserve(n, c.verb);
+        let (n, t) = (c.dates, &mut self.dates);
+        for col in [&mut t.doc_id, &mut t.start, &mut t.end] {
+            col.reserve(n);
         }
         t.text.reserve(n);
         t.granularity.reserve(n);
         t.relative.reserve(n);
-        let b = count(&|x| text_bytes(&x.dates, |d| d.value.as_deref()));
-        t.value.reserve(n, b);
-        let n = count(&|x| x.amounts.len());
-        let t = &mut self.amounts;
-        for c in [&mut t.doc_id, &mut t.start, &mut t.end] {
-            c.reserve(n);
+        t.value.reserve(n, c.value);
+        let (n, t) = (c.amounts, &mut self.amounts);
+        for col in [&mut t.doc_id, &mut t.start, &mut t.end] {
+            col.reserve(n);
         }
         t.text.reserve(n);
         t.value.reserve(n);
-        let b = count(&|x| text_bytes(&x.amounts, |m| m.unit.as_deref()));
-        t.unit.reserve(n, b);
-        let n = count(&|x| x.events.len());
-        let t = &mut self.events;
-        for c in [&mut t.doc_id, &mut t.sentence, &mut t.quad_class] {
-            c.reserve(n);
+        t.unit.reserve(n, c.unit);
+        let (n, t) = (c.events, &mut self.events);
+        for col in [&mut t.doc_id, &mut t.sentence, &mut t.quad_class] {
+            col.reserve(n);
         }
         t.goldstein.reserve(n);
         t.text.reserve(n);
-        let fields: [fn(&crate::events::Event) -> Option<&str>; 6] = [
-            |e| e.source.as_deref(),
-            |e| e.source_agent.as_deref(),
-            |e| e.source_text.as_deref(),
-            |e| e.target.as_deref(),
-            |e| e.target_agent.as_deref(),
-            |e| e.target_text.as_deref(),
-        ];
         let cols = [
             &mut t.source,
             &mut t.source_agent,
@@ -324,16 +369,15 @@ impl<'a> Tables<'a> {
             &mut t.target,
             &mut t.target_agent,
             &mut t.target_text,
+            &mut t.location,
         ];
-        for (col, field) in cols.into_iter().zip(fields) {
-            col.reserve(n, count(&|x| text_bytes(&x.events, field)));
+        for (col, bytes) in cols.into_iter().zip(c.event_text) {
+            col.reserve(n, bytes);
         }
-        // codes, roots and dates are a few bytes each
+        // codes, roots, PLOVER names and ISO days are a few bytes each
         for col in [&mut t.code, &mut t.root, &mut t.plover, &mut t.date] {
             col.reserve(n, 10 * n);
         }
-        let b = count(&|x| text_bytes(&x.events, |e| e.location.as_deref()));
-        t.location.reserve(n, b);
     }
 
     /// Append one document. `doc_id` is its position in the input; `anchor` is the caller's
