@@ -192,8 +192,9 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
 
 /// Lines repeating the headline, and any short line the text repeats (a headline the
 /// article stage did not mark): quotes there are not speech of the body. Only the lines
-/// holding a pair are asked about, each compared with every other line (by length first):
-/// cheaper than hashing every line of every document.
+/// holding a pair are asked about. Linear in the text: a search back from every mark to its
+/// line start, or a comparison of every line with every asked line, is quadratic on one
+/// long line or on many short quoted ones.
 fn headline_repeats(text: &str, article: &Article, pairs: &[Pair]) -> Vec<(usize, usize)> {
     let title = article
         .title
@@ -201,35 +202,56 @@ fn headline_repeats(text: &str, article: &Article, pairs: &[Pair]) -> Vec<(usize
         .unwrap_or("")
         .trim();
     let bytes = text.as_bytes();
-    // the lines holding an opening mark (the spans `split_inclusive('\n')` gives), each once
+    let mut opens: Vec<usize> = pairs.iter().map(|p| p.open).collect();
+    opens.sort_unstable();
+    // the lines holding an opening mark (the spans `split_inclusive('\n')` gives), each
+    // once: with the marks in order, each line's start is searched for from the end of the
+    // line before, and a mark inside the last line found is skipped
     let mut lines: Vec<(usize, usize, &str, bool)> = Vec::new();
-    for p in pairs {
-        let a = memchr::memrchr(b'\n', &bytes[..p.open]).map_or(0, |k| k + 1);
-        if lines.iter().rev().any(|l| l.0 == a) {
+    let mut line_end = 0;
+    for &open in &opens {
+        if open < line_end {
             continue;
         }
-        let b = memchr::memchr(b'\n', &bytes[p.open..]).map_or(text.len(), |k| p.open + k + 1);
+        let a =
+            memchr::memrchr(b'\n', &bytes[line_end..open]).map_or(line_end, |k| line_end + k + 1);
+        let b = memchr::memchr(b'\n', &bytes[open..]).map_or(text.len(), |k| open + k + 1);
+        line_end = b;
         let l = text[a..b].trim();
         if !l.is_empty() {
             lines.push((a, b, l, l == title));
         }
     }
-    // a short line seen twice: any other line equal to it once trimmed
-    if lines.iter().any(|l| !l.3 && l.2.len() <= 300) {
+    // a short line seen twice: another line equal to it once trimmed, i.e. at least two
+    // lines of the text (its own among them) trim to it
+    let short = |l: &(usize, usize, &str, bool)| !l.3 && l.2.len() <= 300;
+    if lines.iter().any(short) {
+        let mut seen: crate::text::hash::DocMap<&str, u32> = lines
+            .iter()
+            .filter(|l| short(l))
+            .map(|l| (l.2, 0))
+            .collect();
+        let longest = lines.iter().filter(|l| short(l)).map(|l| l.2.len()).max();
+        let shortest = lines.iter().filter(|l| short(l)).map(|l| l.2.len()).min();
+        let (shortest, longest) = (shortest.unwrap_or(0), longest.unwrap_or(0));
         let mut pos = 0;
         while pos < text.len() {
             let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k + 1);
-            let other = &text[pos..end];
-            // a line shorter than a candidate cannot equal it: no trim needed
-            if lines.iter().any(|l| !l.3 && l.2.len() <= other.len()) {
-                let other = other.trim();
-                for l in lines.iter_mut() {
-                    if !l.3 && l.0 != pos && l.2.len() <= 300 && l.2 == other {
-                        l.3 = true;
+            // a line shorter than every asked line cannot equal one: no trim, no hash
+            if end - pos >= shortest {
+                let other = text[pos..end].trim();
+                if other.len() <= longest {
+                    if let Some(n) = seen.get_mut(other) {
+                        *n += 1;
                     }
                 }
             }
             pos = end;
+        }
+        for l in lines.iter_mut() {
+            if short(l) && seen.get(l.2).is_some_and(|&n| n >= 2) {
+                l.3 = true;
+            }
         }
     }
     let mut out: Vec<(usize, usize)> = lines
@@ -359,6 +381,78 @@ mod tests {
     use super::*;
     use crate::article::Region;
     use crate::text::segment;
+
+    /// `headline_repeats` by its definition, quadratic: each pair's line, marked when it is
+    /// the headline or when another line of the text trims to the same short text.
+    fn headline_repeats_ref(text: &str, title: &str, pairs: &[Pair]) -> Vec<(usize, usize)> {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(k, _)| k + 1));
+        starts.retain(|&k| k < text.len());
+        let line_of = |p: usize| {
+            let a = *starts.iter().rev().find(|&&k| k <= p).unwrap_or(&0);
+            let b = text[a..].find('\n').map_or(text.len(), |k| a + k + 1);
+            (a, b)
+        };
+        for p in pairs {
+            let (a, b) = line_of(p.open);
+            let l = text[a..b].trim();
+            let repeated = l.len() <= 300
+                && starts
+                    .iter()
+                    .any(|&s| s != a && line_of(s).0 == s && text[s..line_of(s).1].trim() == l);
+            if !l.is_empty() && (l == title || repeated) && !lines.contains(&(a, b)) {
+                lines.push((a, b));
+            }
+        }
+        lines.sort_unstable();
+        lines
+    }
+
+    #[test]
+    fn headline_repeats_matches_its_definition() {
+        let pieces = [
+            "\u{201c}Talks will go on,\u{201d} the minister said.",
+            "Ceasefire holds",
+            "  Ceasefire holds  ",
+            "\"We are ready\" he said, \"today.\"",
+            "Officials met on Monday.",
+            "\u{201c}Ceasefire holds\u{201d}",
+            "",
+            "A \"short\" one",
+        ];
+        let mut seed = 7u64;
+        for round in 0..400 {
+            let n = 1 + round % 9;
+            let mut text = String::new();
+            for _ in 0..n {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                text.push(if seed & 1 == 0 { '\n' } else { ' ' });
+            }
+            let title_end = text.find('\n').unwrap_or(text.len());
+            let article = Article {
+                title: (round % 3 == 0).then_some(crate::text::Span {
+                    start: 0,
+                    end: title_end,
+                }),
+                ..Article::default()
+            };
+            let title = if round % 3 == 0 {
+                text[..title_end].trim()
+            } else {
+                ""
+            };
+            let pairs = marks::pair(&text, 0, text.len());
+            assert_eq!(
+                headline_repeats(&text, &article, &pairs),
+                headline_repeats_ref(&text, title, &pairs),
+                "{text:?}"
+            );
+        }
+    }
 
     fn run(text: &str) -> Vec<(String, Option<String>, bool, Option<String>)> {
         let regions = vec![Region {
