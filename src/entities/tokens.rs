@@ -3,6 +3,7 @@
 //! One linear pass over the sentence; no regex.
 
 use super::words;
+use crate::text::byte_class::{ALNUM, CLASS, OTHER, SPACE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -62,33 +63,6 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
     s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
-
-/// What an ASCII byte is to the tokenizer: a table, since this runs on every byte.
-const SPACE: u8 = 0;
-const ALNUM: u8 = 1;
-const OTHER: u8 = 2;
-/// A byte of a multi-byte char: decoded.
-const WIDE: u8 = 3;
-const CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b >= 0x80 {
-            WIDE
-        } else if b.is_ascii_alphanumeric() {
-            ALNUM
-        } else if b == b' ' || (b >= 0x09 && b <= 0x0d) {
-            // the ASCII chars of `char::is_whitespace` (with \x0B, which `is_ascii_whitespace`
-            // leaves out)
-            SPACE
-        } else {
-            OTHER
-        };
-        c += 1;
-    }
-    t
-};
 
 /// Tokenize `text[start..end]` into `out`: one pass over the bytes, decoding only non-ASCII.
 pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<Tok>) {
@@ -331,21 +305,6 @@ mod tests {
         }
         for w in ["to", "of", "a", "said", "minister", "and", "in", "that"] {
             assert!(!may_be_particle(w.as_bytes()), "{w}");
-        }
-    }
-
-    #[test]
-    fn byte_classes_agree_with_char_tests() {
-        for b in 0..128u8 {
-            let c = b as char;
-            let want = if c.is_whitespace() {
-                SPACE
-            } else if c.is_alphanumeric() {
-                ALNUM
-            } else {
-                OTHER
-            };
-            assert_eq!(CLASS[b as usize], want, "{b:#x}");
         }
     }
 

@@ -6,6 +6,8 @@
 //! The tokens of all of a document's sentences live in one buffer (`TokenBuf`, two
 //! allocations per document, not two per sentence); `Tokens` is one sentence's view of it.
 
+use crate::text::byte_class::{ALNUM, CLASS, NON_ASCII, OTHER, SPACE};
+
 /// One token: byte span in the document, and whether it is punctuation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
@@ -47,29 +49,6 @@ fn joins(c: char) -> bool {
 fn abbreviation_dot(b: &[u8]) -> bool {
     b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
 }
-
-/// What an ASCII byte is to the tokeniser (a table: this runs on every byte of the body).
-const OTHER: u8 = 0;
-const ALNUM: u8 = 1;
-const SPACE: u8 = 2;
-const NON_ASCII: u8 = 3;
-const CLASS: [u8; 256] = {
-    let mut t = [NON_ASCII; 256];
-    let mut c = 0;
-    while c < 128 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-            // `char::is_whitespace`: also the vertical tab, which `is_ascii_whitespace` is not
-            SPACE
-        } else {
-            OTHER
-        };
-        c += 1;
-    }
-    t
-};
 
 /// ASCII letters and digits (a table of its own for the loop over a word's letters).
 const IS_ALNUM: [bool; 256] = {
@@ -341,21 +320,6 @@ mod tests {
             for from in 0..=t.len() + 1 {
                 assert_eq!(t.at_or_after_from(b, from), t.at_or_after(b), "{b} {from}");
             }
-        }
-    }
-
-    #[test]
-    fn byte_classes_agree_with_char() {
-        for c in 0u8..128 {
-            let ch = c as char;
-            let want = if ch.is_alphanumeric() {
-                ALNUM
-            } else if ch.is_whitespace() {
-                SPACE
-            } else {
-                OTHER
-            };
-            assert_eq!(CLASS[c as usize], want, "{c:#x}");
         }
     }
 

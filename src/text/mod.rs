@@ -2,6 +2,7 @@
 //! segmentation. Stages work in byte offsets on the original text; `table` converts to the
 //! code-point offsets Python sees, once per document.
 
+pub mod byte_class;
 pub mod hash;
 pub mod offsets;
 pub mod segment;
