@@ -114,6 +114,25 @@ pub struct Event {
     pub location: Option<String>,
 }
 
+impl Event {
+    /// An event of `code` from `source` to `target`, as the sentence coder emits it (the
+    /// caller sets the sentence, the date and a location).
+    fn between(source: &Actor, target: Option<&Actor>, code: &str) -> Event {
+        Event {
+            sentence: 0,
+            source: Some(source.code.to_string()),
+            source_agent: source.agent.map(String::from),
+            source_text: Some(source.text.to_string()),
+            target: target.map(|x| x.code.to_string()),
+            target_agent: target.and_then(|x| x.agent.map(String::from)),
+            target_text: target.map(|x| x.text.to_string()),
+            code: code.to_string(),
+            date: None,
+            location: None,
+        }
+    }
+}
+
 words! {
     /// Words after which a verb form is read as a noun (`the attack`, `its support`).
     fn nominal_before = [
@@ -678,18 +697,7 @@ fn code_sentence<'a>(
             continue;
         }
         seen.push(key);
-        emit(Event {
-            sentence: 0,
-            source: Some(src.code.to_string()),
-            source_agent: src.agent.map(String::from),
-            source_text: Some(src.text.to_string()),
-            target: tgt.map(|x| x.code.to_string()),
-            target_agent: tgt.and_then(|x| x.agent.map(String::from)),
-            target_text: tgt.map(|x| x.text.to_string()),
-            code: code.to_string(),
-            date: None,
-            location: None,
-        });
+        emit(Event::between(src, tgt, code));
     }
     // 3. one event per match
     let mut prev_end: Option<usize> = None;
@@ -985,18 +993,7 @@ fn code_sentence<'a>(
                 let key = (first.code, code, Some(source.code));
                 if !seen.contains(&key) {
                     seen.push(key);
-                    emit(Event {
-                        sentence: 0,
-                        source: Some(first.code.to_string()),
-                        source_agent: first.agent.map(String::from),
-                        source_text: Some(first.text.to_string()),
-                        target: Some(source.code.to_string()),
-                        target_agent: source.agent.map(String::from),
-                        target_text: Some(source.text.to_string()),
-                        code: code.to_string(),
-                        date: None,
-                        location: None,
-                    });
+                    emit(Event::between(first, Some(&source), code));
                 }
             }
         }
@@ -1081,30 +1078,16 @@ fn code_sentence<'a>(
             if !seen.contains(&key) {
                 seen.push(key);
                 emit(Event {
-                    sentence: 0,
-                    source: Some(source.code.to_string()),
-                    source_agent: source.agent.map(String::from),
-                    source_text: Some(source.text.to_string()),
-                    target: Some(b.code.to_string()),
-                    target_agent: b.agent.map(String::from),
-                    target_text: Some(b.text.to_string()),
-                    code: code.to_string(),
-                    date: None,
                     location: location.clone(),
+                    ..Event::between(&source, Some(b), code)
                 });
             }
         }
+        // the target's code may be the country where it happened, with no target named
         emit(Event {
-            sentence: 0,
-            source: Some(source.code.to_string()),
-            source_agent: source.agent.map(String::from),
-            source_text: Some(source.text.to_string()),
             target: target_code.map(String::from),
-            target_agent: target.and_then(|x| x.agent.map(String::from)),
-            target_text: target.map(|x| x.text.to_string()),
-            code: code.to_string(),
-            date: None,
             location,
+            ..Event::between(&source, target, code)
         });
         prev_source = Some((i, source.clone()));
         // `..., who also met X`: the person of a relative clause is not the one `he` means next
