@@ -19,8 +19,11 @@ pub mod text;
 mod python;
 
 #[cfg(feature = "mimalloc")]
+mod alloc;
+
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mi = alloc::Mi;
 
 pub use lexicon::Lexicon;
 pub use pipeline::{extract, Extraction};
