@@ -244,22 +244,81 @@ fn interned<'py, 's>(
     len: usize,
     cells: impl Iterator<Item = Option<&'s str>>,
 ) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
-    // foldhash, not FNV: cells such as an event's sentence run to hundreds of bytes
-    let mut cache: crate::text::hash::DocMap<&str, Bound<'py, PyString>> = Default::default();
+    let mut strings = Interner::default();
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(len);
     for v in cells {
         let item = match v {
             None => py.None(),
-            Some(s) => cache
-                .entry(s)
-                .or_insert_with(|| PyString::new(py, s))
-                .clone()
-                .into_any()
-                .unbind(),
+            Some(s) => strings.get(py, s).clone().into_any().unbind(),
         };
         items.push(item);
     }
     Ok(items.into_pyarray(py))
+}
+
+/// One Python string per distinct text: an open-addressing table of the distinct texts.
+/// A `HashMap<&str, _>` spent ~95 instructions a look-up here (a third of the whole
+/// conversion); this one compares a stored hash before any bytes and a cell that is the
+/// very slice seen before (an event's sentence, repeated for each of its events) by address.
+struct Interner<'s, 'py> {
+    /// Index + 1 into `seen`, 0 for an empty slot; at most half full.
+    slots: Vec<u32>,
+    /// Each distinct text with its hash and its Python string.
+    seen: Vec<(u64, &'s str, Bound<'py, PyString>)>,
+    /// foldhash, seeded per process: cells are document text (see `text::hash::DocHash`)
+    hasher: crate::text::hash::DocHash,
+}
+
+impl Default for Interner<'_, '_> {
+    fn default() -> Self {
+        Interner {
+            slots: vec![0; 1024],
+            seen: Vec::new(),
+            hasher: Default::default(),
+        }
+    }
+}
+
+impl<'s, 'py> Interner<'s, 'py> {
+    fn get(&mut self, py: Python<'py>, s: &'s str) -> &Bound<'py, PyString> {
+        use std::hash::{BuildHasher, Hasher};
+        let mut hasher = self.hasher.build_hasher();
+        hasher.write(s.as_bytes());
+        let h = hasher.finish();
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let k = self.slots[i] as usize;
+            if k == 0 {
+                break;
+            }
+            let (kh, ks, _) = &self.seen[k - 1];
+            if *kh == h && (std::ptr::eq(*ks, s) || *ks == s) {
+                return &self.seen[k - 1].2;
+            }
+            i = (i + 1) & mask;
+        }
+        self.seen.push((h, s, PyString::new(py, s)));
+        self.slots[i] = self.seen.len() as u32;
+        if self.seen.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        &self.seen[self.seen.len() - 1].2
+    }
+
+    /// Twice the slots, every text placed again by its stored hash.
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (k, (h, _, _)) in self.seen.iter().enumerate() {
+            let mut i = *h as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = k as u32 + 1;
+        }
+        self.slots = slots;
+    }
 }
 
 /// The parts' columns as one dict of numpy arrays per table: each column is built once at

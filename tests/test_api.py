@@ -379,3 +379,28 @@ def test_progress_bar_path_gives_the_same_tables_and_positions() -> None:
         pd.testing.assert_frame_equal(df, getattr(shown, name))
     with pytest.raises(TypeError, match=r"texts\[251\] is int"):
         newsparse.parse([*texts, 7], progress=True)
+
+
+def test_text_cells_keep_their_values_and_equal_values_share_one_string() -> None:
+    # thousands of distinct names (the conversion's table of strings grows many times),
+    # each named twice, non-ASCII among them, and places repeated down the column
+    syllables = ["ka", "ri", "mo", "za", "në", "ta", "bi", "lu", "ro", "sé"]
+    surnames = [
+        (a + b + c + d).capitalize()
+        for a in syllables
+        for b in syllables
+        for c in syllables
+        for d in syllables[:4]
+    ]
+    texts = [
+        f"Officials said Foreign Minister Ali {name} met envoys in Tehran on Monday. "
+        f"{name} said the talks were useful."
+        for name in surnames
+    ]
+    c = newsparse.parse(texts, workers=2)
+    people = c.entities[c.entities["kind"] == "PERSON"]
+    for row in people.itertuples():
+        assert row.text == texts[row.doc_id][row.start : row.end]
+    assert people["text"].nunique() > 2 * len(surnames) * 0.9
+    for _, group in c.entities.groupby("text")["text"]:
+        assert len({id(v) for v in group}) == 1
