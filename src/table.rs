@@ -27,17 +27,29 @@ pub struct StrColumn {
 const NULL: u32 = u32::MAX;
 
 impl StrColumn {
+    #[inline]
     pub fn push(&mut self, s: &str) {
-        // a cell is at most one line or name of one document; a cell of 4 GiB would need a
-        // larger document than Python can pass in, so cutting it is never reached in practice
-        let mut n = s.len().min(NULL as usize - 1);
+        match u32::try_from(s.len()) {
+            Ok(n) if n != NULL => {
+                self.buf.push_str(s);
+                self.lens.push(n);
+            }
+            _ => self.push_cut(s),
+        }
+    }
+
+    /// A cell of 4 GiB or more, cut to fit. A cell is at most one line or name of one
+    /// document, so this would need a larger document than Python can pass in.
+    #[cold]
+    fn push_cut(&mut self, s: &str) {
+        let mut n = NULL as usize - 1;
         while !s.is_char_boundary(n) {
             n -= 1;
         }
-        self.buf.push_str(&s[..n]);
-        self.lens.push(n as u32);
+        self.push(&s[..n]);
     }
 
+    #[inline]
     pub fn push_opt(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.push(s),
