@@ -77,35 +77,50 @@ pub fn tokenize(
     tokenize_with::<true>(text, start, end, sent, out)
 }
 
-/// Word counts of a sentence, for the casing `tokenize` returns.
+/// Word counts of a sentence, for the casing `tokenize` returns: two counts in each half
+/// of a `u64` (a sentence has far fewer than 2^32 words), added from a table by shape.
 #[derive(Default)]
 struct CaseCounts {
-    /// capitalised or all-caps words that are no function word
-    caps: u32,
-    /// lowercase content words (five bytes or more, a letter first): "to", "from", "as" are
-    /// lowercase in headlines too
-    lower: u32,
-    /// all-caps words
-    up: u32,
-    /// words (initials aside)
-    words: u32,
+    /// words (initials aside), and all-caps words above bit 32
+    words_up: u64,
+    /// capitalised or all-caps words that are no function word, and above bit 32 lowercase
+    /// content words (five bytes or more, a letter first: "to", "from", "as" are lowercase
+    /// in headlines too)
+    caps_lower: u64,
 }
+
+/// Per `Shape` (in declaration order): what a word adds to `CaseCounts::words_up`, to
+/// `caps_lower` when no function word, and to `caps_lower` when a long lowercase word.
+const CASE_COUNTS: [(u64, u64, u64); 7] = {
+    const UP: u64 = 1 << 32;
+    [
+        (1, 1, 0),      // Cap
+        (1 + UP, 1, 0), // Upper
+        (0, 0, 0),      // Initial
+        (1, 0, 0),      // Particle
+        (1, 0, UP),     // Lower
+        (0, 0, 0),      // Poss
+        (0, 0, 0),      // Punct
+    ]
+};
 
 impl CaseCounts {
     #[inline]
     fn add(&mut self, shape: Shape, stop: bool, long_word: bool) {
-        use Shape::*;
-        self.up += u32::from(shape == Upper);
-        self.words += u32::from(matches!(shape, Upper | Cap | Lower | Particle));
-        self.caps += u32::from(matches!(shape, Cap | Upper) && !stop);
-        self.lower += u32::from(shape == Lower && long_word);
+        let (words_up, caps, lower) = CASE_COUNTS[shape as usize];
+        self.words_up += words_up;
+        // all ones or none: no branch on the word
+        let (not_stop, long) = (
+            u64::from(!stop).wrapping_neg(),
+            u64::from(long_word).wrapping_neg(),
+        );
+        self.caps_lower += (caps & not_stop) | (lower & long);
     }
 
     fn casing(&self) -> (bool, bool) {
-        (
-            self.caps >= 3 && self.lower * 4 <= self.caps,
-            self.words >= 3 && self.up * 2 > self.words,
-        )
+        let (words, up) = (self.words_up as u32, (self.words_up >> 32) as u32);
+        let (caps, lower) = (self.caps_lower as u32, (self.caps_lower >> 32) as u32);
+        (caps >= 3 && lower * 4 <= caps, words >= 3 && up * 2 > words)
     }
 }
 
@@ -326,6 +341,13 @@ fn may_be_particle(w: &[u8]) -> bool {
 
 /// `J`, `U.S`, `U.S.A` (before their final dot).
 fn is_initialism(w: &str) -> bool {
+    // the last part is one capital: an ASCII last byte that is no capital, or that follows
+    // no dot, says no (most words before a dot end a sentence)
+    if let [.., x, y] = w.as_bytes() {
+        if y.is_ascii() && (!y.is_ascii_uppercase() || *x != b'.') {
+            return false;
+        }
+    }
     !w.is_empty()
         && w.split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
@@ -516,6 +538,26 @@ mod tests {
     }
 
     #[test]
+    fn case_count_table_counts_as_the_definition() {
+        use Shape::*;
+        for shape in [Cap, Upper, Initial, Particle, Lower, Poss, Punct] {
+            for stop in [false, true] {
+                for long in [false, true] {
+                    let mut c = CaseCounts::default();
+                    c.add(shape, stop, long);
+                    let want = (
+                        u64::from(matches!(shape, Upper | Cap | Lower | Particle))
+                            | u64::from(shape == Upper) << 32,
+                        u64::from(matches!(shape, Cap | Upper) && !stop)
+                            | u64::from(shape == Lower && long) << 32,
+                    );
+                    assert_eq!((c.words_up, c.caps_lower), want, "{shape:?} {stop} {long}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn casing_counted_as_read_is_the_casing_of_the_tokens() {
         for t in [
             "Iran Wants U.S. to Withdraw Its Forces From Iraq",
@@ -537,6 +579,21 @@ mod tests {
         // regression: peeking one byte past `’` landed inside `“`
         for t in ["’“”", "x’“y", "Iran’‘s", "'“", "a'’b"] {
             let _ = toks(t);
+        }
+    }
+
+    #[test]
+    fn initialism_filter_answers_as_the_definition() {
+        let def = |w: &str| {
+            !w.is_empty()
+                && w.split('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+        };
+        for w in [
+            "", "U", "u", "U.S", "U.s", "u.S", "US", "U.S.A", "U..S", "said", "É", "É.U", "U.É",
+            "Ü.", ".", "..", "A.", "A.b", "ab.C", "4.5", "X.Y.Z", "X.YZ",
+        ] {
+            assert_eq!(is_initialism(w), def(w), "{w:?}");
         }
     }
 

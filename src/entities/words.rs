@@ -216,7 +216,11 @@ pub fn is_particle(w: &str) -> bool {
 /// Is `w` one of `ABBREVIATIONS`?
 #[inline]
 pub fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 4 && ABBREVIATIONS.contains(&w)
+    // every abbreviation starts with a capital: most words before a dot end a sentence
+    // ("said.") and are ruled out without a scan of the list
+    w.len() <= 4
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && ABBREVIATIONS.contains(&w)
 }
 
 /// Abbreviations that keep their final dot inside a token.
