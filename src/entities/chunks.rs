@@ -26,7 +26,7 @@ pub struct Doc<'a> {
     claims: Vec<u32>,
     /// Per token: the title match it overlaps (`NONE` for none).
     tclaims: Vec<u32>,
-    /// Per sentence: written like a headline, mostly in capitals.
+    /// Per sentence: written like a headline, mostly in capitals (as `tokenize` tells).
     casing: Vec<(bool, bool)>,
 }
 
@@ -63,9 +63,11 @@ impl<'a> Doc<'a> {
         // about one token per 5 bytes of news text: one allocation, not a dozen regrowths
         let bytes: usize = spans.iter().map(|&(s, e)| e.saturating_sub(s)).sum();
         let mut toks = Vec::with_capacity(bytes / 5 + 8);
-        for (k, &(s, e)) in spans.iter().enumerate() {
-            tokenize(text, s, e, k as u32, &mut toks);
-        }
+        let casing: Vec<(bool, bool)> = spans
+            .iter()
+            .enumerate()
+            .map(|(k, &(s, e))| tokenize(text, s, e, k as u32, &mut toks))
+            .collect();
         // anchored lexicon searches from word starts only: names start a word, and a search
         // that fails does so within a few bytes
         let mut actors = Vec::new();
@@ -131,7 +133,6 @@ impl<'a> Doc<'a> {
             &toks,
             &titles.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>(),
         );
-        let casing = sentence_casing(text, &toks, spans.len());
         Doc {
             text,
             toks,
@@ -1075,39 +1076,6 @@ fn title_case(doc: &Doc<'_>, i: usize) -> bool {
 /// Most of the sentence is in capitals (a shouted headline or a header line).
 fn shouting(doc: &Doc<'_>, i: usize) -> bool {
     doc.casing[doc.toks[i].sent as usize].1
-}
-
-/// Per sentence: (headline-style capitals, mostly all-caps), in one pass over the tokens.
-fn sentence_casing(text: &str, toks: &[Tok], n_sents: usize) -> Vec<(bool, bool)> {
-    // (capitalised, lowercase, all-caps, words) per sentence
-    let mut counts = vec![(0u32, 0u32, 0u32, 0u32); n_sents];
-    for t in toks {
-        let c = &mut counts[t.sent as usize];
-        match t.shape {
-            Shape::Upper => {
-                c.2 += 1;
-                c.3 += 1;
-            }
-            Shape::Cap | Shape::Lower | Shape::Particle => c.3 += 1,
-            _ => {}
-        }
-        match t.shape {
-            Shape::Cap | Shape::Upper if !t.stop => c.0 += 1,
-            // content words only: "to", "from", "as" are lowercase in headlines too
-            Shape::Lower
-                if t.end - t.start >= 5 && text.as_bytes()[t.start].is_ascii_alphabetic() =>
-            {
-                c.1 += 1
-            }
-            _ => {}
-        }
-    }
-    counts
-        .into_iter()
-        .map(|(caps, lower, up, words)| {
-            (caps >= 3 && lower * 4 <= caps, words >= 3 && up * 2 > words)
-        })
-        .collect()
 }
 
 fn second_verdict(

@@ -3,7 +3,7 @@
 //! One linear pass over the sentence; no regex.
 
 use super::words;
-use crate::text::byte_class::{ALNUM, CLASS, OTHER, SPACE};
+use crate::text::byte_class::{ascii_lower_mask, ascii_upper_mask, ALNUM, CLASS, OTHER, SPACE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -65,8 +65,102 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// Tokenize `text[start..end]` into `out`: one pass over the bytes, decoding only non-ASCII.
-pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<Tok>) {
+/// Returns how the sentence is written: (like a headline, its content words capitalised;
+/// mostly in capitals), counted as its words are read.
+pub fn tokenize(
+    text: &str,
+    start: usize,
+    end: usize,
+    sent: u32,
+    out: &mut Vec<Tok>,
+) -> (bool, bool) {
+    tokenize_with::<true>(text, start, end, sent, out)
+}
+
+/// Word counts of a sentence, for the casing `tokenize` returns: two counts in each half
+/// of a `u64` (a sentence has far fewer than 2^32 words), added from a table by shape.
+#[derive(Default)]
+struct CaseCounts {
+    /// words (initials aside), and all-caps words above bit 32
+    words_up: u64,
+    /// capitalised or all-caps words that are no function word, and above bit 32 lowercase
+    /// content words (five bytes or more, a letter first: "to", "from", "as" are lowercase
+    /// in headlines too)
+    caps_lower: u64,
+}
+
+/// Per `Shape` (in declaration order): what a word adds to `CaseCounts::words_up`, to
+/// `caps_lower` when no function word, and to `caps_lower` when a long lowercase word.
+const CASE_COUNTS: [(u64, u64, u64); 7] = {
+    const UP: u64 = 1 << 32;
+    [
+        (1, 1, 0),      // Cap
+        (1 + UP, 1, 0), // Upper
+        (0, 0, 0),      // Initial
+        (1, 0, 0),      // Particle
+        (1, 0, UP),     // Lower
+        (0, 0, 0),      // Poss
+        (0, 0, 0),      // Punct
+    ]
+};
+
+impl CaseCounts {
+    #[inline]
+    fn add(&mut self, shape: Shape, stop: bool, long_word: bool) {
+        let (words_up, caps, lower) = CASE_COUNTS[shape as usize];
+        self.words_up += words_up;
+        // all ones or none: no branch on the word
+        let (not_stop, long) = (
+            u64::from(!stop).wrapping_neg(),
+            u64::from(long_word).wrapping_neg(),
+        );
+        self.caps_lower += (caps & not_stop) | (lower & long);
+    }
+
+    fn casing(&self) -> (bool, bool) {
+        let (words, up) = (self.words_up as u32, (self.words_up >> 32) as u32);
+        let (caps, lower) = (self.caps_lower as u32, (self.caps_lower >> 32) as u32);
+        (caps >= 3 && lower * 4 <= caps, words >= 3 && up * 2 > words)
+    }
+}
+
+/// The shape of a capitalised word of two to eight ASCII letters and digits, and whether it
+/// is a function word (`words::STOP`), from masks of its bytes: `w` holds them (and zeros
+/// past them, `len` of them). The same answers as `shape_of` and `STOP.contains_lower`,
+/// without a test per byte or a hash of the word.
+#[inline]
+fn capitalised(w: u64, len: usize) -> (Shape, bool) {
+    let upper = ascii_upper_mask(w);
+    let small = ascii_lower_mask(w);
+    // letters past the first, which is a capital
+    let shape = if (upper | small) & !0x80 == 0 {
+        Shape::Initial
+    } else if small == 0 {
+        Shape::Upper
+    } else {
+        Shape::Cap
+    };
+    let stop = if len <= 7 {
+        // lowercased (0x20 on each capital), with its length on top: `words::pack`
+        words::STOP.contains_packed_lower((w | upper >> 2) | (len as u64) << 56)
+    } else {
+        // eight bytes: the set's own look-up
+        words::STOP.contains_lower(std::str::from_utf8(&w.to_le_bytes()).unwrap_or(""))
+    };
+    (shape, stop)
+}
+
+/// `tokenize`; `PLAIN`: read plain words with `plain_word` (false only in the test that
+/// checks it against the byte loop).
+fn tokenize_with<const PLAIN: bool>(
+    text: &str,
+    start: usize,
+    end: usize,
+    sent: u32,
+    out: &mut Vec<Tok>,
+) -> (bool, bool) {
     let s = &text[start..end];
+    let mut counts = CaseCounts::default();
     let sb = s.as_bytes();
     let mut i = 0usize;
     let mut seen_word = false;
@@ -92,8 +186,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
             // a word: letters/digits with inner hyphens and apostrophes, dotted initials
             let mut j = i + n;
             let mut hyphen = false;
+            // most words are ASCII letters: a byte at a time, no char decoding
+            while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
+                j += 1;
+            }
+            // where a word of ASCII letters and digits only ends
+            let run = if n == 1 { j } else { usize::MAX };
             loop {
-                // most words are ASCII letters: a byte at a time, no char decoding
                 while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
                     j += 1;
                 }
@@ -136,10 +235,34 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
                 }
                 break;
             }
-            let w = &s[i..j];
-            let shape = shape_of(w, hyphen);
-            let stop = matches!(shape, Shape::Cap | Shape::Upper | Shape::Initial)
-                && words::STOP.contains_lower(w);
+            let (shape, stop) = match sb[i] {
+                // ASCII letters and digits only (the loop took no other char): shapes told
+                // from the first byte, without `shape_of`'s tests
+                b'a'..=b'z' if PLAIN && j == run => {
+                    let w = &sb[i..j];
+                    let particle = may_be_particle(w) && words::is_particle(&s[i..j]);
+                    let shape = if particle {
+                        Shape::Particle
+                    } else {
+                        Shape::Lower
+                    };
+                    (shape, false)
+                }
+                b'0'..=b'9' if PLAIN && j == run => (Shape::Lower, false),
+                b'A'..=b'Z' if PLAIN && j == run && (2..=8).contains(&(j - i)) => {
+                    match text.as_bytes().get(start + i..start + i + 8) {
+                        Some(c) => {
+                            let len = j - i;
+                            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+                            let keep = if len < 8 { (1u64 << (8 * len)) - 1 } else { !0 };
+                            capitalised(w & keep, len)
+                        }
+                        None => shape_and_stop(&s[i..j], hyphen),
+                    }
+                }
+                _ => shape_and_stop(&s[i..j], hyphen),
+            };
+            counts.add(shape, stop, j - i >= 5 && sb[i].is_ascii_alphabetic());
             out.push(Tok {
                 start: start + i,
                 end: start + j,
@@ -182,6 +305,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, out: &mut Vec<T
         });
         i += n;
     }
+    counts.casing()
+}
+
+/// `shape_of` a word, and whether it is a function word.
+fn shape_and_stop(w: &str, hyphen: bool) -> (Shape, bool) {
+    let shape = shape_of(w, hyphen);
+    let stop = matches!(shape, Shape::Cap | Shape::Upper | Shape::Initial)
+        && words::STOP.contains_lower(w);
+    (shape, stop)
 }
 
 /// Per word length (up to five): the first letters of the name particles of that length
@@ -209,6 +341,13 @@ fn may_be_particle(w: &[u8]) -> bool {
 
 /// `J`, `U.S`, `U.S.A` (before their final dot).
 fn is_initialism(w: &str) -> bool {
+    // the last part is one capital: an ASCII last byte that is no capital, or that follows
+    // no dot, says no (most words before a dot end a sentence)
+    if let [.., x, y] = w.as_bytes() {
+        if y.is_ascii() && (!y.is_ascii_uppercase() || *x != b'.') {
+            return false;
+        }
+    }
     !w.is_empty()
         && w.split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
@@ -290,10 +429,171 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_read_as_the_byte_loop_reads_them() {
+        // pieces of every kind, glued in a pseudo-random order into texts, each tokenized
+        // over spans that end mid-text and at its end
+        let pieces = [
+            "The",
+            "the",
+            "A",
+            "I",
+            "al",
+            "bin",
+            "della",
+            "IRGC",
+            "U.S.",
+            "J.",
+            "Zarif",
+            "ZARIF",
+            "Afghanistan",
+            "AFGHANISTANIS",
+            "G7",
+            "7th",
+            "2024",
+            "x",
+            "Q",
+            "Mr.",
+            "Lt.",
+            "de",
+            "al-Araji",
+            "US-Iran",
+            "O'Leary",
+            "Iran's",
+            "Iran’s",
+            "é",
+            "Éric",
+            "naïve",
+            "AND",
+            "And",
+            "Minister",
+            "ThE",
+            "abcdefgh",
+            "ABCDEFG",
+            "Abcdefg",
+            "Abcdefgh",
+            " ",
+            " ",
+            " ",
+            ", ",
+            ".",
+            "\n",
+            "-",
+            "(",
+            "\"",
+            "“",
+            "\t",
+            "  ",
+            "’s",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..400 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &a in cuts.iter().step_by(3) {
+                for &b in cuts
+                    .iter()
+                    .filter(|&&b| b >= a)
+                    .step_by(5)
+                    .chain([&t.len()])
+                {
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    let c = tokenize_with::<true>(&t, a, b, 3, &mut fast);
+                    let d = tokenize_with::<false>(&t, a, b, 3, &mut slow);
+                    assert_eq!(fast, slow, "{t:?} {a}..{b}");
+                    assert_eq!((c, d), (casing_of(&t, &fast), casing_of(&t, &fast)));
+                }
+            }
+        }
+    }
+
+    /// The casing of a sentence from its tokens, as `tokenize` counts it.
+    fn casing_of(text: &str, toks: &[Tok]) -> (bool, bool) {
+        let (mut caps, mut lower, mut up, mut words) = (0, 0, 0, 0);
+        for t in toks {
+            match t.shape {
+                Shape::Upper => {
+                    up += 1;
+                    words += 1;
+                }
+                Shape::Cap | Shape::Lower | Shape::Particle => words += 1,
+                _ => {}
+            }
+            match t.shape {
+                Shape::Cap | Shape::Upper if !t.stop => caps += 1,
+                Shape::Lower
+                    if t.end - t.start >= 5 && text.as_bytes()[t.start].is_ascii_alphabetic() =>
+                {
+                    lower += 1
+                }
+                _ => {}
+            }
+        }
+        (caps >= 3 && lower * 4 <= caps, words >= 3 && up * 2 > words)
+    }
+
+    #[test]
+    fn case_count_table_counts_as_the_definition() {
+        use Shape::*;
+        for shape in [Cap, Upper, Initial, Particle, Lower, Poss, Punct] {
+            for stop in [false, true] {
+                for long in [false, true] {
+                    let mut c = CaseCounts::default();
+                    c.add(shape, stop, long);
+                    let want = (
+                        u64::from(matches!(shape, Upper | Cap | Lower | Particle))
+                            | u64::from(shape == Upper) << 32,
+                        u64::from(matches!(shape, Cap | Upper) && !stop)
+                            | u64::from(shape == Lower && long) << 32,
+                    );
+                    assert_eq!((c.words_up, c.caps_lower), want, "{shape:?} {stop} {long}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn casing_counted_as_read_is_the_casing_of_the_tokens() {
+        for t in [
+            "Iran Wants U.S. to Withdraw Its Forces From Iraq",
+            "IRAN WANTS U.S. TO WITHDRAW",
+            "Iran wants the U.S. to withdraw its forces",
+            "The Minister And The President Met In Baghdad Yesterday evening",
+            "A B C D said 12345 things",
+            "US, UK AND EU 2024",
+            "",
+        ] {
+            let mut toks = Vec::new();
+            let got = tokenize(t, 0, t.len(), 0, &mut toks);
+            assert_eq!(got, casing_of(t, &toks), "{t:?}");
+        }
+    }
+
+    #[test]
     fn apostrophe_before_a_multibyte_char_is_not_a_panic() {
         // regression: peeking one byte past `’` landed inside `“`
         for t in ["’“”", "x’“y", "Iran’‘s", "'“", "a'’b"] {
             let _ = toks(t);
+        }
+    }
+
+    #[test]
+    fn initialism_filter_answers_as_the_definition() {
+        let def = |w: &str| {
+            !w.is_empty()
+                && w.split('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+        };
+        for w in [
+            "", "U", "u", "U.S", "U.s", "u.S", "US", "U.S.A", "U..S", "said", "É", "É.U", "U.É",
+            "Ü.", ".", "..", "A.", "A.b", "ab.C", "4.5", "X.Y.Z", "X.YZ",
+        ] {
+            assert_eq!(is_initialism(w), def(w), "{w:?}");
         }
     }
 

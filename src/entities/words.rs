@@ -143,6 +143,14 @@ impl WordSet {
         }
     }
 
+    /// `contains_lower` of a word of 1 to 7 ASCII bytes given as `pack(w, true)` would
+    /// give it (the tokenizer has the word's bytes in a register already).
+    #[inline]
+    pub fn contains_packed_lower(&self, k: u64) -> bool {
+        // `contains_lower`'s filter only says "no" early: the table alone gives its answer
+        self.index().has_short(k)
+    }
+
     /// `contains` of the lowercased word, without allocating for short ASCII words.
     pub fn contains_lower(&self, w: &str) -> bool {
         let index = self.index();
@@ -208,7 +216,11 @@ pub fn is_particle(w: &str) -> bool {
 /// Is `w` one of `ABBREVIATIONS`?
 #[inline]
 pub fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 4 && ABBREVIATIONS.contains(&w)
+    // every abbreviation starts with a capital: most words before a dot end a sentence
+    // ("said.") and are ruled out without a scan of the list
+    w.len() <= 4
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && ABBREVIATIONS.contains(&w)
 }
 
 /// Abbreviations that keep their final dot inside a token.

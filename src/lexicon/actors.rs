@@ -9,6 +9,7 @@ use crate::entities::words::{with_lower, FnvBuild};
 
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
+use crate::text::byte_class::{ascii_alnum_mask, leading_run};
 
 const HEADER: &[&str] = &["name", "kind", "code", "canonical", "agent", "flags"];
 
@@ -235,6 +236,23 @@ impl HeadJump {
     /// and those bytes as one word (ASCII-lowercased for a folding trie).
     #[inline]
     fn key(b: &[u8], fold: bool) -> (usize, u64) {
+        // eight bytes where the text has them (every word start is asked): the run of
+        // letters and digits from one mask, not a test per byte
+        if let Some(c) = b.get(..8) {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            let m = leading_run(ascii_alnum_mask(w));
+            if m == 0 {
+                return (0, 0);
+            }
+            let mask = if m < 8 { (1u64 << (8 * m)) - 1 } else { !0 };
+            let fold = if fold { 0x2020_2020_2020_2020 } else { 0 };
+            return (m, (w | fold) & mask);
+        }
+        Self::key_by_bytes(b, fold)
+    }
+
+    /// `key` a byte at a time (near the end of the text, and for the test of `key`).
+    fn key_by_bytes(b: &[u8], fold: bool) -> (usize, u64) {
         let m = b
             .iter()
             .take(JUMP)
@@ -872,6 +890,22 @@ mod tests {
                         assert_eq!(trie.find_word(text, at, end), want, "{at}..{end} {fold}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn head_key_from_eight_bytes_is_the_key_by_bytes() {
+        let text =
+            "Al-Qaeda G20 g7x Afghanistanis U.S.-led é1 Zarif’s 12345678 abcdefghij AZ az @[`{ /:";
+        for fold in [false, true] {
+            for at in 0..text.len() {
+                let b = &text.as_bytes()[at..];
+                assert_eq!(
+                    HeadJump::key(b, fold),
+                    HeadJump::key_by_bytes(b, fold),
+                    "{at} {fold}"
+                );
             }
         }
     }
