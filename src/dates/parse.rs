@@ -181,7 +181,7 @@ pub(crate) fn classify(m: &str) -> &'static str {
         {
             month_at = Some(k);
         } else if matches!(
-            tok.to_ascii_lowercase().as_str(),
+            &*crate::dates::lower_in(tok, &mut [0u8; 32]),
             "today"
                 | "tonight"
                 | "yesterday"
@@ -228,17 +228,21 @@ pub(crate) fn classify(m: &str) -> &'static str {
 /// Month number of a name or abbreviation (`Sept.` -> 9); case-insensitive.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 {
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 9 {
         return None;
     }
-    // a three-letter prefix, `Sept`, or the whole name
-    let prefix = |n: &str| n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
-    MONTH_NAMES
+    // the names differ in their first three letters: those pick the one candidate (`| 0x20`
+    // lowercases letters and turns no other byte into one)
+    let key = [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20];
+    let i = MONTH_NAMES
         .iter()
-        .position(|n| {
-            prefix(n) && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len())
-        })
-        .map(|i| i as u32 + 1)
+        .position(|n| n.as_bytes()[..3].eq_ignore_ascii_case(&key))?;
+    let n = MONTH_NAMES[i];
+    // a three-letter prefix, `Sept`, or the whole name
+    let prefix = n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    (prefix && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len()))
+        .then_some(i as u32 + 1)
 }
 
 /// ISO weekday of a name (`Monday` = 1); case-insensitive.
@@ -276,7 +280,7 @@ pub fn read_fields(s: &str) -> Option<(PartialDate, Granularity)> {
         if tok.is_empty() {
             continue;
         }
-        let digits: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let digits = &tok[..tok.bytes().take_while(u8::is_ascii_digit).count()];
         if !digits.is_empty() {
             let rest = &tok[digits.len()..];
             if digits.len() == 4 && rest.is_empty() && pd.year.is_none() {
@@ -560,6 +564,49 @@ mod tests {
         let s = "Posted 19 Dec 2020 - 15:18";
         let d = day_dates(s).next().unwrap();
         assert_eq!(&s[d.start..d.end], "19 Dec 2020");
+    }
+
+    /// The three-letter look-up against the plain definition: a three-letter prefix of a
+    /// name, `Sept`, or the whole name, any case, a trailing full stop aside.
+    #[test]
+    fn month_number_agrees_with_its_definition() {
+        let plain = |word: &str| {
+            let w = word.trim_end_matches('.');
+            if w.len() < 3 {
+                return None;
+            }
+            let prefix = |n: &str| n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+            MONTH_NAMES
+                .iter()
+                .position(|n| {
+                    prefix(n)
+                        && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len())
+                })
+                .map(|i| i as u32 + 1)
+        };
+        let mut words: Vec<String> = vec![
+            "".into(),
+            "Ma".into(),
+            "Mai".into(),
+            "M\u{e4}r".into(),
+            "Ja\u{e9}".into(),
+            "sept.".into(),
+            "Septembers".into(),
+            "J@N".into(),
+            "[an".into(),
+        ];
+        for n in MONTH_NAMES {
+            for k in 1..=n.len() + 1 {
+                let p: String = n.chars().chain("xs.".chars()).take(k).collect();
+                words.push(p.to_uppercase());
+                words.push(p.to_lowercase());
+                words.push(format!("{p}."));
+                words.push(p);
+            }
+        }
+        for w in &words {
+            assert_eq!(month_number(w), plain(w), "{w:?}");
+        }
     }
 
     #[test]
