@@ -582,20 +582,6 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         }
     }
 
-    let mut value = if is_digits {
-        // most numbers carry no separator: parse them without a copy
-        if num_str.contains(',') {
-            num_str.replace(',', "").parse::<f64>().ok()?
-        } else {
-            num_str.parse::<f64>().ok()?
-        }
-    } else {
-        word_value(num_str)?
-    };
-    if let Some(sc) = scale {
-        value *= scale_value(sc);
-    }
-
     let (next_word, next_end) = word_after(text, e);
     let mut nl_buf = [0u8; 32];
     let nl = lower_in(next_word, &mut nl_buf);
@@ -740,6 +726,21 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         // thing named earlier in the sentence
         head.or_else(|| earlier_head(text, s))
     };
+    // the value last: most matches are turned down above, and the order of the tests that
+    // turn one down does not matter
+    let mut value = if is_digits {
+        // most numbers carry no separator: parse them without a copy
+        if num_str.contains(',') {
+            num_str.replace(',', "").parse::<f64>().ok()?
+        } else {
+            num_str.parse::<f64>().ok()?
+        }
+    } else {
+        word_value(num_str)?
+    };
+    if let Some(sc) = scale {
+        value *= scale_value(sc);
+    }
     Some(Amount {
         start: s,
         end,
@@ -847,14 +848,20 @@ fn word_len(s: &str) -> usize {
 /// The word right after byte `i` (letters, digits, `.`, `'`, `-`) and its end.
 fn word_after(text: &str, i: usize) -> (&str, usize) {
     let rest = &text[i..];
-    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
-    if lead > 1 {
+    // no word after more than one byte of space (two spaces, or one no-break space)
+    let space = |b: &[u8]| matches!(b, [b' ' | b'\t', ..] | [0xc2, 0xa0, ..]);
+    let rb = rest.as_bytes();
+    let lead = if !space(rb) {
+        0
+    } else if rb[0] != 0xc2 && !space(&rb[1..]) {
+        1
+    } else {
         return ("", i);
-    }
+    };
     let w = &rest[lead..];
     let raw = &w[..word_len(w)];
     // keep the full stop of an abbreviation (`U.S.`), drop a sentence's
-    let inner_dot = raw.trim_end_matches('.').contains('.');
+    let inner_dot = raw.trim_end_matches('.').bytes().any(|b| b == b'.');
     let word = if inner_dot {
         raw.trim_end_matches(['\'', '-'])
     } else {

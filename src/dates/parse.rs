@@ -160,11 +160,7 @@ pub(crate) fn classify(m: &str) -> &'static str {
     let mut year = false;
     let mut weekday = false;
     let mut first_word = None;
-    for (k, tok) in m
-        .split([' ', '\t', '\u{a0}', ',', '-'])
-        .filter(|t| !t.is_empty())
-        .enumerate()
-    {
+    for (k, tok) in tokens(m).enumerate() {
         if k == 0 {
             first_word = Some(tok);
         }
@@ -225,6 +221,33 @@ pub(crate) fn classify(m: &str) -> &'static str {
     }
 }
 
+/// The pieces of `m` between spaces, tabs, no-break spaces, commas and hyphens, empty ones
+/// left out: `m.split([' ', '\t', '\u{a0}', ',', '-']).filter(|t| !t.is_empty())`, read
+/// on bytes (the char splitter decoded every character).
+fn tokens(m: &str) -> impl Iterator<Item = &str> {
+    let b = m.as_bytes();
+    let sep = |i: usize| match b[i] {
+        b' ' | b'\t' | b',' | b'-' => 1,
+        0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+        _ => 0,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && sep(i) > 0 {
+            i += sep(i);
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && sep(i) == 0 {
+            i += 1;
+        }
+        // both ends lie at a separator (ASCII, or the lead byte of U+00A0) or an end
+        Some(&m[start..i])
+    })
+}
+
 /// Month number of a name or abbreviation (`Sept.` -> 9); case-insensitive.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
@@ -247,6 +270,10 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// ISO weekday of a name (`Monday` = 1); case-insensitive.
 pub fn weekday_number(word: &str) -> Option<u32> {
+    // every name has six to nine letters: most words are ruled out by their length
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
     WEEKDAY_NAMES
         .iter()
         .position(|n| n.eq_ignore_ascii_case(word))
@@ -606,6 +633,28 @@ mod tests {
         }
         for w in &words {
             assert_eq!(month_number(w), plain(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_agree_with_the_char_split() {
+        let alphabet = [
+            " ", "\t", "\u{a0}", ",", "-", "a", "1", "\u{e0}", "\u{2019}", ".",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let want: Vec<&str> = t
+                .split([' ', '\t', '\u{a0}', ',', '-'])
+                .filter(|x| !x.is_empty())
+                .collect();
+            assert_eq!(tokens(&t).collect::<Vec<_>>(), want, "{t:?}");
         }
     }
 
