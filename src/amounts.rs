@@ -1102,6 +1102,58 @@ mod tests {
         }
     }
 
+    /// `word_after` and `word_before`, which read ASCII on bytes, against their definitions
+    /// on chars, over random text with multi-byte characters.
+    #[test]
+    fn word_readers_agree_with_their_definitions() {
+        fn plain_after(text: &str, i: usize) -> (&str, usize) {
+            let rest = &text[i..];
+            let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
+            if lead > 1 {
+                return ("", i);
+            }
+            let w = &rest[lead..];
+            let n = w
+                .char_indices()
+                .find(|&(_, c)| !word_char(c))
+                .map_or(w.len(), |(k, _)| k);
+            let raw = &w[..n];
+            let word = if raw.trim_end_matches('.').contains('.') {
+                raw.trim_end_matches(['\'', '-'])
+            } else {
+                raw.trim_end_matches(['.', '\'', '-'])
+            };
+            (word, i + lead + word.len())
+        }
+        fn plain_before(text: &str, i: usize) -> (&str, usize) {
+            let before = text[..i].trim_end_matches([' ', '\u{a0}', '\t', '(']);
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !word_char(c))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            (&before[start..], start)
+        }
+        let alphabet = [
+            " ", "  ", "\t", "\u{a0}", "(", "a", "Z", "7", ".", "'", "\u{2019}", "-", ",",
+            "\u{e9}", "\u{4e2d}", "_",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..seed % 10 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(word_after(&t, i), plain_after(&t, i), "{t:?} {i}");
+                assert_eq!(word_before(&t, i), plain_before(&t, i), "{t:?} {i}");
+            }
+        }
+    }
+
     /// Random mixes of the pieces the patterns look for, with multi-byte characters between
     /// them: nothing panics and every span lies on char boundaries.
     #[test]

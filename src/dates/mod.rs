@@ -593,6 +593,22 @@ mod tests {
     }
 
     #[test]
+    fn lower_in_lowercases_like_to_ascii_lowercase() {
+        let long = "Ab".repeat(40);
+        for w in [
+            "",
+            "Sept.",
+            "MONDAY",
+            "\u{c9}t\u{c9}",
+            "A\u{4e2d}b",
+            long.as_str(),
+        ] {
+            let mut buf = [0u8; 32];
+            assert_eq!(lower_in(w, &mut buf), w.to_ascii_lowercase(), "{w:?}");
+        }
+    }
+
+    #[test]
     fn a_headline_infinitive_is_the_future() {
         let text = "Markets to stay shut until Friday\nMarkets stayed shut on Friday.";
         let nl = text.find('\n').unwrap();
