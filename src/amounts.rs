@@ -6,10 +6,12 @@
 //! `Resolution 2231`, `Boeing 737`, `737-800`).
 
 use crate::article::Article;
+use crate::dates::lower_in;
 use crate::dates::DateMention;
 use crate::text::hash::FnvBuild;
 use crate::text::Sentence;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -131,9 +133,16 @@ fn regex() -> &'static Regex {
 }
 
 fn word_value(w: &str) -> Option<f64> {
-    let l = w.to_ascii_lowercase();
-    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
-    let v = match l.as_str() {
+    let mut buf = [0u8; 32];
+    // most are one word (`two`, `Twenty-five`): lowercased without an allocation
+    let l = if w.contains(char::is_whitespace) {
+        let l = w.to_ascii_lowercase();
+        Cow::Owned(l.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        lower_in(w, &mut buf)
+    };
+    let l: &str = &l;
+    let v = match l {
         "tens of thousands" => 10_000.0,
         "hundreds of thousands" => 100_000.0,
         "dozens of thousands" => 12_000.0,
@@ -154,7 +163,7 @@ fn word_value(w: &str) -> Option<f64> {
             if let Some(i) = SMALL.iter().position(|x| *x == l) {
                 return Some(i as f64);
             }
-            let (t, u) = l.split_once('-').unwrap_or((l.as_str(), ""));
+            let (t, u) = l.split_once('-').unwrap_or((l, ""));
             let t = TENS.iter().position(|x| *x == t)? as f64 * 10.0 + 20.0;
             let u = if u.is_empty() {
                 0.0
@@ -168,7 +177,8 @@ fn word_value(w: &str) -> Option<f64> {
 }
 
 fn scale_value(s: &str) -> f64 {
-    match s.trim().to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 32];
+    match &*lower_in(s.trim(), &mut buf) {
         "hundred" => 100.0,
         "thousand" | "k" => 1e3,
         "million" | "mn" | "m" => 1e6,
@@ -572,22 +582,9 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         }
     }
 
-    let mut value = if is_digits {
-        // most numbers carry no separator: parse them without a copy
-        if num_str.contains(',') {
-            num_str.replace(',', "").parse::<f64>().ok()?
-        } else {
-            num_str.parse::<f64>().ok()?
-        }
-    } else {
-        word_value(num_str)?
-    };
-    if let Some(sc) = scale {
-        value *= scale_value(sc);
-    }
-
     let (next_word, next_end) = word_after(text, e);
-    let nl = next_word.to_ascii_lowercase();
+    let mut nl_buf = [0u8; 32];
+    let nl = lower_in(next_word, &mut nl_buf);
     if !pct && cur.is_none() && measure.is_none() {
         if listed(&nl, IN_DURATION | IN_CLOCK | IN_ORDINAL_TAIL) {
             return None;
@@ -606,9 +603,10 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         }
         // `the two sides`, `the 787`: a definite number refers back rather than counts,
         // unless it carries separators (`the 2,500 soldiers`)
-        let pl0 = prev0.to_ascii_lowercase();
+        let mut pl_buf = [0u8; 32];
+        let pl0 = lower_in(prev0, &mut pl_buf);
         if matches!(
-            pl0.as_str(),
+            &*pl0,
             "the" | "both" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
         ) && scale.is_none()
             && !num_str.contains(',')
@@ -624,7 +622,7 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
             return None;
         }
         // streaks: `six straight sessions`, `two consecutive quarters`
-        if matches!(nl.as_str(), "straight" | "consecutive" | "successive") {
+        if matches!(&*nl, "straight" | "consecutive" | "successive") {
             return None;
         }
         // `one` alone is a pronoun far more often than a count (`one of the`, `no one`)
@@ -639,14 +637,15 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
                 return false;
             }
             let (lead, _) = word_before(text, n_start);
+            let mut buf = [0u8; 32];
             listed(
-                lead.to_ascii_lowercase().trim_end_matches('s'),
+                lower_in(lead, &mut buf).trim_end_matches('s'),
                 IN_CODE_LEADS,
             )
         };
         if listed(&pl, IN_CODE_LEADS)
             || before.trim_end().ends_with([':', '#']) && is_digits && scale.is_none()
-            || (matches!(pl.as_str(), "and" | "or" | "to") && range_lead())
+            || (matches!(&*pl, "and" | "or" | "to") && range_lead())
         {
             return None;
         }
@@ -677,7 +676,7 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
             let y: u32 = int_digits.parse().ok()?;
             if (1500..=2099).contains(&y)
                 && matches!(
-                    pl.as_str(),
+                    &*pl,
                     "in" | "since" | "from" | "until" | "by" | "during" | "before" | "after"
                 )
                 && !next_word.starts_with(|c: char| c.is_lowercase())
@@ -708,7 +707,7 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         Some(code.to_string())
     } else {
         // `tens of thousands of refugees`: the counted thing follows `of`
-        let from = if !is_digits && nl == "of" {
+        let from = if !is_digits && &*nl == "of" {
             next_end
         } else {
             e
@@ -727,6 +726,21 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         // thing named earlier in the sentence
         head.or_else(|| earlier_head(text, s))
     };
+    // the value last: most matches are turned down above, and the order of the tests that
+    // turn one down does not matter
+    let mut value = if is_digits {
+        // most numbers carry no separator: parse them without a copy
+        if num_str.contains(',') {
+            num_str.replace(',', "").parse::<f64>().ok()?
+        } else {
+            num_str.parse::<f64>().ok()?
+        }
+    } else {
+        word_value(num_str)?
+    };
+    if let Some(sc) = scale {
+        value *= scale_value(sc);
+    }
     Some(Amount {
         start: s,
         end,
@@ -805,23 +819,49 @@ fn currency_word(w: &str) -> Option<(&'static str, &'static str)> {
     CURRENCY_WORDS.iter().find(|(name, _)| *name == w).copied()
 }
 
+/// Whether `c` continues a word for `word_after` and `word_before`.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '.' || c == '-'
+}
+
+/// The byte length of the run of word characters (`word_char`) that starts `s`.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while let Some(&c) = b.get(k) {
+        if c.is_ascii() {
+            // the ASCII word characters, tested on the byte
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'.' | b'-')) {
+                break;
+            }
+            k += 1;
+        } else {
+            match s[k..].chars().next() {
+                Some(ch) if word_char(ch) => k += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    k
+}
+
 /// The word right after byte `i` (letters, digits, `.`, `'`, `-`) and its end.
 fn word_after(text: &str, i: usize) -> (&str, usize) {
     let rest = &text[i..];
-    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
-    if lead > 1 {
+    // no word after more than one byte of space (two spaces, or one no-break space)
+    let space = |b: &[u8]| matches!(b, [b' ' | b'\t', ..] | [0xc2, 0xa0, ..]);
+    let rb = rest.as_bytes();
+    let lead = if !space(rb) {
+        0
+    } else if rb[0] != 0xc2 && !space(&rb[1..]) {
+        1
+    } else {
         return ("", i);
-    }
+    };
     let w = &rest[lead..];
-    let n = w
-        .char_indices()
-        .find(|&(_, c)| {
-            !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '.' || c == '-')
-        })
-        .map_or(w.len(), |(k, _)| k);
-    let raw = &w[..n];
+    let raw = &w[..word_len(w)];
     // keep the full stop of an abbreviation (`U.S.`), drop a sentence's
-    let inner_dot = raw.trim_end_matches('.').contains('.');
+    let inner_dot = raw.trim_end_matches('.').bytes().any(|b| b == b'.');
     let word = if inner_dot {
         raw.trim_end_matches(['\'', '-'])
     } else {
@@ -833,13 +873,22 @@ fn word_after(text: &str, i: usize) -> (&str, usize) {
 /// The word right before byte `i` and where it starts.
 fn word_before(text: &str, i: usize) -> (&str, usize) {
     let before = text[..i].trim_end_matches([' ', '\u{a0}', '\t', '(']);
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| {
-            !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-')
-        })
-        .map_or(0, |(k, c)| k + c.len_utf8());
+    let b = before.as_bytes();
+    let mut start = before.len();
+    while start > 0 {
+        let c = b[start - 1];
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'.' | b'-')) {
+                break;
+            }
+            start -= 1;
+        } else {
+            match before[..start].chars().next_back() {
+                Some(ch) if word_char(ch) => start -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     (&before[start..], start)
 }
 
@@ -864,13 +913,15 @@ fn earlier_head(text: &str, i: usize) -> Option<String> {
 /// The head noun of the counted thing after a number: the last word of the run of up to four
 /// words before a stop word or punctuation (`9,500 U.S. personnel near` -> `personnel`).
 fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
-    let mut best: Option<(String, usize)> = None;
+    // the best word so far as written: lowercased only when it is the answer
+    let mut best: Option<(&str, usize)> = None;
     for _ in 0..4 {
         let (w, end) = word_after(text, i);
         if w.is_empty() || w.chars().all(|c| c.is_ascii_digit() || c == '.') {
             break;
         }
-        let l = w.to_ascii_lowercase();
+        let mut buf = [0u8; 32];
+        let l = lower_in(w, &mut buf);
         if listed(&l, IN_STOP | IN_DURATION) {
             break;
         }
@@ -878,14 +929,14 @@ fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
         if lower_start && w.chars().all(|c| c.is_alphabetic() || c == '-') {
             // a plural or a collective noun is the head; a verb after a head ends the phrase
             if is_plural(&l) || listed(&l, IN_COLLECTIVE) {
-                return (Some(l), Some(end));
+                return (Some(l.into_owned()), Some(end));
             }
             if best.is_some() && (l.ends_with("ed") || l.ends_with('s')) {
                 break;
             }
             // `marched`, `killed`: a verb, or a participle before the noun (`wounded soldiers`)
             if !l.ends_with("ed") {
-                best = Some((l, end));
+                best = Some((w, end));
             }
         } else if best.is_some() {
             break;
@@ -897,7 +948,7 @@ fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
         }
     }
     match best {
-        Some((w, e)) => (Some(w), Some(e)),
+        Some((w, e)) => (Some(w.to_ascii_lowercase()), Some(e)),
         None => (None, None),
     }
 }
@@ -1048,6 +1099,58 @@ mod tests {
         ];
         for t in none {
             assert_eq!(run(t), vec![], "{t}");
+        }
+    }
+
+    /// `word_after` and `word_before`, which read ASCII on bytes, against their definitions
+    /// on chars, over random text with multi-byte characters.
+    #[test]
+    fn word_readers_agree_with_their_definitions() {
+        fn plain_after(text: &str, i: usize) -> (&str, usize) {
+            let rest = &text[i..];
+            let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
+            if lead > 1 {
+                return ("", i);
+            }
+            let w = &rest[lead..];
+            let n = w
+                .char_indices()
+                .find(|&(_, c)| !word_char(c))
+                .map_or(w.len(), |(k, _)| k);
+            let raw = &w[..n];
+            let word = if raw.trim_end_matches('.').contains('.') {
+                raw.trim_end_matches(['\'', '-'])
+            } else {
+                raw.trim_end_matches(['.', '\'', '-'])
+            };
+            (word, i + lead + word.len())
+        }
+        fn plain_before(text: &str, i: usize) -> (&str, usize) {
+            let before = text[..i].trim_end_matches([' ', '\u{a0}', '\t', '(']);
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !word_char(c))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            (&before[start..], start)
+        }
+        let alphabet = [
+            " ", "  ", "\t", "\u{a0}", "(", "a", "Z", "7", ".", "'", "\u{2019}", "-", ",",
+            "\u{e9}", "\u{4e2d}", "_",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..seed % 10 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(word_after(&t, i), plain_after(&t, i), "{t:?} {i}");
+                assert_eq!(word_before(&t, i), plain_before(&t, i), "{t:?} {i}");
+            }
         }
     }
 

@@ -13,6 +13,7 @@ use crate::text::Sentence;
 use calendar::Date;
 pub use parse::{first_date, parse_date, PartialDate};
 use resolve::Value;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Granularity {
@@ -79,6 +80,22 @@ pub fn find(
         }
     }
     out
+}
+
+/// `w` lowercased (ASCII) in `buf`, or in a new string when it is longer: the words
+/// compared with word lists, without an allocation per mention.
+pub(crate) fn lower_in<'b>(w: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    match buf.get_mut(..w.len()) {
+        Some(b) => {
+            // a byte loop: for words this short, cheaper than a call to `memcpy`
+            for (d, c) in b.iter_mut().zip(w.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            // lowercasing ASCII letters keeps the bytes UTF-8
+            Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+        }
+        None => Cow::Owned(w.to_ascii_lowercase()),
+    }
 }
 
 /// Capitalised function words that start a sentence before a year (`The 1979 Revolution`).
@@ -198,8 +215,9 @@ fn mention(
                 .rsplit([' ', '-', '\u{a0}'])
                 .next()
                 .unwrap_or(surface);
-            let led = MONTH_LEADS.contains(&prev.to_ascii_lowercase().as_str())
-                || surface.len() > word.len();
+            let mut buf = [0u8; 32];
+            let led =
+                MONTH_LEADS.contains(&&*lower_in(prev, &mut buf)) || surface.len() > word.len();
             // `May` is a verb and a name unless a preposition leads it; `April Smith` is a name
             if (word == "May" && !led)
                 || (!led && !at_start && prev.starts_with(char::is_uppercase))
@@ -253,8 +271,9 @@ fn mention(
             ))
         }
         "shortyear" => {
+            let mut buf = [0u8; 32];
             if !matches!(
-                prev.to_ascii_lowercase().as_str(),
+                &*lower_in(prev, &mut buf),
                 "since" | "in" | "of" | "from" | "until" | "by"
             ) {
                 return None;
@@ -346,10 +365,14 @@ fn year_context_ok(text: &str, s: usize, e: usize, prev: &str) -> Option<()> {
         return None;
     }
     let next = after.trim_start_matches(' ');
-    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    let nl = next_word.to_ascii_lowercase();
+    let next_word = &next[..next
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(next.len(), |(k, _)| k)];
+    let mut buf = [0u8; 32];
+    let nl = lower_in(next_word, &mut buf);
     if matches!(
-        nl.as_str(),
+        &*nl,
         "gmt"
             | "utc"
             | "hours"
@@ -380,9 +403,10 @@ fn year_context_ok(text: &str, s: usize, e: usize, prev: &str) -> Option<()> {
     ) {
         return None;
     }
-    let pl = prev.to_ascii_lowercase();
+    let mut buf = [0u8; 32];
+    let pl = lower_in(prev, &mut buf);
     if matches!(
-        pl.as_str(),
+        &*pl,
         "about"
             | "around"
             | "some"
@@ -565,6 +589,22 @@ mod tests {
                 .map(|(s, v)| (s.to_string(), v.map(str::to_string)))
                 .collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lower_in_lowercases_like_to_ascii_lowercase() {
+        let long = "Ab".repeat(40);
+        for w in [
+            "",
+            "Sept.",
+            "MONDAY",
+            "\u{c9}t\u{c9}",
+            "A\u{4e2d}b",
+            long.as_str(),
+        ] {
+            let mut buf = [0u8; 32];
+            assert_eq!(lower_in(w, &mut buf), w.to_ascii_lowercase(), "{w:?}");
         }
     }
 

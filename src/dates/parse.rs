@@ -160,11 +160,7 @@ pub(crate) fn classify(m: &str) -> &'static str {
     let mut year = false;
     let mut weekday = false;
     let mut first_word = None;
-    for (k, tok) in m
-        .split([' ', '\t', '\u{a0}', ',', '-'])
-        .filter(|t| !t.is_empty())
-        .enumerate()
-    {
+    for (k, tok) in tokens(m).enumerate() {
         if k == 0 {
             first_word = Some(tok);
         }
@@ -181,7 +177,7 @@ pub(crate) fn classify(m: &str) -> &'static str {
         {
             month_at = Some(k);
         } else if matches!(
-            tok.to_ascii_lowercase().as_str(),
+            &*crate::dates::lower_in(tok, &mut [0u8; 32]),
             "today"
                 | "tonight"
                 | "yesterday"
@@ -225,24 +221,59 @@ pub(crate) fn classify(m: &str) -> &'static str {
     }
 }
 
+/// The pieces of `m` between spaces, tabs, no-break spaces, commas and hyphens, empty ones
+/// left out: `m.split([' ', '\t', '\u{a0}', ',', '-']).filter(|t| !t.is_empty())`, read
+/// on bytes (the char splitter decoded every character).
+fn tokens(m: &str) -> impl Iterator<Item = &str> {
+    let b = m.as_bytes();
+    let sep = |i: usize| match b[i] {
+        b' ' | b'\t' | b',' | b'-' => 1,
+        0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+        _ => 0,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && sep(i) > 0 {
+            i += sep(i);
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && sep(i) == 0 {
+            i += 1;
+        }
+        // both ends lie at a separator (ASCII, or the lead byte of U+00A0) or an end
+        Some(&m[start..i])
+    })
+}
+
 /// Month number of a name or abbreviation (`Sept.` -> 9); case-insensitive.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 {
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 9 {
         return None;
     }
-    // a three-letter prefix, `Sept`, or the whole name
-    let prefix = |n: &str| n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
-    MONTH_NAMES
+    // the names differ in their first three letters: those pick the one candidate (`| 0x20`
+    // lowercases letters and turns no other byte into one)
+    let key = [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20];
+    let i = MONTH_NAMES
         .iter()
-        .position(|n| {
-            prefix(n) && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len())
-        })
-        .map(|i| i as u32 + 1)
+        .position(|n| n.as_bytes()[..3].eq_ignore_ascii_case(&key))?;
+    let n = MONTH_NAMES[i];
+    // a three-letter prefix, `Sept`, or the whole name
+    let prefix = n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    (prefix && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len()))
+        .then_some(i as u32 + 1)
 }
 
 /// ISO weekday of a name (`Monday` = 1); case-insensitive.
 pub fn weekday_number(word: &str) -> Option<u32> {
+    // every name has six to nine letters: most words are ruled out by their length
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
     WEEKDAY_NAMES
         .iter()
         .position(|n| n.eq_ignore_ascii_case(word))
@@ -276,7 +307,7 @@ pub fn read_fields(s: &str) -> Option<(PartialDate, Granularity)> {
         if tok.is_empty() {
             continue;
         }
-        let digits: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let digits = &tok[..tok.bytes().take_while(u8::is_ascii_digit).count()];
         if !digits.is_empty() {
             let rest = &tok[digits.len()..];
             if digits.len() == 4 && rest.is_empty() && pd.year.is_none() {
@@ -560,6 +591,71 @@ mod tests {
         let s = "Posted 19 Dec 2020 - 15:18";
         let d = day_dates(s).next().unwrap();
         assert_eq!(&s[d.start..d.end], "19 Dec 2020");
+    }
+
+    /// The three-letter look-up against the plain definition: a three-letter prefix of a
+    /// name, `Sept`, or the whole name, any case, a trailing full stop aside.
+    #[test]
+    fn month_number_agrees_with_its_definition() {
+        let plain = |word: &str| {
+            let w = word.trim_end_matches('.');
+            if w.len() < 3 {
+                return None;
+            }
+            let prefix = |n: &str| n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+            MONTH_NAMES
+                .iter()
+                .position(|n| {
+                    prefix(n)
+                        && (w.len() == 3 || w.eq_ignore_ascii_case("sept") || w.len() == n.len())
+                })
+                .map(|i| i as u32 + 1)
+        };
+        let mut words: Vec<String> = vec![
+            "".into(),
+            "Ma".into(),
+            "Mai".into(),
+            "M\u{e4}r".into(),
+            "Ja\u{e9}".into(),
+            "sept.".into(),
+            "Septembers".into(),
+            "J@N".into(),
+            "[an".into(),
+        ];
+        for n in MONTH_NAMES {
+            for k in 1..=n.len() + 1 {
+                let p: String = n.chars().chain("xs.".chars()).take(k).collect();
+                words.push(p.to_uppercase());
+                words.push(p.to_lowercase());
+                words.push(format!("{p}."));
+                words.push(p);
+            }
+        }
+        for w in &words {
+            assert_eq!(month_number(w), plain(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_agree_with_the_char_split() {
+        let alphabet = [
+            " ", "\t", "\u{a0}", ",", "-", "a", "1", "\u{e0}", "\u{2019}", ".",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let want: Vec<&str> = t
+                .split([' ', '\t', '\u{a0}', ',', '-'])
+                .filter(|x| !x.is_empty())
+                .collect();
+            assert_eq!(tokens(&t).collect::<Vec<_>>(), want, "{t:?}");
+        }
     }
 
     #[test]
