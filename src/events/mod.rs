@@ -345,11 +345,14 @@ pub fn code(
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
     let mut scratch = Scratch::default();
+    // the first entity and date at or after the sentence's start: sentences, entities and
+    // dates are in text order, so these only move forward (a walk, not a search per sentence)
+    let (mut lo, mut first) = (0, 0);
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let codable = first_codable(t, lex);
         let may_code = codable.is_some();
-        let lo = entities.partition_point(|e| e.start < s.start);
+        lo = walk_to(entities, lo, |e| e.start < s.start);
         let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
         let acts = if from_lexicon {
             let mut acts = std::mem::take(&mut sent_actors[k]);
@@ -369,7 +372,7 @@ pub fn code(
         };
         // dates are in text order: start at the sentence's first one (a scan of all dates
         // per sentence is quadratic on long documents)
-        let first = dates.partition_point(|d| d.start < s.start);
+        first = walk_to(dates, first, |d| d.start < s.start);
         let date = dates[first..]
             .iter()
             .take_while(|d| d.start < s.end)
@@ -427,6 +430,15 @@ pub fn code(
     out
 }
 
+/// `xs.partition_point(before)` for a `from` at or before it: the first index from `from`
+/// on where `before` fails (a search when `from` is past it, which sorted input never has).
+fn walk_to<T>(xs: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    if from > xs.len() || (from > 0 && !before(&xs[from - 1])) {
+        return xs.partition_point(before);
+    }
+    from + xs[from..].iter().take_while(|x| before(x)).count()
+}
+
 /// The country the document names most often, if one leads (a person with no stated
 /// country is most likely its national).
 fn main_country(entities: &[Entity]) -> Option<String> {
@@ -473,12 +485,11 @@ struct Match<'a> {
 /// pattern whose first word after the head is there (a capitalised word inside a sentence
 /// is a name, `Strike Force`), or is a `must`/`should`; `None` for many sentences.
 fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
-    (0..t.len()).find(|&i| {
-        let lower = t.lower(i);
+    t.words().enumerate().position(|(i, (tok, lower))| {
         if matches!(lower, "must" | "should") {
             return true;
         }
-        if t.get(i).punct || (i > 0 && t.is_capitalised(i)) {
+        if tok.punct || (i > 0 && tok.capitalised()) {
             return false;
         }
         lex.verbs
@@ -1388,11 +1399,24 @@ struct Preceding {
     can: bool,
 }
 
+words! {
+    /// Every word a test of `preceding` holds for, but for the `n't` negations (most words
+    /// before a verb are none of them: one test rules them out).
+    fn preceding_word = [
+        "always", "long", "never", "has", "have", "had", "will", "would", "shall", "'ll", "’ll",
+        "not", "neither", "nor", "no", "cannot", "may", "might", "could", "can", "should",
+        "must", "ought",
+    ]
+}
+
 fn preceding(t: &Tokens, i: usize) -> Preceding {
     let mut p = Preceding::default();
     for j in before(t, i, 5) {
         let d = i - j;
         let w = t.lower(j);
+        if !preceding_word(w) && !w.ends_with("n't") && !w.ends_with("n’t") {
+            continue;
+        }
         if d <= 2 {
             p.always |= matches!(w, "always" | "long");
             p.never |= w == "never";

@@ -51,17 +51,24 @@ pub struct Pattern {
     pub elems: Vec<Elem>,
     /// User rows win ties with built-in ones.
     pub user: bool,
+    /// `weight_of(elems, user)`, kept (it is compared for every candidate at every head).
+    weight: usize,
+}
+
+/// Longer patterns win over shorter ones at the same head.
+fn weight_of(elems: &[Elem], user: bool) -> usize {
+    elems
+        .iter()
+        .map(|e| if matches!(e, Elem::Word(_)) { 2 } else { 1 })
+        .sum::<usize>()
+        * 2
+        + user as usize
 }
 
 impl Pattern {
     /// Longer patterns win over shorter ones at the same head.
     pub fn weight(&self) -> usize {
-        self.elems
-            .iter()
-            .map(|e| if matches!(e, Elem::Word(_)) { 2 } else { 1 })
-            .sum::<usize>()
-            * 2
-            + self.user as usize
+        self.weight
     }
 }
 
@@ -167,7 +174,7 @@ fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, Strin
             "pattern {pattern:?}: must start with a verb or @noun"
         ));
     }
-    let elems = toks
+    let elems: Vec<Elem> = toks
         .map(|t| match t {
             "*" => Elem::Slot,
             "_" => Elem::Skip,
@@ -183,6 +190,7 @@ fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, Strin
         source: head.to_lowercase(),
         code: code.to_string(),
         noun,
+        weight: weight_of(&elems, user),
         elems,
         user,
     })
