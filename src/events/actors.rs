@@ -376,28 +376,31 @@ fn modifier_only(t: &Tokens, a: &Actor) -> bool {
     prefixed || suffixed
 }
 
-/// The actors of a sentence from the `entities` stage; `None` when it found none there.
+/// The actors of a sentence `s..e` from the `entities` stage, in `out` (emptied first; a
+/// buffer reused from sentence to sentence); none when it found no entity there.
+/// `entities` starts at the first entity at or after `s`.
+#[allow(clippy::too_many_arguments)]
 pub fn from_entities<'a>(
     text: &'a str,
-    s: usize,
     e: usize,
     entities: &'a [Entity],
     lex: &'a Lexicon,
     t: &Tokens,
     // `Some(main country)` when people with no stated country may be coded (see `code`)
     people: Option<Option<&'a str>>,
-) -> Option<Vec<Actor<'a>>> {
-    let lo = entities.partition_point(|x| x.start < s);
+    out: &mut Vec<Actor<'a>>,
+) {
+    out.clear();
     // the sentence's entities, iterated in place (no Vec of them per sentence)
     let inside = || {
-        entities[lo..]
+        entities
             .iter()
             .take_while(|x| x.start < e)
             .filter(|x| x.end <= e)
     };
-    inside().next()?;
-    // room for the entities and a few group nouns (an actor is large: no regrowing)
-    let mut out = Vec::with_capacity(inside().count() + 4);
+    if inside().next().is_none() {
+        return;
+    }
     // the entities are in text order: each one's first token is at or after the last one's
     let mut hint = 0;
     for x in inside() {
@@ -451,12 +454,11 @@ pub fn from_entities<'a>(
         a.text = &text[x.start..x.end];
         out.push(a);
     }
-    add_led(text, t, lex, &mut out);
-    add_group_nouns(text, t, &mut out);
-    finish(text, t, &mut out);
-    ethnic_residents(t, &mut out);
-    resolve_implied(t, &mut out, people.flatten());
-    Some(out)
+    add_led(text, t, lex, out);
+    add_group_nouns(text, t, out);
+    finish(text, t, out);
+    ethnic_residents(t, out);
+    resolve_implied(t, out, people.flatten());
 }
 
 word_map! {

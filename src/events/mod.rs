@@ -348,28 +348,29 @@ pub fn code(
     // the first entity and date at or after the sentence's start: sentences, entities and
     // dates are in text order, so these only move forward (a walk, not a search per sentence)
     let (mut lo, mut first) = (0, 0);
+    // the sentence's actors (one buffer for the document)
+    let mut acts_buf: Vec<Actor> = Vec::new();
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let codable = first_codable(t, lex);
         let may_code = codable.is_some();
         lo = walk_to(entities, lo, |e| e.start < s.start);
         let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
-        let acts = if from_lexicon {
-            let mut acts = std::mem::take(&mut sent_actors[k]);
-            memory.apply(text, t, &mut acts);
-            acts
+        if from_lexicon {
+            acts_buf = std::mem::take(&mut sent_actors[k]);
+            memory.apply(text, t, &mut acts_buf);
         } else if may_code
             || last_subject.is_none()
             || named().any(|e| e.kind == EntityKind::Person)
         {
-            actors::from_entities(text, s.start, s.end, entities, lex, t, people)
-                .unwrap_or_default()
+            actors::from_entities(text, s.end, &entities[lo..], lex, t, people, &mut acts_buf);
         } else {
             // no verb pattern nor `must` to code, and no person to remember as the subject
             // (actors of a kind other than Person only matter while there is no subject):
             // the actors would change nothing
-            Vec::new()
-        };
+            acts_buf.clear();
+        }
+        let acts: &[Actor] = &acts_buf;
         // dates are in text order: start at the sentence's first one (a scan of all dates
         // per sentence is quadratic on long documents)
         first = walk_to(dates, first, |d| d.start < s.start);
@@ -397,7 +398,7 @@ pub fn code(
             code_sentence(
                 t,
                 from,
-                &acts,
+                acts,
                 lex,
                 &mut last_subject,
                 &mut scratch,
@@ -1647,11 +1648,14 @@ fn subject_before<'a, 'b>(
     // the tokens that head a verb pattern match
     heads: &[bool],
 ) -> Option<&'a Actor<'b>> {
-    let stop = (0..i).rev().find(|&j| {
+    // the clause after the last `;`/`:`, at most 25 words back (a mark further back changes
+    // nothing: it is not looked for there)
+    let window = i.saturating_sub(25);
+    let stop = (window..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
     });
-    let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
+    let lo = stop.map(|s| s + 1).unwrap_or(0).max(window);
     // `condemned the EU's decision to impose`: the owner of the decision acts, even when it
     // was the object of the verb before
     if i >= 3 && t.lower(i - 1) == "to" {
