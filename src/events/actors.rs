@@ -224,7 +224,12 @@ fn agent_after(t: &Tokens, tok_e: usize) -> Option<&'static str> {
 
 /// Mark prepositional phrases and sort by position.
 fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
-    acts.sort_by_key(|a| (a.tok_s, std::cmp::Reverse(a.tok_e)));
+    let key = |a: &Actor| (a.tok_s, std::cmp::Reverse(a.tok_e));
+    // mostly in order already (entities are; a group noun or `-led` word may not be): the
+    // test costs less than the sort of large values
+    if !acts.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        acts.sort_by_key(key);
+    }
     // byte overlap, not token overlap: both halves of `Tehran-Baghdad` stay
     acts.dedup_by(|b, a| b.start < a.end);
     for a in acts.iter_mut() {
@@ -243,11 +248,17 @@ fn finish(text: &str, t: &Tokens, acts: &mut Vec<Actor>) {
                 a.loc_prep = locative_prep(p);
                 break;
             }
-            if !(determiner(p) || t.word(text, j).chars().all(|c| c.is_lowercase())) {
+            if !(determiner(p) || all_lowercase(t.word(text, j))) {
                 break;
             }
         }
     }
+}
+
+/// Every char a lowercase letter (an ASCII word tested by bytes, without decoding).
+fn all_lowercase(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+        || (!w.is_ascii() && w.chars().all(char::is_lowercase))
 }
 
 fn make<'a>(
@@ -258,21 +269,27 @@ fn make<'a>(
     code: &'a str,
     kind: EntityKind,
 ) -> Actor<'a> {
-    let mut a = make_untexted(t, start, end, code, kind);
+    let mut a = make_untexted(t, start, end, code, kind, None);
     a.text = &text[start..end];
     a
 }
 
-/// An actor with its `text` still empty.
+/// An actor with its `text` still empty; `hint`, a token at or before its first, spares a
+/// search (see `Tokens::containing_from`).
 fn make_untexted<'a>(
     t: &Tokens,
     start: usize,
     end: usize,
     code: &'a str,
     kind: EntityKind,
+    hint: Option<usize>,
 ) -> Actor<'a> {
     // an actor inside a hyphenated word (`Tehran-Baghdad`) is that word
-    let tok_s = t.containing(start).min(t.len());
+    let tok_s = match hint {
+        Some(h) => t.containing_from(start, h),
+        None => t.containing(start),
+    }
+    .min(t.len());
     let tok_e = t.at_or_after_from(end, tok_s).max(tok_s + 1).min(t.len());
     Actor {
         start,
@@ -334,52 +351,61 @@ fn modifier_only(t: &Tokens, a: &Actor) -> bool {
         && ["anti-", "pro-", "non-", "ex-", "post-", "pre-"]
             .iter()
             .any(|p| w.starts_with(p));
+    // each suffix has one hyphen, its first byte: the word ends with one when the part from
+    // its last hyphen is one (most words have none)
     let suffixed = a.tok_e == a.tok_s + 1
-        && [
-            "-backed",
-            "-allied",
-            "-sponsored",
-            "-funded",
-            "-supported",
-            "-aligned",
-            "-trained",
-            "-armed",
-            "-held",
-            "-controlled",
-            "-occupied",
-            "-ruled",
-            "-brokered",
-            "-made",
-        ]
-        .iter()
-        .any(|x| w.ends_with(x));
+        && w.bytes().rposition(|b| b == b'-').is_some_and(|p| {
+            matches!(
+                &w[p..],
+                "-backed"
+                    | "-allied"
+                    | "-sponsored"
+                    | "-funded"
+                    | "-supported"
+                    | "-aligned"
+                    | "-trained"
+                    | "-armed"
+                    | "-held"
+                    | "-controlled"
+                    | "-occupied"
+                    | "-ruled"
+                    | "-brokered"
+                    | "-made"
+            )
+        });
     prefixed || suffixed
 }
 
-/// The actors of a sentence from the `entities` stage; `None` when it found none there.
+/// The actors of a sentence `s..e` from the `entities` stage, in `out` (emptied first; a
+/// buffer reused from sentence to sentence); none when it found no entity there.
+/// `entities` starts at the first entity at or after `s`.
+#[allow(clippy::too_many_arguments)]
 pub fn from_entities<'a>(
     text: &'a str,
-    s: usize,
     e: usize,
     entities: &'a [Entity],
     lex: &'a Lexicon,
     t: &Tokens,
     // `Some(main country)` when people with no stated country may be coded (see `code`)
     people: Option<Option<&'a str>>,
-) -> Option<Vec<Actor<'a>>> {
-    let lo = entities.partition_point(|x| x.start < s);
+    out: &mut Vec<Actor<'a>>,
+) {
+    out.clear();
     // the sentence's entities, iterated in place (no Vec of them per sentence)
     let inside = || {
-        entities[lo..]
+        entities
             .iter()
             .take_while(|x| x.start < e)
             .filter(|x| x.end <= e)
     };
-    inside().next()?;
-    // room for the entities and a few group nouns (an actor is large: no regrowing)
-    let mut out = Vec::with_capacity(inside().count() + 4);
+    if inside().next().is_none() {
+        return;
+    }
+    // the entities are in text order: each one's first token is at or after the last one's
+    let mut hint = 0;
     for x in inside() {
-        let mut a = make_untexted(t, x.start, x.end, "", x.kind);
+        let mut a = make_untexted(t, x.start, x.end, "", x.kind, Some(hint));
+        hint = a.tok_s;
         if modifier_only(t, &a) {
             continue;
         }
@@ -428,12 +454,11 @@ pub fn from_entities<'a>(
         a.text = &text[x.start..x.end];
         out.push(a);
     }
-    add_led(text, t, lex, &mut out);
-    add_group_nouns(text, t, &mut out);
-    finish(text, t, &mut out);
-    ethnic_residents(t, &mut out);
-    resolve_implied(t, &mut out, people.flatten());
-    Some(out)
+    add_led(text, t, lex, out);
+    add_group_nouns(text, t, out);
+    finish(text, t, out);
+    ethnic_residents(t, out);
+    resolve_implied(t, out, people.flatten());
 }
 
 word_map! {
@@ -574,8 +599,7 @@ fn add_led<'a>(text: &'a str, t: &Tokens, lex: &'a Lexicon, out: &mut Vec<Actor<
 /// Bare group nouns as actors with a code still to be resolved (empty).
 fn add_group_nouns<'a>(text: &'a str, t: &Tokens, out: &mut Vec<Actor<'a>>) {
     let before = out.len();
-    for i in 0..t.len() {
-        let w = t.lower(i);
+    for (i, (_, w)) in t.words().enumerate() {
         // every group noun has 4 to 15 letters: most words stop at the length test
         if !(4..=15).contains(&w.len()) {
             continue;
@@ -869,6 +893,21 @@ impl<'a> PersonMemory<'a> {
         }
         if added {
             finish(text, t, acts);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lowercase_agrees_with_chars() {
+        for w in [
+            "", "the", "The", "tHe", "u.s.", "a-b", "x1", "zürich", "Zürich", "ß", "i\u{307}",
+            "İzmir", "élan", "Élan", "’s", "δ", "Δ",
+        ] {
+            assert_eq!(all_lowercase(w), w.chars().all(char::is_lowercase), "{w}");
         }
     }
 }

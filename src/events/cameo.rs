@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon::read_tsv;
+use crate::text::hash::FnvBuild;
 
 const CAMEO: &str = include_str!("../lexicon/data/cameo.tsv");
 const PLOVER: &str = include_str!("../lexicon/data/cameo_plover.tsv");
@@ -17,8 +18,10 @@ pub struct CameoInfo {
     pub plover: Option<String>,
 }
 
-fn table() -> &'static HashMap<String, CameoInfo> {
-    static T: OnceLock<HashMap<String, CameoInfo>> = OnceLock::new();
+/// Keyed by code, with FNV (a lookup per event row: SipHash's setup cost more than the rest
+/// of the lookup).
+fn table() -> &'static HashMap<String, CameoInfo, FnvBuild> {
+    static T: OnceLock<HashMap<String, CameoInfo, FnvBuild>> = OnceLock::new();
     T.get_or_init(|| {
         let header = [
             "code",
@@ -36,7 +39,7 @@ fn table() -> &'static HashMap<String, CameoInfo> {
             .filter(|(_, c)| !c[1].is_empty())
             .map(|(_, c)| (c[0], c[1]))
             .collect();
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for (_, c) in read_tsv("cameo.tsv", CAMEO, &header).expect("cameo.tsv") {
             // the most specific PLOVER mapping: the code itself, else its 3-digit base, else the root
             let pl = [c[0], &c[0][..c[0].len().min(3)], &c[0][..2]]

@@ -345,31 +345,35 @@ pub fn code(
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
     let mut scratch = Scratch::default();
+    // the first entity and date at or after the sentence's start: sentences, entities and
+    // dates are in text order, so these only move forward (a walk, not a search per sentence)
+    let (mut lo, mut first) = (0, 0);
+    // the sentence's actors (one buffer for the document)
+    let mut acts_buf: Vec<Actor> = Vec::new();
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let codable = first_codable(t, lex);
         let may_code = codable.is_some();
-        let lo = entities.partition_point(|e| e.start < s.start);
+        lo = walk_to(entities, lo, |e| e.start < s.start);
         let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
-        let acts = if from_lexicon {
-            let mut acts = std::mem::take(&mut sent_actors[k]);
-            memory.apply(text, t, &mut acts);
-            acts
+        if from_lexicon {
+            acts_buf = std::mem::take(&mut sent_actors[k]);
+            memory.apply(text, t, &mut acts_buf);
         } else if may_code
             || last_subject.is_none()
             || named().any(|e| e.kind == EntityKind::Person)
         {
-            actors::from_entities(text, s.start, s.end, entities, lex, t, people)
-                .unwrap_or_default()
+            actors::from_entities(text, s.end, &entities[lo..], lex, t, people, &mut acts_buf);
         } else {
             // no verb pattern nor `must` to code, and no person to remember as the subject
             // (actors of a kind other than Person only matter while there is no subject):
             // the actors would change nothing
-            Vec::new()
-        };
+            acts_buf.clear();
+        }
+        let acts: &[Actor] = &acts_buf;
         // dates are in text order: start at the sentence's first one (a scan of all dates
         // per sentence is quadratic on long documents)
-        let first = dates.partition_point(|d| d.start < s.start);
+        first = walk_to(dates, first, |d| d.start < s.start);
         let date = dates[first..]
             .iter()
             .take_while(|d| d.start < s.end)
@@ -394,7 +398,7 @@ pub fn code(
             code_sentence(
                 t,
                 from,
-                &acts,
+                acts,
                 lex,
                 &mut last_subject,
                 &mut scratch,
@@ -425,6 +429,15 @@ pub fn code(
         }
     }
     out
+}
+
+/// `xs.partition_point(before)` for a `from` at or before it: the first index from `from`
+/// on where `before` fails (a search when `from` is past it, which sorted input never has).
+fn walk_to<T>(xs: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    if from > xs.len() || (from > 0 && !before(&xs[from - 1])) {
+        return xs.partition_point(before);
+    }
+    from + xs[from..].iter().take_while(|x| before(x)).count()
 }
 
 /// The country the document names most often, if one leads (a person with no stated
@@ -473,12 +486,11 @@ struct Match<'a> {
 /// pattern whose first word after the head is there (a capitalised word inside a sentence
 /// is a name, `Strike Force`), or is a `must`/`should`; `None` for many sentences.
 fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
-    (0..t.len()).find(|&i| {
-        let lower = t.lower(i);
+    t.words().enumerate().position(|(i, (tok, lower))| {
         if matches!(lower, "must" | "should") {
             return true;
         }
-        if t.get(i).punct || (i > 0 && t.is_capitalised(i)) {
+        if tok.punct || (i > 0 && tok.capitalised()) {
             return false;
         }
         lex.verbs
@@ -1388,11 +1400,24 @@ struct Preceding {
     can: bool,
 }
 
+words! {
+    /// Every word a test of `preceding` holds for, but for the `n't` negations (most words
+    /// before a verb are none of them: one test rules them out).
+    fn preceding_word = [
+        "always", "long", "never", "has", "have", "had", "will", "would", "shall", "'ll", "’ll",
+        "not", "neither", "nor", "no", "cannot", "may", "might", "could", "can", "should",
+        "must", "ought",
+    ]
+}
+
 fn preceding(t: &Tokens, i: usize) -> Preceding {
     let mut p = Preceding::default();
     for j in before(t, i, 5) {
         let d = i - j;
         let w = t.lower(j);
+        if !preceding_word(w) && !w.ends_with("n't") && !w.ends_with("n’t") {
+            continue;
+        }
         if d <= 2 {
             p.always |= matches!(w, "always" | "long");
             p.never |= w == "never";
@@ -1623,11 +1648,14 @@ fn subject_before<'a, 'b>(
     // the tokens that head a verb pattern match
     heads: &[bool],
 ) -> Option<&'a Actor<'b>> {
-    let stop = (0..i).rev().find(|&j| {
+    // the clause after the last `;`/`:`, at most 25 words back (a mark further back changes
+    // nothing: it is not looked for there)
+    let window = i.saturating_sub(25);
+    let stop = (window..i).rev().find(|&j| {
         let tok = t.get(j);
         tok.punct && matches!(t.lower(j), ";" | ":")
     });
-    let lo = stop.map(|s| s + 1).unwrap_or(0).max(i.saturating_sub(25));
+    let lo = stop.map(|s| s + 1).unwrap_or(0).max(window);
     // `condemned the EU's decision to impose`: the owner of the decision acts, even when it
     // was the object of the verb before
     if i >= 3 && t.lower(i - 1) == "to" {

@@ -20,6 +20,13 @@ pub struct Tok {
     le: u32,
 }
 
+impl Tok {
+    /// A word starting with a capital letter (`Tokens::is_capitalised`).
+    pub fn capitalised(&self) -> bool {
+        !self.punct && self.cap
+    }
+}
+
 /// The tokens of several sentences, each tokenised on its own.
 #[derive(Default)]
 pub struct TokenBuf {
@@ -234,6 +241,12 @@ impl<'a> Tokens<'a> {
         &self.toks[i]
     }
 
+    /// Each token with its lowercase form, in order (for the loops over every token: no
+    /// index to check).
+    pub fn words(&self) -> impl Iterator<Item = (&'a Tok, &'a str)> + 'a {
+        self.toks.iter().zip(self.lower.iter().copied())
+    }
+
     /// Lowercase form (a curly apostrophe made straight); "" past the end.
     pub fn lower(&self, i: usize) -> &'a str {
         self.lower.get(i).copied().unwrap_or("")
@@ -268,10 +281,22 @@ impl<'a> Tokens<'a> {
         self.toks.partition_point(|t| t.end <= b)
     }
 
+    /// `containing(b)`, walking from token `from` when every token before it ends at or
+    /// before `b` (the actors of a sentence in text order: a few tokens apart, not a search).
+    pub fn containing_from(&self, b: usize, from: usize) -> usize {
+        if from > self.toks.len() || (from > 0 && self.toks[from - 1].end > b) {
+            return self.containing(b);
+        }
+        let mut j = from;
+        while j < self.toks.len() && self.toks[j].end <= b {
+            j += 1;
+        }
+        j
+    }
+
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        !t.punct && t.cap
+        self.toks[i].capitalised()
     }
 }
 
@@ -319,6 +344,7 @@ mod tests {
         for b in 0..=text.len() + 1 {
             for from in 0..=t.len() + 1 {
                 assert_eq!(t.at_or_after_from(b, from), t.at_or_after(b), "{b} {from}");
+                assert_eq!(t.containing_from(b, from), t.containing(b), "{b} {from}");
             }
         }
     }

@@ -3,7 +3,6 @@
 //! here each pattern is compiled to its head forms (all inflections, looked up per word)
 //! and the sequence of elements that must follow the head.
 
-use crate::text::hash::FnvBuild;
 use std::collections::HashMap;
 
 use super::{read_tsv, LexiconError};
@@ -51,17 +50,24 @@ pub struct Pattern {
     pub elems: Vec<Elem>,
     /// User rows win ties with built-in ones.
     pub user: bool,
+    /// `weight_of(elems, user)`, kept (it is compared for every candidate at every head).
+    weight: usize,
+}
+
+/// Longer patterns win over shorter ones at the same head.
+fn weight_of(elems: &[Elem], user: bool) -> usize {
+    elems
+        .iter()
+        .map(|e| if matches!(e, Elem::Word(_)) { 2 } else { 1 })
+        .sum::<usize>()
+        * 2
+        + user as usize
 }
 
 impl Pattern {
     /// Longer patterns win over shorter ones at the same head.
     pub fn weight(&self) -> usize {
-        self.elems
-            .iter()
-            .map(|e| if matches!(e, Elem::Word(_)) { 2 } else { 1 })
-            .sum::<usize>()
-            * 2
-            + self.user as usize
+        self.weight
     }
 }
 
@@ -69,11 +75,15 @@ pub struct VerbPatterns {
     pub rows: Vec<VerbRow>,
     pub patterns: Vec<Pattern>,
     /// Lowercase word form -> (pattern index, form).
-    by_form: HashMap<String, Vec<(u32, Form)>, FnvBuild>,
+    by_form: HashMap<String, Vec<(u32, Form)>, FormHash>,
     /// A bit per `form_bit` of every form: most words of a text are no form, and this
     /// test rules them out before the hash of the lookup (it runs on every word).
     form_bits: Vec<u64>,
 }
+
+/// The hasher of the form map: foldhash, fixed (keys are the lexicon's; a word of the text
+/// is only looked up), faster than FNV's byte-at-a-time loop on the words of every sentence.
+type FormHash = foldhash::fast::FixedState;
 
 /// Bits in `form_bits` (a power of two: 8 KB, a few percent of them set).
 const FORM_BITS: usize = 1 << 16;
@@ -113,7 +123,7 @@ impl VerbPatterns {
                 }
             })?);
         }
-        let mut by_form: HashMap<String, Vec<(u32, Form)>, FnvBuild> = HashMap::default();
+        let mut by_form: HashMap<String, Vec<(u32, Form)>, FormHash> = HashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for (form, kind) in head_forms(&p.source, p.noun) {
                 let v = by_form.entry(form).or_default();
@@ -167,7 +177,7 @@ fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, Strin
             "pattern {pattern:?}: must start with a verb or @noun"
         ));
     }
-    let elems = toks
+    let elems: Vec<Elem> = toks
         .map(|t| match t {
             "*" => Elem::Slot,
             "_" => Elem::Skip,
@@ -183,6 +193,7 @@ fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, Strin
         source: head.to_lowercase(),
         code: code.to_string(),
         noun,
+        weight: weight_of(&elems, user),
         elems,
         user,
     })
