@@ -172,16 +172,16 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 /// so two words of one length have one key only when their bytes are equal), and its
 /// length.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
-struct Key {
+pub(super) struct Key {
     w: [u64; 3],
     len: usize,
 }
 
-const KEY_BYTES: usize = 24;
+pub(super) const KEY_BYTES: usize = 24;
 
 /// The key of `w`, or `None` when it is longer than any listed word can be.
 #[inline]
-fn key_of(w: &[u8]) -> Option<Key> {
+pub(super) fn key_of(w: &[u8]) -> Option<Key> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // `to_ascii_lowercase` eight bytes at a time: 0x20 added to each byte in `A..=Z`
     let lower = |x: u64| {
@@ -205,7 +205,7 @@ fn key_of(w: &[u8]) -> Option<Key> {
         _ => return None,
     };
     Some(Key {
-        w: raw.map(lower),
+        w: [lower(raw[0]), lower(raw[1]), lower(raw[2])],
         len: n,
     })
 }
@@ -222,11 +222,19 @@ struct Classes {
     by_first: [u32; 256],
 }
 
+impl Key {
+    /// Its slot in an open-addressed table of `2^log` slots.
+    #[inline]
+    pub(super) fn slot(&self, log: u32) -> usize {
+        let h = self.w[0] ^ self.w[1].rotate_left(21) ^ self.w[2].rotate_left(42) ^ self.len as u64;
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log)) as usize
+    }
+}
+
 impl Classes {
     #[inline]
     fn slot(&self, k: &Key) -> usize {
-        let h = k.w[0] ^ k.w[1].rotate_left(21) ^ k.w[2].rotate_left(42) ^ k.len as u64;
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.slots.len().trailing_zeros())) as usize
+        k.slot(self.slots.len().trailing_zeros())
     }
 
     /// The class bits of the word with key `k` (0 when it is listed in none).
