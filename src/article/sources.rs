@@ -357,16 +357,35 @@ fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize>
     None
 }
 
-/// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate? Inlined
-/// into the scan: a call per word start costs more than the test.
+/// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate: a byte
+/// that starts some name (`FIRST`), two that do (`may_start_pair`), and `may_start`? The
+/// table of key lengths by first two bytes answers the first two at once (no name, no
+/// length), and the bloom test follows inlined. Inlined into the scan: a call per word
+/// start costs more than the test.
 #[inline(always)]
 fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
+    let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) else {
+        return false;
+    };
+    if idx.any {
+        // every char start
+        return rest[0] & 0xC0 != 0x80;
+    }
     // a missing byte reads as 0: a name that needs it fails the anchored search anyway
-    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-    at < bytes.len()
-        && idx.class[bytes[at] as usize] & FIRST != 0
-        && idx.may_start_pair(bytes[at], byte(at + 1))
-        && idx.may_start(&bytes[at..])
+    let b1 = rest.get(1).copied().unwrap_or(0);
+    let mut lens = idx.names.pair_lens[(rest[0] as usize) << 8 | b1 as usize];
+    if lens == 0 {
+        return false;
+    }
+    let w = head_word(rest);
+    while lens != 0 {
+        let n = lens.trailing_zeros() as usize + 1;
+        if has_bit(&idx.keys, key_slot(key_of_head(w, n))) {
+            return true;
+        }
+        lens &= lens - 1;
+    }
+    false
 }
 
 /// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
