@@ -360,21 +360,26 @@ fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize>
 
 /// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate: a byte
 /// that starts some name (`FIRST`), two that do (`may_start_pair`), and `may_start`? The
-/// table of key lengths by first two bytes answers the first two at once (no name, no
-/// length), and the bloom test follows inlined. Inlined into the scan: a call per word
+/// table of key lengths by first two bytes answers the second (no name, no length), and
+/// the bloom test follows inlined. Inlined into the scan: a call per word
 /// start costs more than the test.
 #[inline(always)]
 fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
-    let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) else {
+    // the first byte's class turns away half the word starts for a table look-up
+    let Some(&b0) = bytes.get(at) else {
         return false;
     };
-    if idx.any {
-        // every char start
-        return rest[0] & 0xC0 != 0x80;
+    if idx.class[b0 as usize] & FIRST == 0 {
+        return false;
     }
+    if idx.any {
+        // every char start (`FIRST` for every byte but a continuation byte)
+        return true;
+    }
+    let rest = &bytes[at..];
     // a missing byte reads as 0: a name that needs it fails the anchored search anyway
     let b1 = rest.get(1).copied().unwrap_or(0);
-    let mut lens = idx.names.pair_lens[(rest[0] as usize) << 8 | b1 as usize];
+    let mut lens = idx.names.pair_lens[(b0 as usize) << 8 | b1 as usize];
     if lens == 0 {
         return false;
     }
