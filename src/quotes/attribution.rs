@@ -52,13 +52,14 @@ pub struct Attribution {
 /// The speech-verb row of a token, if it is one (lowercase only: `State` in `Secretary of
 /// State` is not a verb).
 fn speech<'l>(text: &str, t: &Tok, lex: &'l Lexicon) -> Option<&'l crate::lexicon::SpeechVerbRow> {
-    let w = t.text(text);
-    if !t.word || !is_lower(w) {
+    if !t.word {
         return None;
     }
+    let w = t.text(text);
+    // the lengths of the forms by first byte first: they turn away most words
     let forms = speech_forms();
     let first = w.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
-    if forms.lens[first as usize] & (1 << w.len().min(63)) == 0 {
+    if forms.lens[first as usize] & (1 << w.len().min(63)) == 0 || !is_lower(w) {
         return None;
     }
     // an ASCII word of the built-in lexicon: the row from the forms' own table (the
