@@ -266,24 +266,24 @@ pub fn is_tags(line: &str) -> bool {
     if memchr::memchr_iter(b',', line.as_bytes()).nth(1).is_none() {
         return false;
     }
-    let items: Vec<&str> = line.split(',').map(str::trim).collect();
-    if items.len() < 3 {
+    // one pass over the items, no list built: a sentence's first item is seldom short
+    let (mut items, mut lower, mut last) = (0, 0, "");
+    for i in line.split(',').map(str::trim) {
+        let w = i.split_whitespace().count();
+        if !((1..=4).contains(&w) && i.len() <= 40 && !i.contains(['.', ';', '"', '\u{201c}'])) {
+            return false;
+        }
+        items += 1;
+        lower += i.chars().next().is_some_and(|c| c.is_lowercase()) as usize;
+        last = i;
+    }
+    if items < 3 {
         return false;
     }
-    let short = items.iter().all(|i| {
-        let w = i.split_whitespace().count();
-        (1..=4).contains(&w) && i.len() <= 40 && !i.contains(['.', ';', '"', '\u{201c}'])
-    });
-    let lower = items
-        .iter()
-        .filter(|i| i.chars().next().is_some_and(|c| c.is_lowercase()))
-        .count();
     // an "and" before the last item reads as a sentence's list
-    let listy = items
-        .last()
-        .is_some_and(|l| l.starts_with("and ") || l.starts_with("or "));
+    let listy = last.starts_with("and ") || last.starts_with("or ");
     // four or more bare items read as tags whatever their case (`Iran, Taliban, Border, Drugs`)
-    short && !listy && (lower * 2 >= items.len() || items.len() >= 4)
+    !listy && (lower * 2 >= items || items >= 4)
 }
 
 fn is_outlet(lex: &Lexicon, s: &str) -> bool {
@@ -470,6 +470,10 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
             }
             return None;
         }
+    }
+    // most lines have no slash: one part, the line, and no list built
+    if memchr::memchr(b'/', s.as_bytes()).is_none() {
+        return (is_name_part(s) && is_outlet(lex, s)).then_some(Credit::Article);
     }
     let parts: Vec<&str> = s.split('/').map(str::trim).collect();
     if parts.iter().any(|p| p.is_empty()) || !parts.iter().all(|p| is_name_part(p)) {

@@ -216,6 +216,12 @@ fn is_breadcrumb(s: &str) -> bool {
 
 /// Classify one trimmed line as a header line, or `None` when it is not one.
 pub fn classify(line: &str) -> Option<HeaderLine> {
+    classify_with_other(line).map(|(h, _)| h)
+}
+
+/// `classify`, and for a stamp whose date is the line's first, `Some(other_reading(line))`
+/// (read by the same search: the caller need not read the line again).
+pub fn classify_with_other(line: &str) -> Option<(HeaderLine, Option<Option<Date>>)> {
     if line.len() > 200 {
         return None;
     }
@@ -236,35 +242,34 @@ pub fn classify(line: &str) -> Option<HeaderLine> {
                 && line.len() <= 160
                 && !line.ends_with('.');
             if strong || only_date_leftovers(&leftover) || at_most_words(&leftover, 4) {
-                return Some(HeaderLine::Stamp {
+                let h = HeaderLine::Stamp {
                     date: Some(d),
                     updated: m.name("upd").is_some(),
-                });
+                };
+                return Some((h, None));
             }
         }
     }
     // the line's first date, read once for the two tests below
-    if let Some((d, s, e)) = find_date(line) {
+    if let Some((d, s, e, other)) = find_date_with_alternative(line) {
         let leftover = format!("{} {}", &line[..s], &line[e..]);
+        let stamp = HeaderLine::Stamp {
+            date: Some(d),
+            updated: false,
+        };
         if only_date_leftovers(&leftover) {
-            return Some(HeaderLine::Stamp {
-                date: Some(d),
-                updated: false,
-            });
+            return Some((stamp, Some(other)));
         }
         // a site name or section beside the date (`Example Times | April 12, 2021`)
         if at_most_words(&leftover, 3)
             && !line.ends_with('.')
             && leftover.contains(['|', '-', '–', '—', ','])
         {
-            return Some(HeaderLine::Stamp {
-                date: Some(d),
-                updated: false,
-            });
+            return Some((stamp, Some(other)));
         }
     }
     if chrome_re().is_match(line) || is_byline(line) || is_breadcrumb(line) {
-        return Some(HeaderLine::Chrome);
+        return Some((HeaderLine::Chrome, None));
     }
     None
 }
@@ -438,10 +443,20 @@ mod tests {
             ("Example Times | April 12, 2021", stamp(2021, 4, 12)),
             ("Talks set for April 12, 2021", None),
             ("Officials met in Oslo.", None),
+            ("07-05-2025 03:48 AM", stamp(2025, 5, 7)),
+            ("Example Times | 03/04/2021", stamp(2021, 3, 4)),
         ];
         for (s, want) in cases {
             assert_eq!(classify(s), *want, "{s:?}");
+            // the other reading handed back is the line's own
+            if let Some((_, Some(other))) = classify_with_other(s) {
+                assert_eq!(other, other_reading(s), "{s:?}");
+            }
         }
+        assert_eq!(
+            classify_with_other("07-05-2025 03:48 AM").and_then(|x| x.1),
+            Some(d(2025, 7, 5))
+        );
     }
 
     #[test]

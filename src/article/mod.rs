@@ -319,7 +319,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             continue;
         }
         let l = s(i);
-        if let Some(h) = header::classify(l) {
+        if let Some((h, other)) = header::classify_with_other(l) {
             kinds[i] = Line::Header;
             if let HeaderLine::Stamp {
                 date: Some(d),
@@ -328,7 +328,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             {
                 // a "published" stamp beats an "updated" one; the first of each wins
                 if stamp.map_or(true, |(_, u)| u && !updated) {
-                    stamp = Some((resolve_order(text, d, header::other_reading(l)), updated));
+                    let other = other.unwrap_or_else(|| header::other_reading(l));
+                    stamp = Some((resolve_order(text, d, other), updated));
                 }
             }
             i += 1;

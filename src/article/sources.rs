@@ -63,27 +63,47 @@ struct OutletIndex {
     class: [u8; 256],
     /// Bit `b0 << 8 | b1` set when some name starts with bytes `b0 b1` (any `b1` for a
     /// one-byte name): rules out the common words (`the`, `in`) that share a first byte
-    /// with a lowercase name (`taz`, `i24`) before the costlier prefix filter.
+    /// with a lowercase name (`taz`, `i24`) before the costlier key filter.
     pairs: Vec<u64>,
-    /// Bit `b0 << 8 | b1` set when some name of one or two bytes starts with `b0 b1`.
-    short: Vec<u64>,
-    /// Bits (hashed, `triple_slot`) of the first three bytes of the longer names: rules
-    /// out most word starts that pass `pairs` in a few instructions, before the prefix
-    /// filter of six bytes.
-    triples: Vec<u64>,
+    /// Bits (hashed, `key_slot`) of the names' table keys (`key_of`: their first bytes, at
+    /// most `PREFIX`): a word start whose first bytes, cut to each key length a name of its
+    /// first two bytes has (`NameTable::pair_lens`), set no bit starts no name. Rules out
+    /// most capitalised words (`Minister` where `Mint` is a name, `China` where only
+    /// `China Daily` is) in a few instructions each, before the table's look-ups.
+    keys: Vec<u64>,
+    /// Some name is empty: every char start is a candidate.
+    any: bool,
 }
 
-const TRIPLE_LOG: u32 = 16;
+const KEY_LOG: u32 = 16;
 
 #[inline]
-fn triple_slot(b0: u8, b1: u8, b2: u8) -> usize {
-    let k = (b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32;
-    (k.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_LOG)) as usize
+fn key_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_LOG)) as usize
 }
 
 #[inline]
 fn has_bit(bits: &[u64], k: usize) -> bool {
     bits[k >> 6] & (1 << (k & 63)) != 0
+}
+
+/// The first eight bytes of `rest`, little-endian, zeros past its end.
+#[inline]
+fn head_word(rest: &[u8]) -> u64 {
+    match rest.get(..8) {
+        Some(head) => u64::from_le_bytes(head.try_into().unwrap_or([0; 8])),
+        None => {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// The table key of the first `n` bytes (1 to 8) of `w` (`head_word`), as `key_of`.
+#[inline]
+fn key_of_head(w: u64, n: usize) -> u64 {
+    w & (u64::MAX >> (64 - 8 * n)) | (n as u64) << 56
 }
 
 impl OutletIndex {
@@ -92,12 +112,25 @@ impl OutletIndex {
         has_bit(&self.pairs, (b0 as usize) << 8 | b1 as usize)
     }
 
-    /// Could a name start with `b0 b1 b2` (after `may_start_pair`)? A short name needs no
-    /// third byte.
-    #[inline]
-    fn may_start_triple(&self, b0: u8, b1: u8, b2: u8) -> bool {
-        has_bit(&self.short, (b0 as usize) << 8 | b1 as usize)
-            || has_bit(&self.triples, triple_slot(b0, b1, b2))
+    /// Could a name start at `rest` (after `may_start_pair`)? Some key length of its first
+    /// two bytes whose key sets its bit in `keys`. The definition `is_candidate` inlines,
+    /// for the tests.
+    #[cfg(test)]
+    fn may_start(&self, rest: &[u8]) -> bool {
+        if self.any {
+            return true;
+        }
+        let (b0, b1) = (rest[0], rest.get(1).copied().unwrap_or(0));
+        let mut lens = self.names.pair_lens[(b0 as usize) << 8 | b1 as usize];
+        let w = head_word(rest);
+        while lens != 0 {
+            let n = lens.trailing_zeros() as usize + 1;
+            if has_bit(&self.keys, key_slot(key_of_head(w, n))) {
+                return true;
+            }
+            lens &= lens - 1;
+        }
+        false
     }
 }
 
@@ -199,19 +232,12 @@ impl NameTable {
             return self.empty;
         };
         let lens = self.pair_lens[(b0 as usize) << 8 | rest.get(1).copied().unwrap_or(0) as usize];
-        let w = match rest.get(..8) {
-            Some(head) => u64::from_le_bytes(head.try_into().unwrap_or([0; 8])),
-            None => {
-                let mut w = [0u8; 8];
-                w[..rest.len()].copy_from_slice(rest);
-                u64::from_le_bytes(w)
-            }
-        };
+        let w = head_word(rest);
         for &n in &self.lens {
             if lens & (1 << (n - 1)) == 0 || n > rest.len() {
                 continue;
             }
-            let key = w & (u64::MAX >> (64 - 8 * n)) | (n as u64) << 56;
+            let key = key_of_head(w, n);
             let mut best: Option<(usize, usize)> = None;
             for &id in self.group(key) {
                 let name = self.names[id as usize];
@@ -257,33 +283,31 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             }
         }
         let mut pairs = vec![0u64; 1 << 10];
-        let mut short = vec![0u64; 1 << 10];
-        let mut triples = vec![0u64; 1 << (TRIPLE_LOG - 6)];
+        let mut keys = vec![0u64; 1 << (KEY_LOG - 6)];
         let set = |bits: &mut Vec<u64>, k: usize| bits[k >> 6] |= 1 << (k & 63);
-        let mut set_pair = |k: usize| set(&mut pairs, k);
+        let mut any = false;
         for name in names() {
-            match *name.as_bytes() {
-                [b0, b1, b2, ..] => {
+            let b = name.as_bytes();
+            match *b {
+                [b0, b1, ..] => {
                     class[b0 as usize] |= FIRST;
-                    set_pair((b0 as usize) << 8 | b1 as usize);
-                    set(&mut triples, triple_slot(b0, b1, b2));
-                }
-                [b0, b1] => {
-                    class[b0 as usize] |= FIRST;
-                    set_pair((b0 as usize) << 8 | b1 as usize);
-                    set(&mut short, (b0 as usize) << 8 | b1 as usize);
+                    set(&mut pairs, (b0 as usize) << 8 | b1 as usize);
                 }
                 [b0] => {
                     class[b0 as usize] |= FIRST;
-                    (0..256).for_each(|b1| set_pair((b0 as usize) << 8 | b1));
-                    (0..256).for_each(|b1| set(&mut short, (b0 as usize) << 8 | b1));
+                    (0..256).for_each(|b1| set(&mut pairs, (b0 as usize) << 8 | b1));
                 }
                 // an empty name matches anywhere: every char start is a candidate
-                [] => (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
-                    class[b0] |= FIRST;
-                    (0..256).for_each(|b1| set_pair(b0 << 8 | b1));
-                    (0..256).for_each(|b1| set(&mut short, b0 << 8 | b1));
-                }),
+                [] => {
+                    any = true;
+                    (0..256).filter(|b| b & 0xC0 != 0x80).for_each(|b0| {
+                        class[b0] |= FIRST;
+                        (0..256).for_each(|b1| set(&mut pairs, b0 << 8 | b1));
+                    })
+                }
+            }
+            if !b.is_empty() {
+                set(&mut keys, key_slot(key_of(&b[..b.len().min(PREFIX)])));
             }
         }
         Some(OutletIndex {
@@ -291,8 +315,8 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             rows,
             class,
             pairs,
-            short,
-            triples,
+            keys,
+            any,
         })
     })
     .as_ref()
@@ -334,16 +358,40 @@ fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize>
     None
 }
 
-/// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate? Inlined
-/// into the scan: a call per word start costs more than the test.
+/// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate: a byte
+/// that starts some name (`FIRST`), two that do (`may_start_pair`), and `may_start`? The
+/// table of key lengths by first two bytes answers the second (no name, no length), and
+/// the bloom test follows inlined. Inlined into the scan: a call per word
+/// start costs more than the test.
 #[inline(always)]
 fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
+    // the first byte's class turns away half the word starts for a table look-up
+    let Some(&b0) = bytes.get(at) else {
+        return false;
+    };
+    if idx.class[b0 as usize] & FIRST == 0 {
+        return false;
+    }
+    if idx.any {
+        // every char start (`FIRST` for every byte but a continuation byte)
+        return true;
+    }
+    let rest = &bytes[at..];
     // a missing byte reads as 0: a name that needs it fails the anchored search anyway
-    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-    at < bytes.len()
-        && idx.class[bytes[at] as usize] & FIRST != 0
-        && idx.may_start_pair(bytes[at], byte(at + 1))
-        && idx.may_start_triple(bytes[at], byte(at + 1), byte(at + 2))
+    let b1 = rest.get(1).copied().unwrap_or(0);
+    let mut lens = idx.names.pair_lens[(b0 as usize) << 8 | b1 as usize];
+    if lens == 0 {
+        return false;
+    }
+    let w = head_word(rest);
+    while lens != 0 {
+        let n = lens.trailing_zeros() as usize + 1;
+        if has_bit(&idx.keys, key_slot(key_of_head(w, n))) {
+            return true;
+        }
+        lens &= lens - 1;
+    }
+    false
 }
 
 /// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
@@ -760,6 +808,10 @@ mod tests {
                 want,
                 "at {at}"
             );
+            // the filters let through every position where a name starts
+            if want.is_some() {
+                assert!(idx.may_start(&text.as_bytes()[at..]), "at {at}");
+            }
             found += want.is_some() as usize;
         }
         assert!(found > names.len());
@@ -774,7 +826,7 @@ mod tests {
             let at = |i: usize| b.get(i).copied().unwrap_or(0);
             assert!(idx.class[at(0) as usize] & FIRST != 0, "{:?}", b);
             assert!(idx.may_start_pair(at(0), at(1)), "{:?}", b);
-            assert!(idx.may_start_triple(at(0), at(1), at(2)), "{:?}", b);
+            assert!(idx.may_start(b), "{:?}", b);
         }
     }
 
@@ -791,7 +843,7 @@ mod tests {
             if !prev_alnum
                 && idx.class[bytes[at] as usize] & FIRST != 0
                 && idx.may_start_pair(bytes[at], next)
-                && idx.may_start_triple(bytes[at], next, bytes.get(at + 2).copied().unwrap_or(0))
+                && idx.may_start(&bytes[at..])
             {
                 want.push(at);
             }
@@ -801,5 +853,92 @@ mod tests {
             assert_eq!(next_candidate(idx, bytes, from), expect, "from {from}");
         }
         assert!(!want.is_empty());
+    }
+
+    #[test]
+    fn mentions_are_those_of_a_search_at_every_char() {
+        // the definition: from each char start that opens a word, the longest name (by the
+        // anchored automaton) when it ends on a word boundary; then on past it
+        use aho_corasick::{Anchored, Input};
+        let lex = Lexicon::builtin();
+        let idx = builtin_outlets(lex).expect("builtin outlets");
+        let names: Vec<&str> = idx
+            .rows
+            .iter()
+            .map(|&r| lex.actors.rows[r].name.as_str())
+            .collect();
+        let ac = crate::lexicon::actors::anchored_automaton(names.iter().copied(), false)
+            .expect("automaton");
+        let mut text = String::from("taz");
+        for (k, n) in names.iter().enumerate() {
+            text.push_str(["(", " ", "x", "", "-", "\u{e9}", " the ", "\n"][k % 8]);
+            text.push_str(n);
+            text.push_str([" ", "s ", "x", "-", "", ", "][k % 6]);
+        }
+        let mut want = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            if text.is_char_boundary(at) && is_word_start(&text, at) {
+                let m = ac.find(
+                    Input::new(&text)
+                        .span(at..text.len())
+                        .anchored(Anchored::Yes),
+                );
+                if let Some(m) = m.filter(|m| is_word_bounded(&text, at, m.end())) {
+                    want.push((at, m.end(), idx.rows[m.pattern().as_usize()]));
+                    at = m.end();
+                    continue;
+                }
+            }
+            at += 1;
+        }
+        assert!(want.len() > names.len() / 3);
+        assert!(want
+            .iter()
+            .any(|m| text.as_bytes()[m.0].is_ascii_lowercase()));
+        assert_eq!(outlet_mentions(lex, &text), want);
+    }
+}
+#[cfg(test)]
+mod tmpstats {
+    use super::*;
+    #[test]
+    fn tmp_span_stats() {
+        let src = include_str!("../../python/newsparse/samples/articles.jsonl");
+        let lex = Lexicon::builtin();
+        let idx = builtin_outlets(lex).unwrap();
+        for l in src.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let text = v["text"].as_str().unwrap();
+            let a = crate::article::analyze(text, lex);
+            let tot: usize = a.regions.iter().map(|r| r.end - r.start).sum();
+            let mut c = 0;
+            let bytes = text.as_bytes();
+            let mut nonal = 0;
+            let mut first = 0;
+            let mut pair = 0;
+            for at in 1..bytes.len() {
+                if !bytes[at - 1].is_ascii_alphanumeric() {
+                    nonal += 1;
+                    if idx.class[bytes[at] as usize] & FIRST != 0 {
+                        first += 1;
+                        if idx.may_start_pair(bytes[at], bytes.get(at + 1).copied().unwrap_or(0)) {
+                            pair += 1;
+                        }
+                    }
+                }
+            }
+            let mut from = 0;
+            while let Some(at) = next_candidate(idx, bytes, from) {
+                from = at + 1;
+                c += 1;
+            }
+            eprintln!(
+                "len {} regions {} sum {} nonal {nonal} first {first} pair {pair} cands {c}",
+                text.len(),
+                a.regions.len(),
+                tot
+            );
+        }
     }
 }

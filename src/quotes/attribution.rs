@@ -52,26 +52,55 @@ pub struct Attribution {
 /// The speech-verb row of a token, if it is one (lowercase only: `State` in `Secretary of
 /// State` is not a verb).
 fn speech<'l>(text: &str, t: &Tok, lex: &'l Lexicon) -> Option<&'l crate::lexicon::SpeechVerbRow> {
+    if !t.word {
+        return None;
+    }
     let w = t.text(text);
-    if !t.word || !is_lower(w) || !maybe_speech_form(w) {
+    // the lengths of the forms by first byte first: they turn away most words
+    let forms = speech_forms();
+    let first = w.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+    if forms.lens[first as usize] & (1 << w.len().min(63)) == 0 || !is_lower(w) {
+        return None;
+    }
+    // an ASCII word of the built-in lexicon: the row from the forms' own table (the
+    // lexicon's look-up lowercases into a buffer and hashes byte by byte)
+    if std::ptr::eq(lex, Lexicon::builtin()) && w.is_ascii() {
+        if let Some(k) = key_of(w.as_bytes()) {
+            let mut h = k.slot(forms.log);
+            loop {
+                let (key, row) = &forms.rows[h];
+                if *row == 0 {
+                    return None;
+                }
+                if *key == k {
+                    return lex.speech.rows.get(*row as usize - 1);
+                }
+                h = (h + 1) & ((1 << forms.log) - 1);
+            }
+        }
+    }
+    if !maybe_speech_form(forms, w) {
         return None;
     }
     lex.speech.get(w)
 }
 
-/// A quick filter before the lexicon lookup (which lowercases into a new string): the
-/// built-in speech-verb forms, hashed once. The speech list is not user-extensible, so
-/// any lexicon's forms are among these.
-fn maybe_speech_form(w: &str) -> bool {
-    // a fast hash: this runs on most words before a quote; and before it, the lengths of
-    // the forms by first byte (ASCII lowercased), which turn away most words unhashed
-    struct Forms {
-        set: HashSet<String, FnvBuild>,
-        lens: [u64; 256],
-    }
+/// The built-in speech-verb forms (lowercase), hashed once; the lengths of the forms by
+/// first byte (ASCII lowercased), which turn away most words unhashed; and the forms that
+/// fit a `Key` with the built-in lexicon's row of each (numbered from 1; 0 is an empty
+/// slot). The speech list is not user-extensible, so any lexicon's forms are among these.
+struct Forms {
+    set: HashSet<String, FnvBuild>,
+    lens: [u64; 256],
+    rows: Vec<(Key, u32)>,
+    log: u32,
+}
+
+fn speech_forms() -> &'static Forms {
     static FORMS: OnceLock<Forms> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        let set: HashSet<String, FnvBuild> = Lexicon::builtin()
+    FORMS.get_or_init(|| {
+        let lex = Lexicon::builtin();
+        let set: HashSet<String, FnvBuild> = lex
             .speech
             .rows
             .iter()
@@ -83,12 +112,37 @@ fn maybe_speech_form(w: &str) -> bool {
             // a form of 64 bytes or more is let through every word's filter
             lens[first as usize] |= 1 << f.len().min(63);
         }
-        Forms { set, lens }
-    });
-    let first = w.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
-    if forms.lens[first as usize] & (1 << w.len().min(63)) == 0 {
-        return false;
-    }
+        let log = (set.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut rows = vec![(Key::default(), 0u32); 1 << log];
+        for f in &set {
+            // a form beyond ASCII or longer than a key is asked of the lexicon
+            let (true, Some(k)) = (f.is_ascii(), key_of(f.as_bytes())) else {
+                continue;
+            };
+            // the row's index, from its address in the rows
+            let base = lex.speech.rows.as_ptr() as usize;
+            let size = std::mem::size_of::<crate::lexicon::SpeechVerbRow>().max(1);
+            let row = lex
+                .speech
+                .get(f)
+                .map(|r| (r as *const crate::lexicon::SpeechVerbRow as usize - base) / size);
+            let mut h = k.slot(log);
+            while rows[h].1 != 0 {
+                h = (h + 1) & ((1 << log) - 1);
+            }
+            rows[h] = (k, row.map_or(u32::MAX, |r| r as u32 + 1));
+        }
+        Forms {
+            set,
+            lens,
+            rows,
+            log,
+        }
+    })
+}
+
+/// A quick filter before the lexicon lookup (which lowercases into a new string).
+fn maybe_speech_form(forms: &Forms, w: &str) -> bool {
     let forms = &forms.set;
     if w.bytes().any(|b| b.is_ascii_uppercase()) {
         return forms.contains(&w.to_ascii_lowercase());
@@ -618,6 +672,39 @@ pub fn sentence_subject(text: &str, toks: &[Tok], lo: usize, hi: usize) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_rows_are_the_lexicons() {
+        // the forms' table gives what the set test and the lexicon's look-up give
+        let lex = Lexicon::builtin();
+        let mut words: Vec<String> = vec!["saying".into(), "Said".into(), "sAid".into()];
+        for r in &lex.speech.rows {
+            let v = r.verb.to_lowercase();
+            words.push(v.clone());
+            words.push(v.to_uppercase());
+            words.push(format!("{v}s"));
+            words.push(v.chars().skip(1).collect());
+            words.push(format!("x{v}"));
+        }
+        for w in &words {
+            let t = Tok {
+                start: 0,
+                end: w.len(),
+                word: true,
+            };
+            let want = if is_lower(w) && maybe_speech_form(speech_forms(), w) {
+                lex.speech.get(w)
+            } else {
+                None
+            };
+            let got = speech(w, &t, lex);
+            assert_eq!(
+                got.map(|r| r as *const _),
+                want.map(|r| r as *const _),
+                "{w:?}"
+            );
+        }
+    }
 
     fn toks(t: &str) -> Vec<Tok> {
         let mut v = Vec::new();
