@@ -7,6 +7,10 @@ pub struct CharOffsets {
     /// in text order. News text has few of them (quote marks, dashes, accented names), so
     /// this is small where a table per byte would be four times the text.
     extra: Vec<(usize, usize)>,
+    /// The answer to the last look-up: the offsets asked for come mostly in text order, so
+    /// the next answer is found a few entries on (a binary search over a long document's
+    /// table missed the cache at every step).
+    last: std::cell::Cell<usize>,
 }
 
 impl CharOffsets {
@@ -44,16 +48,38 @@ impl CharOffsets {
             i += n;
             extra.push((i, total));
         }
-        CharOffsets { extra }
+        CharOffsets {
+            extra,
+            last: std::cell::Cell::new(0),
+        }
     }
 
     /// Code-point offset of byte offset `b` (which must be a char boundary).
     #[inline]
     pub fn char_of(&self, b: usize) -> i64 {
         // the non-ASCII chars that end at or before `b`
-        let k = self.extra.partition_point(|&(end, _)| end <= b);
+        let k = self.count_ending_by(b);
         let extra = if k == 0 { 0 } else { self.extra[k - 1].1 };
         (b - extra) as i64
+    }
+
+    /// How many entries of `extra` end at or before `b`: galloping on from the last answer
+    /// when `b` is past it, a binary search below it otherwise.
+    fn count_ending_by(&self, b: usize) -> usize {
+        let from = self.last.get().min(self.extra.len());
+        let k = if from > 0 && self.extra[from - 1].0 > b {
+            self.extra[..from].partition_point(|&(end, _)| end <= b)
+        } else {
+            let rest = &self.extra[from..];
+            let mut hi = 1;
+            while hi <= rest.len() && rest[hi - 1].0 <= b {
+                hi *= 2;
+            }
+            let lo = hi / 2;
+            from + lo + rest[lo..hi.min(rest.len())].partition_point(|&(end, _)| end <= b)
+        };
+        self.last.set(k);
+        k
     }
 }
 
@@ -76,6 +102,26 @@ mod tests {
             assert_eq!(m.char_of(b), n as i64, "byte {b}");
         }
         assert_eq!(m.char_of(t.len()), t.chars().count() as i64);
+    }
+
+    #[test]
+    fn any_order_of_look_ups_matches_counting_chars() {
+        let t = "Zürich – “Iran” said. ÇTK, مرحبا x\u{301}y 日本 end – “more” ".repeat(9);
+        let m = CharOffsets::new(&t);
+        let bounds: Vec<(usize, i64)> = t
+            .char_indices()
+            .enumerate()
+            .map(|(n, (b, _))| (b, n as i64))
+            .chain([(t.len(), t.chars().count() as i64)])
+            .collect();
+        // forward, backward, and jumping about (as the tables ask: starts, then ends)
+        let mut order: Vec<usize> = (0..bounds.len()).collect();
+        order.extend((0..bounds.len()).rev());
+        order.extend((0..bounds.len()).map(|i| (i * 37) % bounds.len()));
+        for i in order {
+            let (b, want) = bounds[i];
+            assert_eq!(m.char_of(b), want, "byte {b}");
+        }
     }
 
     #[test]
