@@ -256,23 +256,6 @@ fn interned<'py, 's>(
     Ok(items.into_pyarray(py))
 }
 
-/// `a == b`, with the short cells most columns hold (names, codes, dates) compared in
-/// registers rather than by a call to `memcmp` for a few bytes.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
-    match n {
-        0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
-        // the first and the last eight bytes (overlapping when shorter than 16)
-        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
-        _ => a == b,
-    }
-}
-
 /// One Python string per distinct text: an open-addressing table of the distinct texts.
 /// A `HashMap<&str, _>` spent ~95 instructions a look-up here (a third of the whole
 /// conversion); this one compares a stored hash before any bytes and a cell that is the
@@ -310,7 +293,10 @@ impl<'s, 'py> Interner<'s, 'py> {
                 break;
             }
             let (kh, ks, _) = &self.seen[k - 1];
-            if *kh == h && (std::ptr::eq(*ks, s) || same_bytes(ks.as_bytes(), s.as_bytes())) {
+            if *kh == h
+                && (std::ptr::eq(*ks, s)
+                    || crate::text::hash::same_bytes(ks.as_bytes(), s.as_bytes()))
+            {
                 return &self.seen[k - 1].2;
             }
             i = (i + 1) & mask;

@@ -36,3 +36,42 @@ pub type DocHash = foldhash::fast::RandomState;
 pub type DocMap<K, V> = std::collections::HashMap<K, V, DocHash>;
 /// A `HashSet` of document text.
 pub type DocSet<K> = std::collections::HashSet<K, DocHash>;
+
+/// `a == b`, with the short cells most columns hold (names, codes, dates) compared in
+/// registers rather than by a call to `memcmp` for a few bytes.
+#[inline]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    match n {
+        0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
+        // the first and the last eight bytes (overlapping when shorter than 16)
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_bytes_is_equality_at_every_length() {
+        let base: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for n in 0..base.len() {
+            let a = &base[..n];
+            assert!(same_bytes(a, a));
+            assert!(same_bytes(a, &base.clone()[..n]));
+            // one byte changed anywhere, or a different length
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert!(!same_bytes(a, &b), "len {n}, byte {k}");
+            }
+            assert!(!same_bytes(a, &base[..n + 1]));
+        }
+    }
+}
