@@ -349,9 +349,10 @@ impl<'d, 'a> State<'d, 'a> {
             return;
         }
         let (s, e) = (doc.toks[a].start, doc.toks[b - 1].end);
-        // a name ending in a head word is one organization or place, whatever it contains
-        let named = b - a == 2 && self.lex.actors.is_given_name(doc.word(a));
-        if b - a >= 2 && !named {
+        // a name ending in a head word is one organization or place, whatever it contains,
+        // unless it is a first name and the head word (asked only of a head: most runs have
+        // none)
+        if b - a >= 2 {
             let head = self.lex.actors.heads.get(doc.word(b - 1)).or_else(|| {
                 // "High Council for National Reconciliation": the head before the connector
                 if joined {
@@ -360,7 +361,8 @@ impl<'d, 'a> State<'d, 'a> {
                     None
                 }
             });
-            if let Some(head) = head {
+            let named = || b - a == 2 && self.lex.actors.is_given_name(doc.word(a));
+            if let Some(head) = head.filter(|_| !named()) {
                 // a lexicon organization that covers the run ("Iran's Supreme National
                 // Security Council") names it already
                 let whole = (a..b).any(|k| {
@@ -1020,9 +1022,15 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
     if starts_with_non_actor(doc, lex, f) {
         return Verdict::Unknown;
     }
-    // "Apple Inc. CEO Steve Jobs": the part before the title, ending in a head word
-    if len >= 2 && !(len == 2 && lex.actors.is_given_name(doc.word(f.a))) {
-        if let Some(h) = lex.actors.heads.get(doc.word(f.b - 1)) {
+    // "Apple Inc. CEO Steve Jobs": the part before the title, ending in a head word (the
+    // first name asked only of a head)
+    if len >= 2 {
+        if let Some(h) = lex
+            .actors
+            .heads
+            .get(doc.word(f.b - 1))
+            .filter(|_| !(len == 2 && lex.actors.is_given_name(doc.word(f.a))))
+        {
             return if h.kind == EntityKind::Place {
                 Verdict::Place
             } else {

@@ -116,12 +116,12 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
         if e.kind != EntityKind::Org {
             continue;
         }
-        let key = if targets.contains_key(&e.canonical) {
-            e.canonical.clone()
-        } else {
-            text[e.start..e.end].to_string()
+        // by the canonical name, else by the text (looked up as slices: no key String)
+        let hit = match targets.get(e.canonical.as_str()) {
+            Some(t) => Some(t),
+            None => targets.get(&text[e.start..e.end]),
         };
-        if let Some((c, code, agent)) = targets.get(&key) {
+        if let Some((c, code, agent)) = hit {
             e.canonical = c.clone();
             if e.code.is_none() {
                 e.code = code.clone();

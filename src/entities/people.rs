@@ -64,16 +64,17 @@ impl<'e> Context<'e> {
         (end == pos).then(|| &self.ents[k as usize])
     }
 
-    /// The title that starts at `pos`.
-    fn title_starting(&self, pos: usize) -> Option<usize> {
-        let i = self.titles.partition_point(|t| t.0 <= pos);
-        (i > 0 && self.titles[i - 1].0 == pos).then(|| i - 1)
+    /// The title that starts where token `p` starts. Titles cover whole tokens and do not
+    /// overlap, so it is the one token `p` lies in (no search of the titles).
+    fn title_starting(&self, doc: &Doc<'_>, p: usize) -> Option<usize> {
+        doc.tclaim(p)
+            .filter(|&t| self.titles[t].0 == doc.toks[p].start)
     }
 
-    /// The title that ends at `pos`.
-    fn title_ending(&self, pos: usize) -> Option<usize> {
-        let i = self.titles.partition_point(|t| t.1 <= pos);
-        (i > 0 && self.titles[i - 1].1 == pos).then(|| i - 1)
+    /// The title that ends where token `p` ends (as `title_starting`).
+    fn title_ending(&self, doc: &Doc<'_>, p: usize) -> Option<usize> {
+        doc.tclaim(p)
+            .filter(|&t| self.titles[t].1 == doc.toks[p].end)
     }
 
     fn country_or_body(&self, pos: usize) -> Option<&'e Entity> {
@@ -156,7 +157,7 @@ impl<'e> Context<'e> {
             if doc.toks[p].sent != sent {
                 return None;
             }
-            if let Some(t) = self.title_ending(doc.toks[p].end) {
+            if let Some(t) = self.title_ending(doc, p) {
                 let mut role = self.role_of_title(doc, lex, t);
                 if role.code.is_none() {
                     role.code = code;
@@ -177,7 +178,7 @@ impl<'e> Context<'e> {
             while doc.toks[p].shape == Shape::Poss
                 || matches!(doc.word(p), "of" | "the" | "to" | "for")
             {
-                if let Some(t) = self.title_ending(doc.toks[p].end) {
+                if let Some(t) = self.title_ending(doc, p) {
                     let mut role = self.role_of_title(doc, lex, t);
                     role.code = role.code.or(code);
                     return Some(role);
@@ -202,7 +203,7 @@ impl<'e> Context<'e> {
             if p >= n || doc.toks[p].sent != sent {
                 return None;
             }
-            if let Some(t) = self.title_starting(doc.toks[p].start) {
+            if let Some(t) = self.title_starting(doc, p) {
                 let (_, te, row) = doc.titles[t];
                 let mut role = self.role_of_title(doc, lex, t);
                 role.code = role.code.or(code);
@@ -330,5 +331,29 @@ impl<'e> Context<'e> {
             });
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chunks::Doc;
+    use super::Context;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn titles_at_a_token_agree_with_a_search_of_the_titles() {
+        let lex = Lexicon::builtin();
+        let text = "Iranian Foreign Minister Abbas Araghchi met Vice President Kamala Harris \
+                    and the secretary of the Supreme National Security Council, Ali Larijani. \
+                    Mr. Smith, the deputy foreign minister, said Prime Minister X agreed.";
+        let doc = Doc::scan(text, &[(0, text.len())], lex);
+        assert!(doc.titles.len() >= 3, "{:?}", doc.titles);
+        let ctx = Context::new(&doc, lex, &[]);
+        for (p, t) in doc.toks.iter().enumerate() {
+            let ending = doc.titles.iter().position(|x| x.1 == t.end);
+            let starting = doc.titles.iter().position(|x| x.0 == t.start);
+            assert_eq!(ctx.title_ending(&doc, p), ending, "{p}");
+            assert_eq!(ctx.title_starting(&doc, p), starting, "{p}");
+        }
     }
 }
