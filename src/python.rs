@@ -217,22 +217,27 @@ fn concat<'a, T: Copy + 'a>(parts: impl Iterator<Item = &'a Vec<T>> + Clone) -> 
 }
 
 /// A column of a few distinct static strings (`kind`, `granularity`): one Python str per
-/// distinct value, shared by every cell, instead of one new str per cell.
-fn shared_strs<'py>(py: Python<'py>, values: &[&'static str]) -> PyResult<Bound<'py, PyList>> {
-    let mut cache: Vec<(&'static str, Bound<'py, PyString>)> = Vec::new();
-    let mut items = Vec::with_capacity(values.len());
+/// distinct value, shared by every cell, in a numpy object array (as `interned`). A value is
+/// a variant's name, so the same value is the same pointer: found by address, no bytes read.
+fn shared_strs<'py>(
+    py: Python<'py>,
+    values: &[&'static str],
+) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
+    let mut cache: Vec<(&'static str, Py<PyAny>)> = Vec::new();
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(values.len());
     for &v in values {
-        let s = match cache.iter().find(|(k, _)| *k == v) {
-            Some((_, s)) => s.clone(),
+        let found = cache.iter().find(|(k, _)| std::ptr::eq(*k, v) || *k == v);
+        let s = match found {
+            Some((_, s)) => s.clone_ref(py),
             None => {
-                let s = PyString::new(py, v);
-                cache.push((v, s.clone()));
+                let s = PyString::new(py, v).into_any().unbind();
+                cache.push((v, s.clone_ref(py)));
                 s
             }
         };
         items.push(s);
     }
-    PyList::new(py, items)
+    Ok(items.into_pyarray(py))
 }
 
 /// A text column as a numpy object array in which equal values share one Python string.
