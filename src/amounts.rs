@@ -1138,14 +1138,11 @@ mod tests {
             " ", "  ", "\t", "\u{a0}", "(", "a", "Z", "7", ".", "'", "\u{2019}", "-", ",",
             "\u{e9}", "\u{4e2d}", "_",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut seed = crate::text::testgen::XorShift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
             let mut t = String::new();
-            for _ in 0..seed % 10 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            for _ in 0..seed.0 % 10 {
+                t.push_str(alphabet[seed.below(alphabet.len())]);
             }
             for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                 assert_eq!(word_after(&t, i), plain_after(&t, i), "{t:?} {i}");
@@ -1202,15 +1199,11 @@ mod tests {
             "A380",
             "\u{1f600}",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let mut t = String::new();
-            let n = (seed % 12) as usize + 1;
-            for _ in 0..n {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            for _ in 0..seed.0 % 12 + 1 {
+                t.push_str(PIECES[seed.below(PIECES.len())]);
             }
             let article = Article {
                 regions: vec![Region {

@@ -535,13 +535,8 @@ mod tests {
             "–", "—", ":", " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2009}", ",", ", ", "(",
             ")", "/", "0", "9", "x", "OSLO", "Oslo", "May 3", "(AFP)", " - ", "\u{2028}",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| seed.below(n);
         for _ in 0..60_000 {
             let len = 1 + next(24);
             let mut l = String::new();

@@ -360,14 +360,11 @@ mod tests {
             "by", "By", "BY", "reporter", "Reporter", "written", "Written", " ", "  ", "\t",
             "\u{a0}", "\u{2009}", "\n", ":", ".", "!", "?", "x", "é", "Sara", "ſ", "K",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..30_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut r = seed;
+            let mut r = seed.step();
             let mut l = String::new();
-            for _ in 0..(seed % 12) {
+            for _ in 0..(seed.0 % 12) {
                 l.push_str(pieces[(r % pieces.len() as u64) as usize]);
                 r = r.rotate_left(9) ^ (r >> 5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
             }

@@ -572,14 +572,11 @@ mod tests {
             "a", "bc", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1f}", "\u{a0}", "\u{85}",
             "\u{2009}", "\u{3000}", "\u{1680}", "é", "—", "“", "x.", "\u{200b}", "\u{2028}",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut seed = crate::text::testgen::XorShift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 40) as usize;
-            let mut r = seed;
+            let mut r = seed.step();
+            let len = (r % 40) as usize;
             for _ in 0..len {
                 t.push_str(pieces[(r % pieces.len() as u64) as usize]);
                 r = r.rotate_left(7) ^ (r >> 3).wrapping_mul(0x2545_f491_4f6c_dd1d);

@@ -641,14 +641,11 @@ mod tests {
         let alphabet = [
             " ", "\t", "\u{a0}", ",", "-", "a", "1", "\u{e0}", "\u{2019}", ".",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let mut t = String::new();
-            for _ in 0..seed % 9 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            for _ in 0..seed.0 % 9 {
+                t.push_str(alphabet[seed.below(alphabet.len())]);
             }
             let want: Vec<&str> = t
                 .split([' ', '\t', '\u{a0}', ',', '-'])

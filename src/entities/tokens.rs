@@ -485,14 +485,11 @@ mod tests {
             "  ",
             "’s",
         ];
-        let mut seed = 12345u64;
+        let mut seed = crate::text::testgen::Lcg(12345);
         for _ in 0..400 {
             let mut t = String::new();
             for _ in 0..12 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                t.push_str(pieces[seed.below(pieces.len())]);
             }
             let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
             for &a in cuts.iter().step_by(3) {

@@ -6,6 +6,8 @@ pub mod byte_class;
 pub mod hash;
 pub mod offsets;
 pub mod segment;
+#[cfg(test)]
+pub mod testgen;
 
 pub use segment::{segment, Sentence};
 
