@@ -251,31 +251,33 @@ impl Classes {
     }
 }
 
+/// The word lists a word is classed by; a list's index is its bit in a word's classes.
+const LISTS: [&[&str]; 12] = [
+    ABBREV,
+    PRONOUN,
+    DETERMINER,
+    STOP_CAP,
+    TITLE_WORD,
+    ROLE_NOUN,
+    PERSON_ROLE,
+    AUX,
+    CONNECTOR,
+    NAMING_CUE,
+    CLAUSE_BREAK,
+    ORG_WORD,
+];
+
 /// Built once; one look-up per word instead of a scan of each list.
 fn classes() -> &'static Classes {
     static MAP: OnceLock<Classes> = OnceLock::new();
     MAP.get_or_init(|| {
-        let lists = [
-            ABBREV,
-            PRONOUN,
-            DETERMINER,
-            STOP_CAP,
-            TITLE_WORD,
-            ROLE_NOUN,
-            PERSON_ROLE,
-            AUX,
-            CONNECTOR,
-            NAMING_CUE,
-            CLAUSE_BREAK,
-            ORG_WORD,
-        ];
-        let n: usize = lists.iter().map(|l| l.len()).sum();
+        let n: usize = LISTS.iter().map(|l| l.len()).sum();
         let mut c = Classes {
             slots: vec![(Key::default(), 0); (n * 2).next_power_of_two()],
             by_len: [0; KEY_BYTES + 1],
             by_first: [0; 256],
         };
-        for (bit, list) in lists.iter().enumerate() {
+        for (bit, list) in LISTS.iter().enumerate() {
             for w in list.iter() {
                 // every listed word is short lowercase ASCII
                 let k = key_of(w.as_bytes()).expect("a listed word fits a key");
@@ -609,20 +611,6 @@ mod tests {
 
     #[test]
     fn classes_are_those_of_the_lists() {
-        let lists = [
-            ABBREV,
-            PRONOUN,
-            DETERMINER,
-            STOP_CAP,
-            TITLE_WORD,
-            ROLE_NOUN,
-            PERSON_ROLE,
-            AUX,
-            CONNECTOR,
-            NAMING_CUE,
-            CLAUSE_BREAK,
-            ORG_WORD,
-        ];
         let mut words: Vec<String> = vec![
             String::new(),
             "\0".into(),
@@ -638,7 +626,7 @@ mod tests {
             "[he".into(),
             "@he".into(),
         ];
-        for l in lists {
+        for l in LISTS {
             for w in l.iter() {
                 words.push(w.to_string());
                 words.push(w.to_uppercase());
@@ -647,7 +635,7 @@ mod tests {
             }
         }
         for w in &words {
-            for (bit, l) in lists.iter().enumerate() {
+            for (bit, l) in LISTS.iter().enumerate() {
                 let want = l.contains(&w.to_ascii_lowercase().as_str());
                 assert_eq!(has(w, bit as u32), want, "{w:?} in list {bit}");
             }
