@@ -741,10 +741,15 @@ mod tests {
         }
     }
 
-    #[test]
-    fn name_table_finds_what_the_anchored_automaton_finds() {
-        use aho_corasick::{Anchored, Input};
-        let lex = Lexicon::builtin();
+    /// The built-in outlet table, its names, and the anchored automaton of those names
+    /// (the definition the table's searches are checked against).
+    fn outlet_names(
+        lex: &'static Lexicon,
+    ) -> (
+        &'static OutletIndex,
+        Vec<&'static str>,
+        aho_corasick::AhoCorasick,
+    ) {
         let idx = builtin_outlets(lex).expect("builtin outlets");
         let names: Vec<&str> = idx
             .rows
@@ -753,6 +758,14 @@ mod tests {
             .collect();
         let ac = crate::lexicon::actors::anchored_automaton(names.iter().copied(), false)
             .expect("automaton");
+        (idx, names, ac)
+    }
+
+    #[test]
+    fn name_table_finds_what_the_anchored_automaton_finds() {
+        use aho_corasick::{Anchored, Input};
+        let lex = Lexicon::builtin();
+        let (idx, names, ac) = outlet_names(lex);
         // every name, cut short, run on and glued to the next; and some tables of our own
         let mut text = String::new();
         for (k, n) in names.iter().enumerate() {
@@ -861,14 +874,7 @@ mod tests {
         // anchored automaton) when it ends on a word boundary; then on past it
         use aho_corasick::{Anchored, Input};
         let lex = Lexicon::builtin();
-        let idx = builtin_outlets(lex).expect("builtin outlets");
-        let names: Vec<&str> = idx
-            .rows
-            .iter()
-            .map(|&r| lex.actors.rows[r].name.as_str())
-            .collect();
-        let ac = crate::lexicon::actors::anchored_automaton(names.iter().copied(), false)
-            .expect("automaton");
+        let (idx, names, ac) = outlet_names(lex);
         let mut text = String::from("taz");
         for (k, n) in names.iter().enumerate() {
             text.push_str(["(", " ", "x", "", "-", "\u{e9}", " the ", "\n"][k % 8]);
