@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use crate::text::gallop;
 use crate::text::hash::{DocMap, DocSet};
 
 use super::people;
@@ -33,23 +34,6 @@ pub struct Doc<'a> {
 /// No match (in `Doc::claims`, `Doc::tclaims`).
 const NONE: u32 = u32::MAX;
 
-/// `from` plus the number of tokens of `toks[from..]` for which `before` holds (it holds for
-/// a prefix of them): a galloping search from `from`. The spans asked about come in text
-/// order, each near the last, so this reads a few tokens next to the last answer where a
-/// binary search over all the remaining tokens missed the cache at every step on a long
-/// document (a 20 MB one-line document spent 15% of its time there).
-fn gallop(toks: &[Tok], from: usize, before: impl Fn(&Tok) -> bool) -> usize {
-    let rest = &toks[from.min(toks.len())..];
-    let mut hi = 1;
-    while hi <= rest.len() && before(&rest[hi - 1]) {
-        hi *= 2;
-    }
-    // `before` holds up to `lo` (checked on the last round) and fails at `hi - 1` or past the end
-    let lo = hi / 2;
-    let hi = hi.min(rest.len());
-    from.min(toks.len()) + lo + rest[lo..hi].partition_point(before)
-}
-
 /// For each token, the index of the (sorted, non-overlapping) span it overlaps (the first
 /// one, should it overlap two). Visits only the tokens near a span: there are far fewer
 /// spans than tokens.
@@ -60,6 +44,7 @@ fn overlaps(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<u32> {
         // more matches than u32 can count: the rest stay unclaimed
         let Ok(k) = u32::try_from(k) else { break };
         // tokens ending at or before `s` overlap neither this span nor a later one
+        // (the spans come in text order: a galloping search from the last)
         i = gallop(toks, i, |t| t.end <= s);
         for (t, o) in toks[i..].iter().zip(&mut out[i..]) {
             if t.start >= e {

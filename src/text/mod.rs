@@ -40,6 +40,23 @@ impl Span {
     }
 }
 
+/// `from` plus the number of `items[from..]` for which `before` holds (it holds for a prefix
+/// of them): a galloping search from `from`. Where look-ups come in text order, each near the
+/// last, this reads a few items next to the last answer; a binary search over all the
+/// remaining items of a long document missed the cache at every step.
+pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let from = from.min(items.len());
+    let rest = &items[from..];
+    let mut hi = 1;
+    while hi <= rest.len() && before(&rest[hi - 1]) {
+        hi *= 2;
+    }
+    // `before` holds up to `lo` (checked on the last round) and fails at `hi - 1` or past the end
+    let lo = hi / 2;
+    let hi = hi.min(rest.len());
+    from + lo + rest[lo..hi].partition_point(before)
+}
+
 /// Snap a byte index down to the nearest char boundary (never panics on any index).
 pub fn floor_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {

@@ -70,13 +70,7 @@ impl CharOffsets {
         let k = if from > 0 && self.extra[from - 1].0 > b {
             self.extra[..from].partition_point(|&(end, _)| end <= b)
         } else {
-            let rest = &self.extra[from..];
-            let mut hi = 1;
-            while hi <= rest.len() && rest[hi - 1].0 <= b {
-                hi *= 2;
-            }
-            let lo = hi / 2;
-            from + lo + rest[lo..hi.min(rest.len())].partition_point(|&(end, _)| end <= b)
+            super::gallop(&self.extra, from, |&(end, _)| end <= b)
         };
         self.last.set(k);
         k
