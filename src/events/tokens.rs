@@ -6,7 +6,7 @@
 //! The tokens of all of a document's sentences live in one buffer (`TokenBuf`, two
 //! allocations per document, not two per sentence); `Tokens` is one sentence's view of it.
 
-use crate::text::byte_class::{ALNUM, CLASS, NON_ASCII, OTHER, SPACE};
+use crate::text::byte_class::{ALNUM, CLASS, OTHER, SPACE};
 
 /// One token: byte span in the document, and whether it is punctuation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +77,52 @@ fn alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// The length of the run of ASCII letters and digits `b` starts with.
+fn alnum_run(b: &[u8]) -> usize {
+    b.iter()
+        .position(|&d| !IS_ALNUM[d as usize])
+        .unwrap_or(b.len())
+}
+
+/// The end of the word of `s` that starts at `i` and goes on at least to `e` (a char
+/// boundary), over inner apostrophes, hyphens and dots and non-ASCII letters; and whether it
+/// is all ASCII (`ascii`: its part before `e` is).
+fn word_end(s: &str, i: usize, mut e: usize, mut ascii: bool) -> (usize, bool) {
+    let b = s.as_bytes();
+    loop {
+        e += alnum_run(&b[e..]);
+        let Some(&d) = b.get(e) else { break };
+        match CLASS[d as usize] {
+            SPACE => break,
+            OTHER => {
+                if d == b'.' && abbreviation_dot(&b[i..e]) {
+                    // the last dot of `U.S.`, `U.N.`
+                    e += 1;
+                    break;
+                }
+                if matches!(d, b'\'' | b'-' | b'.') && alnum_at(s, e + 1) {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            _ => {
+                let Some(d) = s[e..].chars().next() else {
+                    break;
+                };
+                let dl = d.len_utf8();
+                if d.is_alphanumeric() || (joins(d) && alnum_at(s, e + dl)) {
+                    ascii = false;
+                    e += dl;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    (e, ascii)
+}
+
 impl TokenBuf {
     /// A buffer for about `bytes` bytes of text.
     pub fn with_capacity(bytes: usize) -> TokenBuf {
@@ -100,19 +146,38 @@ impl TokenBuf {
         lower.push_str(s);
         lower[base..].make_ascii_lowercase();
         let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
+        while let Some(&c) = b.get(i) {
             let class = CLASS[c as usize];
             if class == SPACE {
                 i += 1;
                 continue;
             }
-            // ASCII letters and digits, the common case, without decoding a char
-            let mut cap = c.is_ascii_uppercase();
-            let len = if class == NON_ASCII {
+            if class == OTHER {
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + i + 1,
+                    punct: true,
+                    cap: false,
+                    ls: (base + i) as u32,
+                    le: (base + i + 1) as u32,
+                });
+                i += 1;
+                continue;
+            }
+            let (e, ascii, cap) = if class == ALNUM {
+                // the common case: ASCII letters and digits up to a blank (a loop of its own,
+                // with no decoding and no join to test)
+                let e = i + 1 + alnum_run(&b[i + 1..]);
+                match b.get(e) {
+                    Some(&d) if CLASS[d as usize] != SPACE => {
+                        let (e, ascii) = word_end(s, i, e, true);
+                        (e, ascii, c.is_ascii_uppercase())
+                    }
+                    _ => (e, true, c.is_ascii_uppercase()),
+                }
+            } else {
                 let ch = s[i..].chars().next().unwrap_or(' ');
                 let len = ch.len_utf8();
-                cap = ch.is_uppercase();
                 if ch.is_whitespace() {
                     i += len;
                     continue;
@@ -129,56 +194,9 @@ impl TokenBuf {
                     i += len;
                     continue;
                 }
-                len
-            } else if class == OTHER {
-                toks.push(Tok {
-                    start: start + i,
-                    end: start + i + 1,
-                    punct: true,
-                    cap: false,
-                    ls: (base + i) as u32,
-                    le: (base + i + 1) as u32,
-                });
-                i += 1;
-                continue;
-            } else {
-                1
+                let (e, ascii) = word_end(s, i, i + len, false);
+                (e, ascii, ch.is_uppercase())
             };
-            let mut ascii = len == 1;
-            let mut e = i + len;
-            loop {
-                while e < b.len() && IS_ALNUM[b[e] as usize] {
-                    e += 1;
-                }
-                let Some(&d) = b.get(e) else { break };
-                match CLASS[d as usize] {
-                    SPACE => break,
-                    OTHER => {
-                        if d == b'.' && abbreviation_dot(&b[i..e]) {
-                            // the last dot of `U.S.`, `U.N.`
-                            e += 1;
-                            break;
-                        }
-                        if matches!(d, b'\'' | b'-' | b'.') && alnum_at(s, e + 1) {
-                            e += 1;
-                            continue;
-                        }
-                        break;
-                    }
-                    _ => {
-                        let Some(d) = s[e..].chars().next() else {
-                            break;
-                        };
-                        let dl = d.len_utf8();
-                        if d.is_alphanumeric() || (joins(d) && alnum_at(s, e + dl)) {
-                            ascii = false;
-                            e += dl;
-                        } else {
-                            break;
-                        }
-                    }
-                }
-            }
             let (ls, le) = if ascii {
                 (base + i, base + e)
             } else {
@@ -373,5 +391,73 @@ mod tests {
         assert_eq!(t.word(text, 1), "U.S.");
         assert_eq!(t.get(0).start, cut);
         assert!(t.get(3).punct && !t.get(4).punct);
+    }
+
+    /// The tokens as the module's first lines define them, char by char: the fast paths of
+    /// `push` (ASCII runs, the blank after a word) must give the same.
+    fn plain(s: &str) -> Vec<(usize, usize, bool, bool, String)> {
+        let cs: Vec<(usize, char)> = s.char_indices().collect();
+        let alnum = |k: usize| cs.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+        let mut out = Vec::new();
+        let mut k = 0;
+        while let Some(&(i, c)) = cs.get(k) {
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push((i, i + c.len_utf8(), true, false, c.to_string()));
+                k += 1;
+                continue;
+            }
+            let mut j = k + 1;
+            loop {
+                if alnum(j) {
+                    j += 1;
+                    continue;
+                }
+                match cs.get(j) {
+                    Some(&(p, '.')) if abbreviation_dot(&s.as_bytes()[i..p]) => {
+                        j += 1;
+                        break;
+                    }
+                    Some(&(_, d)) if joins(d) && alnum(j + 1) => j += 2,
+                    _ => break,
+                }
+            }
+            let e = cs.get(j).map_or(s.len(), |&(p, _)| p);
+            let lower = s[i..e]
+                .chars()
+                .flat_map(|d| match d {
+                    '’' => "'".chars().collect::<Vec<_>>(),
+                    _ => d.to_lowercase().collect(),
+                })
+                .collect();
+            out.push((i, e, false, c.is_uppercase(), lower));
+            k = j;
+        }
+        out
+    }
+
+    #[test]
+    fn push_agrees_with_plain_definition() {
+        const CHARS: &[&str] = &[
+            "a", "B", "z", "7", " ", " ", ".", "-", "'", "’", "‑", ",", "é", "É", "\u{a0}", "U",
+            "S", "—", "\u{b}", "(", "İ", "ß", "\n",
+        ];
+        let mut rng = crate::text::testgen::XorShift(0x5eed_0123_4567_89ab);
+        for _ in 0..3000 {
+            let n = rng.below(24);
+            let text: String = (0..n).map(|_| CHARS[rng.below(CHARS.len())]).collect();
+            let mut buf = TokenBuf::default();
+            let r = buf.push(&text, 0, text.len());
+            let doc = buf.read();
+            let t = doc.sentence(r);
+            let got: Vec<_> = t
+                .words()
+                .map(|(tok, lower)| (tok.start, tok.end, tok.punct, tok.cap, lower.to_string()))
+                .collect();
+            assert_eq!(got, plain(&text), "{text:?}");
+        }
     }
 }
