@@ -90,7 +90,7 @@ use crate::dates::calendar::Date;
 use crate::dates::DateMention;
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::actors::ActorMatch;
-use crate::lexicon::verbs::{Elem, Form, Pattern};
+use crate::lexicon::verbs::{first_byte_bit, Elem, Form, Pattern};
 use crate::lexicon::Lexicon;
 use crate::text::Sentence;
 
@@ -493,38 +493,42 @@ fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
         if tok.punct || (i > 0 && tok.capitalised()) {
             return false;
         }
+        let mut gap = None;
         lex.verbs
             .lookup(lower)
             .iter()
-            .any(|&(pi, _)| first_word_may_match(t, &lex.verbs.patterns[pi as usize].elems, i))
+            .any(|&(pi, _)| first_word_may_match(t, &lex.verbs.patterns[pi as usize], i, &mut gap))
     })
 }
 
 /// False when a pattern's first word cannot be where the pattern needs it, after the
 /// fillers and slots before it (most candidate patterns fail there: this is tested before
-/// the call to `match_elems`, which would find the same).
-fn first_word_may_match(t: &Tokens, elems: &[Elem], head: usize) -> bool {
+/// the call to `match_elems`, which would find the same). `gap` keeps whether the word after
+/// the head is an adverb (`is_gap_word`), for the head's other patterns.
+fn first_word_may_match(t: &Tokens, pat: &Pattern, head: usize, gap: &mut Option<bool>) -> bool {
+    let Some(first) = pat.first_word else {
+        return true;
+    };
+    let Some(Elem::Word(alts)) = pat.elems.get(first.elem) else {
+        return true;
+    };
     let n = t.len();
     let from = head + 1;
-    let mut span = 0;
-    for (k, e) in elems.iter().enumerate() {
-        match e {
-            Elem::Skip => span += 3,
-            Elem::Slot => span += 6,
-            Elem::Word(alts) if k == 0 => {
-                // right after the head, or after an adverb (`called on Thursday for`)
-                return from < n
-                    && !t.get(from).punct
-                    && (alts.iter().any(|a| word_is(t.lower(from), a))
-                        || is_gap_word(t.lower(from)));
-            }
-            Elem::Word(alts) => {
-                return (from..n.min(from + span + 1))
-                    .any(|j| alts.iter().any(|a| word_is(t.lower(j), a)));
-            }
-        }
+    // the first byte rules out most words before the alternatives are compared
+    let is_word = |j: usize| {
+        let w = t.lower(j);
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| first.bytes & first_byte_bit(b) != 0)
+            && alts.iter().any(|a| word_is(w, a))
+    };
+    if first.elem == 0 {
+        // right after the head, or after an adverb (`called on Thursday for`)
+        return from < n
+            && !t.get(from).punct
+            && (is_word(from) || *gap.get_or_insert_with(|| is_gap_word(t.lower(from))));
     }
-    true
+    (from..n.min(from + first.span + 1)).any(is_word)
 }
 
 fn code_sentence<'a>(
@@ -615,13 +619,14 @@ fn code_sentence<'a>(
                         && !is_gap_word(t.lower(i - 1))))
         };
         let mut gerund_ok: Option<bool> = None;
+        let mut gap: Option<bool> = None;
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
             if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
                 continue;
             }
-            if !first_word_may_match(t, &pat.elems, i) {
+            if !first_word_may_match(t, pat, i, &mut gap) {
                 continue;
             }
             // a lighter pattern cannot win over the best one found (ties go to the later)

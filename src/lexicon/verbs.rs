@@ -52,6 +52,42 @@ pub struct Pattern {
     pub user: bool,
     /// `weight_of(elems, user)`, kept (it is compared for every candidate at every head).
     weight: usize,
+    /// The first `Word` element, for the quick test of a candidate pattern at a head.
+    pub first_word: Option<FirstWord>,
+}
+
+/// Where a pattern's first `Word` element may stand, and the first bytes of its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirstWord {
+    /// Its index in `elems`.
+    pub elem: usize,
+    /// The filler and slot words that may stand before it (3 per `_`, 6 per `*`).
+    pub span: usize,
+    /// `first_bytes` of its alternatives.
+    pub bytes: u64,
+}
+
+/// A bit (the low six bits of the byte) per first byte of the words that are one of `alts`
+/// or its plural (`word_is` in the event coder: `party` -> `parties`; a lone `y` -> `ies`):
+/// a word whose first byte's bit is not set is none of them (one test per word, not one
+/// per alternative).
+pub fn first_bytes(alts: &[String]) -> u64 {
+    let mut bits = 0;
+    for a in alts {
+        if let Some(&b) = a.as_bytes().first() {
+            bits |= first_byte_bit(b);
+        }
+        if a == "y" {
+            bits |= first_byte_bit(b'i');
+        }
+    }
+    bits
+}
+
+/// The bit of `first_bytes` a word starting with `b` needs.
+#[inline]
+pub fn first_byte_bit(b: u8) -> u64 {
+    1 << (b & 63)
 }
 
 /// Longer patterns win over shorter ones at the same head.
@@ -189,11 +225,28 @@ fn parse_pattern(pattern: &str, code: &str, user: bool) -> Result<Pattern, Strin
             ),
         })
         .collect();
+    let first_word = elems
+        .iter()
+        .position(|e| matches!(e, Elem::Word(_)))
+        .map(|k| {
+            let Elem::Word(alts) = &elems[k] else {
+                unreachable!("position found a Word")
+            };
+            FirstWord {
+                elem: k,
+                span: elems[..k]
+                    .iter()
+                    .map(|e| if matches!(e, Elem::Slot) { 6 } else { 3 })
+                    .sum(),
+                bytes: first_bytes(alts),
+            }
+        });
     Ok(Pattern {
         source: head.to_lowercase(),
         code: code.to_string(),
         noun,
         weight: weight_of(&elems, user),
+        first_word,
         elems,
         user,
     })
