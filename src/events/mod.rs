@@ -1131,7 +1131,7 @@ fn match_elems(
     };
     match e {
         Elem::Word(alts) => {
-            if pos < n && !t.get(pos).punct && alts.iter().any(|a| word_is(t.lower(pos), a)) {
+            if word_at(t, pos, alts) {
                 if let Some(r) = match_elems(t, in_actor, elems, k + 1, pos + 1, slot, 3) {
                     return Some(r);
                 }
@@ -1153,6 +1153,9 @@ fn match_elems(
                     if last >= n || (t.get(last).punct && !in_actor[last]) {
                         break;
                     }
+                }
+                if !next_may_match(t, elems, k, pos + len) {
+                    continue;
                 }
                 if let Some(r) = match_elems(
                     t,
@@ -1182,12 +1185,30 @@ fn match_elems(
                         break;
                     }
                 }
+                if !next_may_match(t, elems, k, pos + len) {
+                    continue;
+                }
                 if let Some(r) = match_elems(t, in_actor, elems, k + 1, pos + len, slot, 3) {
                     return Some(r);
                 }
             }
             None
         }
+    }
+}
+
+/// The word at `pos` is one of `alts` (a `Word` element of a pattern).
+fn word_at(t: &Tokens, pos: usize, alts: &[String]) -> bool {
+    pos < t.len() && !t.get(pos).punct && alts.iter().any(|a| word_is(t.lower(pos), a))
+}
+
+/// False when the element after `k` is a word (past the first element: no adverb may come
+/// before it) and the word at `pos` is not it: `match_elems` would fail there at once (a
+/// test here, not a call per filler length).
+fn next_may_match(t: &Tokens, elems: &[Elem], k: usize, pos: usize) -> bool {
+    match elems.get(k + 1) {
+        Some(Elem::Word(alts)) => word_at(t, pos, alts),
+        _ => true,
     }
 }
 
