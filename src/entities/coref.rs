@@ -45,21 +45,25 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     resolve_people(ents);
     longest_org_names(ents);
     capitals_as_governments(text, ents, lex);
-    share_roles(ents, lex);
-    known_people(ents, People::builtin());
-    let actors: Vec<usize> = {
+    // the steps after this one change no name or kind: the actors are known now, and a
+    // person's mentions are the mentions of one actor
+    let actors = {
         let mut index: DocMap<(EntityKind, &str), usize> =
             DocMap::with_capacity_and_hasher(ents.len(), Default::default());
-        ents.iter()
+        let actors: Vec<usize> = ents
+            .iter()
             .map(|e| {
                 let n = index.len();
                 *index.entry((e.kind, e.canonical.as_str())).or_insert(n)
             })
-            .collect()
+            .collect();
+        (actors, index.len())
     };
-    for (e, a) in ents.iter_mut().zip(actors) {
+    for (e, &a) in ents.iter_mut().zip(&actors.0) {
         e.actor = a;
     }
+    share_roles(ents, actors.1, lex);
+    known_people(ents, People::builtin());
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, wherever it appears, names the
@@ -72,6 +76,17 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
             continue;
         }
         // the parentheses first: they rule out most names without a scan of their letters
+        // (and the bytes next to the name most of them without a trim: an ASCII byte that is
+        // no blank and no bracket)
+        let b = text.as_bytes();
+        let other = |c: u8, bracket: u8| {
+            c.is_ascii() && !c.is_ascii_whitespace() && c != b'\x0b' && c != bracket
+        };
+        if (e.start > 0 && other(b[e.start - 1], b'('))
+            || b.get(e.end).is_some_and(|&c| other(c, b')'))
+        {
+            continue;
+        }
         let before = text[..e.start].trim_end();
         let after = text[e.end..].trim_start();
         if !before.ends_with('(') || !after.starts_with(')') || !is_acronym(&text[e.start..e.end]) {
@@ -208,15 +223,16 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
         let Some(code) = e.code.as_deref() else {
             continue;
         };
+        // the verb first: most places are followed by none, and then need no look-up
+        let next = text[e.end..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches([',', '.', ';']);
+        if !words::GOVERNMENT_VERBS.contains(&next) {
+            continue;
+        }
         let Some(row) = lex.actors.get(&text[e.start..e.end]) else {
             continue;
         };
-        if !row.has_flag("capital") {
-            continue;
-        }
-        let next = text[e.end..].split_whitespace().next().unwrap_or("");
-        let next = next.trim_end_matches([',', '.', ';']);
-        if words::GOVERNMENT_VERBS.contains(&next) {
+        if row.has_flag("capital") {
             if let Some(name) = lex.actors.country_names.get(code) {
                 e.kind = EntityKind::Country;
                 e.canonical = name.clone();
@@ -226,8 +242,9 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     }
 }
 
-/// A person's title and code, stated once, belong to every mention of them.
-fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
+/// A person's title and code, stated once, belong to every mention of them (the mentions
+/// of one of the `actors` actors, numbered by `Entity::actor`).
+fn share_roles(ents: &mut [Entity], actors: usize, lex: &Lexicon) {
     // per person: the mentions whose title, code and agent the others take (indexes, not
     // clones), and whether that title is only a rank
     #[derive(Default, Clone, Copy)]
@@ -239,45 +256,35 @@ fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
     if !ents.iter().any(|e| e.kind == EntityKind::Person) {
         return;
     }
-    const NONE: u32 = u32::MAX;
-    let mut group = vec![NONE; ents.len()];
-    let shared: Vec<Shared> = {
-        let mut index: DocMap<&str, usize> = DocMap::default();
-        let mut shared: Vec<Shared> = Vec::new();
-        for (i, e) in ents.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            let g = *index.entry(e.canonical.as_str()).or_insert_with(|| {
-                shared.push(Shared::default());
-                shared.len() - 1
-            });
-            group[i] = g as u32;
-            let r = &mut shared[g];
-            // a role ("commander") wins over a rank ("General") stated elsewhere
-            if let Some(t) = e.title.as_deref() {
-                let weak = r.title.map_or(true, |(_, rank)| rank);
-                if weak {
-                    let rank = lex.titles.is_rank(t);
-                    if !(rank && r.title.is_some()) {
-                        r.title = Some((i, rank));
-                    }
+    let mut shared = vec![Shared::default(); actors];
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let r = &mut shared[e.actor];
+        // a role ("commander") wins over a rank ("General") stated elsewhere
+        if let Some(t) = e.title.as_deref() {
+            let weak = r.title.map_or(true, |(_, rank)| rank);
+            if weak {
+                let rank = lex.titles.is_rank(t);
+                if !(rank && r.title.is_some()) {
+                    r.title = Some((i, rank));
                 }
             }
-            if r.code.is_none() && e.code.is_some() {
-                r.code = Some(i);
-            }
-            if r.agent.is_none() && e.agent.is_some() {
-                r.agent = Some(i);
-            }
         }
-        shared
-    };
+        if r.code.is_none() && e.code.is_some() {
+            r.code = Some(i);
+        }
+        if r.agent.is_none() && e.agent.is_some() {
+            r.agent = Some(i);
+        }
+    }
     // the mentions taken from have their field set, so they are never written here
     for i in 0..ents.len() {
-        let Some(r) = shared.get(group[i] as usize) else {
+        if ents[i].kind != EntityKind::Person {
             continue;
-        };
+        }
+        let r = shared[ents[i].actor];
         if ents[i].title.is_none() {
             if let Some((j, _)) = r.title {
                 ents[i].title = ents[j].title.clone();
