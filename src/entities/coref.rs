@@ -148,6 +148,27 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
     }
 }
 
+/// The pieces of a string between single spaces, as `split(' ')` gives them, found by a
+/// byte loop (names are short: the library's search is set up for long texts).
+struct Spaces<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Spaces<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0?;
+        match s.bytes().position(|b| b == b' ') {
+            Some(p) => {
+                self.0 = Some(&s[p + 1..]);
+                Some(&s[..p])
+            }
+            None => {
+                self.0 = None;
+                Some(s)
+            }
+        }
+    }
+}
+
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
@@ -175,7 +196,7 @@ fn resolve_people(ents: &mut [Entity]) {
                 // printable ASCII (the usual canonical name) has no blank but ' ': split by
                 // bytes, not by decoded chars
                 if c.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                    keys.push_name(c.split(' ').filter(name))
+                    keys.push_name(Spaces(Some(c)).filter(name))
                 } else {
                     keys.push_name(c.split_whitespace().filter(name))
                 }
@@ -333,41 +354,43 @@ fn known_people(ents: &mut [Entity], people: &People) {
     }
 }
 
+/// The first ' ' of a name, by a byte loop (names are short: `str::find` sets up a search
+/// for long texts).
+fn space_at(n: &str) -> Option<usize> {
+    n.bytes().position(|b| b == b' ')
+}
+
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
     // only a one-word name is renamed: most documents have none, and need no sorted list
     if !ents
         .iter()
-        .any(|e| e.kind == EntityKind::Org && !e.canonical.contains(' '))
+        .any(|e| e.kind == EntityKind::Org && space_at(&e.canonical).is_none())
     {
         return;
     }
     let renamed: Vec<(usize, String)> = {
-        let mut names: Vec<&str> = ents
-            .iter()
-            .filter(|e| e.kind == EntityKind::Org)
-            .map(|e| e.canonical.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let mut renamed = Vec::new();
-        for (i, e) in ents.iter().enumerate() {
-            if e.kind != EntityKind::Org || e.canonical.contains(' ') {
-                continue;
-            }
-            let c = e.canonical.as_str();
-            // "<canonical> ...": the sorted names that start with it follow it directly
-            let from = names.partition_point(|n| *n <= c);
-            if let Some(long) = names[from..]
-                .iter()
-                .take_while(|n| n.starts_with(c))
-                .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
-                .max_by_key(|n| n.len())
-            {
-                renamed.push((i, long.to_string()));
+        // "<canonical> ...": the longest name of each first word (of two as long, the greater,
+        // as the last of a sorted list): one look-up per name, where a sorted list of the
+        // names cost a sort per document
+        let mut longest: DocMap<&str, &str> = DocMap::default();
+        for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+            let n = e.canonical.as_str();
+            if let Some(p) = space_at(n) {
+                let slot = longest.entry(&n[..p]).or_insert(n);
+                if (n.len(), n) > (slot.len(), *slot) {
+                    *slot = n;
+                }
             }
         }
-        renamed
+        if longest.is_empty() {
+            return;
+        }
+        ents.iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Org && space_at(&e.canonical).is_none())
+            .filter_map(|(i, e)| Some((i, longest.get(e.canonical.as_str())?.to_string())))
+            .collect()
     };
     for (i, long) in renamed {
         ents[i].canonical = long;
@@ -453,6 +476,103 @@ mod tests {
             for c in got {
                 assert_eq!(c.as_deref(), want, "{text:?}: {surface:?} in {ents:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaces_split_as_split() {
+        for s in [
+            "",
+            " ",
+            "  ",
+            "Ali",
+            "Ali Larijani",
+            " Ali  al-Araji ",
+            "a b c d",
+            "é ü",
+            "x ",
+        ] {
+            let got: Vec<&str> = super::Spaces(Some(s)).collect();
+            assert_eq!(got, s.split(' ').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    /// `longest_org_names` as a sorted list of the names answers it.
+    #[test]
+    fn longest_org_names_as_a_sorted_list() {
+        let pool = [
+            "Apple",
+            "Apple Inc.",
+            "Apple Computer",
+            "Apple Computer Inc.",
+            "Apple Computes",
+            "Apples Co",
+            "Ford",
+            "Ford Motor",
+            "Ford Motor Co",
+            "Ford Motor Cx",
+            "Bank",
+            "Bank of England",
+            "Bank of Canada",
+            " Bank",
+            "",
+            " X",
+            "FordMotor",
+            "UN",
+            "UN Women",
+        ];
+        let org = |name: &str, kind| Entity {
+            start: 0,
+            end: 0,
+            kind,
+            canonical: name.to_string(),
+            code: None,
+            title: None,
+            agent: None,
+            actor: 0,
+        };
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..400 {
+            let n = 1 + (state % 9) as usize;
+            let mut ents = Vec::new();
+            for _ in 0..n {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let kind = if state % 5 == 0 {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Org
+                };
+                ents.push(org(pool[(state >> 8) as usize % pool.len()], kind));
+            }
+            let mut names: Vec<&str> = ents
+                .iter()
+                .filter(|e| e.kind == EntityKind::Org)
+                .map(|e| e.canonical.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            let want: Vec<String> = ents
+                .iter()
+                .map(|e| {
+                    let c = e.canonical.as_str();
+                    if e.kind != EntityKind::Org || c.contains(' ') {
+                        return c.to_string();
+                    }
+                    let from = names.partition_point(|n| *n <= c);
+                    names[from..]
+                        .iter()
+                        .take_while(|n| n.starts_with(c))
+                        .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
+                        .max_by_key(|n| n.len())
+                        .map_or(c, |n| *n)
+                        .to_string()
+                })
+                .collect();
+            super::longest_org_names(&mut ents);
+            let got: Vec<String> = ents.iter().map(|e| e.canonical.clone()).collect();
+            assert_eq!(got, want);
         }
     }
 
