@@ -84,11 +84,24 @@ impl<'a> Doc<'a> {
         // that fails does so within a few bytes
         let (mut actor_end, mut title_end) = (0, 0);
         for (ti, t) in toks.iter().enumerate() {
-            if matches!(t.shape, Shape::Punct | Shape::Poss) {
+            let lower = match t.shape {
+                Shape::Punct | Shape::Poss => continue,
+                Shape::Lower => true,
+                _ => false,
+            };
+            let name_start = !lower || text.as_bytes()[t.start].is_ascii_digit();
+            // a lowercase word that is no title's first word starts no title ("of", "the",
+            // "said"): a cheap filter first, the exact question only of a match (asked before
+            // the actor search, which leaves `title_end` as it is)
+            let word = &text.as_bytes()[t.start..t.end];
+            let title_here =
+                t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word));
+            // most words are lowercase, with no digit or hyphen, and start no title: they are
+            // passed over here, before any of the searches' set-up
+            if !name_start && !t.hyphen && !title_here {
                 continue;
             }
             let limit = spans[t.sent as usize].1;
-            let name_start = t.shape != Shape::Lower || text.as_bytes()[t.start].is_ascii_digit();
             if t.start >= actor_end && name_start {
                 if let Some(m) = lex.actors.find_at(text, t.start, limit) {
                     actor_end = m.end;
@@ -109,11 +122,7 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            // a lowercase word that is no title's first word starts no title ("of", "the",
-            // "said"): a cheap filter first, the exact question only of a match
-            let lower = t.shape == Shape::Lower;
-            let word = &text.as_bytes()[t.start..t.end];
-            if t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word)) {
+            if title_here {
                 if let Some(m) = lex.titles.find_at_unfiltered(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;
