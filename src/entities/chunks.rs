@@ -695,7 +695,8 @@ pub fn normalize_space(s: &str) -> String {
 /// `normalize_space`, borrowed when the text is already single-spaced ASCII (most names).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
     // ASCII with no control blanks (\t to \r) and no leading, trailing or double space (""
-    // too); each test a loop the compiler can vectorise, names being short
+    // too); each test a loop the compiler can vectorise, names being short (a single pass
+    // of a test per byte cost more)
     let b = s.as_bytes();
     let single = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
@@ -709,7 +710,15 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
     if single {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    // the words joined by single spaces, into one String (no Vec of the words)
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    Cow::Owned(out)
 }
 
 /// Every entity of the document, canonical names not yet resolved across mentions.
@@ -1370,9 +1379,25 @@ mod speed_tests {
             "Foreign\u{a0}Minister",
             "Zarif’s office",
             "a\tb",
+            "  ",
+            "a  ",
+            "  a",
+            "a \r b",
+            "\u{85}x",
+            "x\u{3000}",
+            "a b c",
+            "a\x0bb",
+            "a\x0cb",
+            "a\x08b",
         ] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squeeze(s), want, "{s:?}");
+            // borrowed exactly when the text is already single-spaced
+            assert_eq!(
+                matches!(squeeze(s), Cow::Borrowed(_)),
+                s == want && s.is_ascii(),
+                "{s:?}"
+            );
         }
     }
 
