@@ -34,34 +34,37 @@ pub struct Doc<'a> {
 /// No match (in `Doc::claims`, `Doc::tclaims`).
 const NONE: u32 = u32::MAX;
 
-/// For each token, the index of the (sorted, non-overlapping) span it overlaps (the first
-/// one, should it overlap two). Visits only the tokens near a span: there are far fewer
-/// spans than tokens.
-fn overlaps(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<u32> {
-    let mut out = vec![NONE; toks.len()];
-    let mut i = 0;
-    for (k, &(s, e)) in spans.iter().enumerate() {
-        // more matches than u32 can count: the rest stay unclaimed
-        let Ok(k) = u32::try_from(k) else { break };
-        // tokens ending at or before `s` overlap neither this span nor a later one
-        // (the spans come in text order: a galloping search from the last)
-        i = gallop(toks, i, |t| t.end <= s);
-        for (t, o) in toks[i..].iter().zip(&mut out[i..]) {
-            if t.start >= e {
-                break;
-            }
-            if *o == NONE {
-                *o = k;
-            }
-        }
+/// Marks the tokens from `i` on that overlap `[s, e)` as claimed by match `k`; a token
+/// claimed already keeps its first match. The match starts at or after token `i`'s start
+/// (the searches are anchored there), so no earlier token overlaps it.
+fn claim_span(toks: &[Tok], claims: &mut [u32], mut i: usize, (s, e): (usize, usize), k: usize) {
+    // more matches than u32 can count: the rest stay unclaimed
+    let Ok(k) = u32::try_from(k) else { return };
+    while i < toks.len() && toks[i].end <= s {
+        i += 1;
     }
-    out
+    while i < toks.len() && toks[i].start < e {
+        if claims[i] == NONE {
+            claims[i] = k;
+        }
+        i += 1;
+    }
 }
 
 impl<'a> Doc<'a> {
     pub fn scan(text: &'a str, spans: &[(usize, usize)], lex: &Lexicon) -> Doc<'a> {
-        let mut spans = spans.to_vec();
-        spans.sort_unstable();
+        // (the callers' spans come sorted: no copy then)
+        let sorted;
+        let spans = if spans.windows(2).all(|w| w[0] <= w[1]) {
+            spans
+        } else {
+            sorted = {
+                let mut v = spans.to_vec();
+                v.sort_unstable();
+                v
+            };
+            &sorted[..]
+        };
         // about one token per 5 bytes of news text: one allocation, not a dozen regrowths
         let bytes: usize = spans.iter().map(|&(s, e)| e.saturating_sub(s)).sum();
         let mut toks = Vec::with_capacity(bytes / 5 + 8);
@@ -70,21 +73,40 @@ impl<'a> Doc<'a> {
             .enumerate()
             .map(|(k, &(s, e))| tokenize(text, s, e, k as u32, &mut toks))
             .collect();
+        // (about one actor per 10 tokens of news text, a title per 40)
+        let mut actors = Vec::with_capacity(toks.len() / 8 + 4);
+        let mut titles = Vec::with_capacity(toks.len() / 32 + 4);
+        // the token each match was found from, for the claims below (its search starts there,
+        // so no earlier token overlaps it)
+        let mut actor_toks: Vec<u32> = Vec::with_capacity(actors.capacity());
+        let mut title_toks: Vec<u32> = Vec::with_capacity(titles.capacity());
         // anchored lexicon searches from word starts only: names start a word, and a search
         // that fails does so within a few bytes
-        let mut actors = Vec::new();
-        let mut titles = Vec::new();
         let (mut actor_end, mut title_end) = (0, 0);
-        for t in &toks {
-            if matches!(t.shape, Shape::Punct | Shape::Poss) {
+        for (ti, t) in toks.iter().enumerate() {
+            let lower = match t.shape {
+                Shape::Punct | Shape::Poss => continue,
+                Shape::Lower => true,
+                _ => false,
+            };
+            let name_start = !lower || text.as_bytes()[t.start].is_ascii_digit();
+            // a lowercase word that is no title's first word starts no title ("of", "the",
+            // "said"): a cheap filter first, the exact question only of a match (asked before
+            // the actor search, which leaves `title_end` as it is)
+            let word = &text.as_bytes()[t.start..t.end];
+            let title_here =
+                t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word));
+            // most words are lowercase, with no digit or hyphen, and start no title: they are
+            // passed over here, before any of the searches' set-up
+            if !name_start && !t.hyphen && !title_here {
                 continue;
             }
             let limit = spans[t.sent as usize].1;
-            let name_start = t.shape != Shape::Lower || text.as_bytes()[t.start].is_ascii_digit();
             if t.start >= actor_end && name_start {
                 if let Some(m) = lex.actors.find_at(text, t.start, limit) {
                     actor_end = m.end;
                     actors.push(m);
+                    actor_toks.push(ti as u32);
                 }
             }
             // "Tehran-Kabul relations", "US-Iran talks": names after a hyphen inside a word
@@ -95,15 +117,12 @@ impl<'a> Doc<'a> {
                         if let Some(m) = lex.actors.find_at(text, p, limit) {
                             actor_end = m.end;
                             actors.push(m);
+                            actor_toks.push(ti as u32);
                         }
                     }
                 }
             }
-            // a lowercase word that is no title's first word starts no title ("of", "the",
-            // "said"): a cheap filter first, the exact question only of a match
-            let lower = t.shape == Shape::Lower;
-            let word = &text.as_bytes()[t.start..t.end];
-            if t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word)) {
+            if title_here {
                 if let Some(m) = lex.titles.find_at_unfiltered(text, t.start, limit) {
                     // an all-caps title ("HE", "MP") matches only in capitals: not "He met"
                     let row = &lex.titles.rows[m.2].title;
@@ -113,34 +132,39 @@ impl<'a> Doc<'a> {
                     {
                         title_end = m.1;
                         titles.push(m);
+                        title_toks.push(ti as u32);
                     }
                 }
             }
         }
-        // a title covers whole tokens: not "Amir" in "Amir-Abdollahian" (titles come in
-        // text order: each search gallops on from the last)
-        let mut from = 0;
-        titles.retain(|t| {
-            from = gallop(&toks, from, |k| k.start < t.0);
-            let starts = toks.get(from).is_some_and(|k| k.start == t.0);
-            let i = gallop(&toks, from, |k| k.start < t.1);
-            starts && i > 0 && toks[i - 1].end == t.1
-        });
-        let claim = overlaps(
-            &toks,
-            &actors.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(),
-        );
-        let tclaim = overlaps(
-            &toks,
-            &titles.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>(),
-        );
+        // each match marks the tokens it overlaps, from the token it was found from (a walk
+        // over a few tokens, where a search per match cost more)
+        let mut claims = vec![NONE; toks.len()];
+        for (k, (m, &ti)) in actors.iter().zip(&actor_toks).enumerate() {
+            claim_span(&toks, &mut claims, ti as usize, (m.start, m.end), k);
+        }
+        // a title covers whole tokens: not "Amir" in "Amir-Abdollahian"
+        let mut tclaims = vec![NONE; toks.len()];
+        let mut kept = 0;
+        for (k, &ti) in title_toks.iter().enumerate() {
+            let m = titles[k];
+            let from = gallop(&toks, ti as usize, |t| t.start < m.0);
+            let starts = toks.get(from).is_some_and(|t| t.start == m.0);
+            let i = gallop(&toks, from, |t| t.start < m.1);
+            if starts && i > 0 && toks[i - 1].end == m.1 {
+                claim_span(&toks, &mut tclaims, from, (m.0, m.1), kept);
+                titles[kept] = m;
+                kept += 1;
+            }
+        }
+        titles.truncate(kept);
         Doc {
             text,
             toks,
             actors,
             titles,
-            claims: claim,
-            tclaims: tclaim,
+            claims,
+            tclaims,
             casing,
         }
     }
@@ -671,7 +695,8 @@ pub fn normalize_space(s: &str) -> String {
 /// `normalize_space`, borrowed when the text is already single-spaced ASCII (most names).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
     // ASCII with no control blanks (\t to \r) and no leading, trailing or double space (""
-    // too); each test a loop the compiler can vectorise, names being short
+    // too); each test a loop the compiler can vectorise, names being short (a single pass
+    // of a test per byte cost more)
     let b = s.as_bytes();
     let single = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
@@ -685,7 +710,15 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
     if single {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    // the words joined by single spaces, into one String (no Vec of the words)
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    Cow::Owned(out)
 }
 
 /// Every entity of the document, canonical names not yet resolved across mentions.
@@ -1176,7 +1209,7 @@ fn second_verdict(
 mod overlap_tests {
     use super::*;
 
-    /// The straightforward scan `overlaps` replaced: every token against the next span.
+    /// For each token the first span it overlaps: every token against the next span.
     fn overlaps_by_scan(toks: &[Tok], spans: &[(usize, usize)]) -> Vec<u32> {
         let mut out = vec![NONE; toks.len()];
         let mut k = 0;
@@ -1191,28 +1224,67 @@ mod overlap_tests {
         out
     }
 
-    #[test]
-    fn overlaps_agrees_with_a_scan_of_every_token() {
-        let text = "U.S. envoy met al-Araji in Baghdad; the Prime Minister of Iraq said: no-one.";
-        let mut toks = Vec::new();
-        tokenize(text, 0, text.len(), 0, &mut toks);
-        // every sorted, non-overlapping pair of spans over a few boundaries (some mid-word)
-        let cuts: Vec<usize> = (0..text.len()).step_by(3).collect();
-        for &a in &cuts {
-            for &b in cuts.iter().filter(|&&b| b > a) {
-                for &c in cuts.iter().filter(|&&c| c >= b) {
-                    for &d in cuts.iter().filter(|&&d| d > c).take(4) {
-                        let spans = [(a, b), (c, d)];
-                        assert_eq!(
-                            overlaps(&toks, &spans),
-                            overlaps_by_scan(&toks, &spans),
-                            "{spans:?}"
-                        );
-                    }
+    /// The titles as the scan found them before it marked claims in passing: every match,
+    /// then those that cover whole tokens.
+    fn titles_by_filter(doc: &Doc<'_>, lex: &Lexicon, limit: usize) -> Vec<(usize, usize, usize)> {
+        let text = doc.text;
+        let mut all = Vec::new();
+        let mut title_end = 0;
+        for t in &doc.toks {
+            let lower = t.shape == Shape::Lower;
+            if matches!(t.shape, Shape::Punct | Shape::Poss)
+                || t.start < title_end
+                || (lower && !lex.titles.may_start_with_lower(t.text(text)))
+            {
+                continue;
+            }
+            if let Some(m) = lex.titles.find_at_unfiltered(text, t.start, limit) {
+                let row = &lex.titles.rows[m.2].title;
+                let caps = row.len() <= 4 && !row.chars().any(char::is_lowercase);
+                if !caps || &text[m.0..m.1] == row.as_str() {
+                    title_end = m.1;
+                    all.push(m);
                 }
             }
         }
-        assert!(overlaps(&toks, &[]).iter().all(|&o| o == NONE));
+        all.retain(|m| {
+            let starts = doc.toks.iter().any(|k| k.start == m.0);
+            let last = doc.toks.iter().take_while(|k| k.start < m.1).last();
+            starts && last.is_some_and(|k| k.end == m.1)
+        });
+        all
+    }
+
+    #[test]
+    fn claims_agree_with_a_scan_of_every_token() {
+        let lex = Lexicon::builtin();
+        let (mut actors, mut titles) = (0, 0);
+        for text in [
+            "U.S. envoy met al-Araji in Baghdad; the Prime Minister of Iraq said: no-one.",
+            "US-Iran talks and Tehran-Kabul relations: Foreign Minister Amir-Abdollahian \
+             met Vice President Kamala Harris and the Iran-Iraq-Syria envoy in New York.",
+            "The secretary of the Supreme National Security Council, Ali Larijani, said HE \
+             Sheikh Tamim and the MP for Leeds North-East met Mr. Smith in Washington, D.C.",
+            "Iranian-backed militias; a Saudi-led coalition; the pro-Russia-Ukraine axis.",
+            "",
+        ] {
+            let doc = Doc::scan(text, &[(0, text.len())], lex);
+            let spans: Vec<(usize, usize)> = doc.actors.iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(doc.claims, overlaps_by_scan(&doc.toks, &spans), "{text:?}");
+            assert_eq!(
+                doc.titles,
+                titles_by_filter(&doc, lex, text.len()),
+                "{text:?}"
+            );
+            let spans: Vec<(usize, usize)> = doc.titles.iter().map(|m| (m.0, m.1)).collect();
+            assert_eq!(doc.tclaims, overlaps_by_scan(&doc.toks, &spans), "{text:?}");
+            actors += doc.actors.len();
+            titles += doc.titles.len();
+        }
+        assert!(
+            actors >= 15 && titles >= 6,
+            "{actors} actors, {titles} titles"
+        );
     }
 
     #[test]
@@ -1307,9 +1379,25 @@ mod speed_tests {
             "Foreign\u{a0}Minister",
             "Zarif’s office",
             "a\tb",
+            "  ",
+            "a  ",
+            "  a",
+            "a \r b",
+            "\u{85}x",
+            "x\u{3000}",
+            "a b c",
+            "a\x0bb",
+            "a\x0cb",
+            "a\x08b",
         ] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squeeze(s), want, "{s:?}");
+            // borrowed exactly when the text is already single-spaced
+            assert_eq!(
+                matches!(squeeze(s), Cow::Borrowed(_)),
+                s == want && s.is_ascii(),
+                "{s:?}"
+            );
         }
     }
 

@@ -45,21 +45,25 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     resolve_people(ents);
     longest_org_names(ents);
     capitals_as_governments(text, ents, lex);
-    share_roles(ents, lex);
-    known_people(ents, People::builtin());
-    let actors: Vec<usize> = {
+    // the steps after this one change no name or kind: the actors are known now, and a
+    // person's mentions are the mentions of one actor
+    let actors = {
         let mut index: DocMap<(EntityKind, &str), usize> =
             DocMap::with_capacity_and_hasher(ents.len(), Default::default());
-        ents.iter()
+        let actors: Vec<usize> = ents
+            .iter()
             .map(|e| {
                 let n = index.len();
                 *index.entry((e.kind, e.canonical.as_str())).or_insert(n)
             })
-            .collect()
+            .collect();
+        (actors, index.len())
     };
-    for (e, a) in ents.iter_mut().zip(actors) {
+    for (e, &a) in ents.iter_mut().zip(&actors.0) {
         e.actor = a;
     }
+    share_roles(ents, actors.1, lex);
+    known_people(ents, People::builtin());
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, wherever it appears, names the
@@ -72,6 +76,17 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
             continue;
         }
         // the parentheses first: they rule out most names without a scan of their letters
+        // (and the bytes next to the name most of them without a trim: an ASCII byte that is
+        // no blank and no bracket)
+        let b = text.as_bytes();
+        let other = |c: u8, bracket: u8| {
+            c.is_ascii() && !c.is_ascii_whitespace() && c != b'\x0b' && c != bracket
+        };
+        if (e.start > 0 && other(b[e.start - 1], b'('))
+            || b.get(e.end).is_some_and(|&c| other(c, b')'))
+        {
+            continue;
+        }
         let before = text[..e.start].trim_end();
         let after = text[e.end..].trim_start();
         if !before.ends_with('(') || !after.starts_with(')') || !is_acronym(&text[e.start..e.end]) {
@@ -133,6 +148,27 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
     }
 }
 
+/// The pieces of a string between single spaces, as `split(' ')` gives them, found by a
+/// byte loop (names are short: the library's search is set up for long texts).
+struct Spaces<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Spaces<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0?;
+        match s.bytes().position(|b| b == b' ') {
+            Some(p) => {
+                self.0 = Some(&s[p + 1..]);
+                Some(&s[..p])
+            }
+            None => {
+                self.0 = None;
+                Some(s)
+            }
+        }
+    }
+}
+
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
@@ -160,7 +196,7 @@ fn resolve_people(ents: &mut [Entity]) {
                 // printable ASCII (the usual canonical name) has no blank but ' ': split by
                 // bytes, not by decoded chars
                 if c.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                    keys.push_name(c.split(' ').filter(name))
+                    keys.push_name(Spaces(Some(c)).filter(name))
                 } else {
                     keys.push_name(c.split_whitespace().filter(name))
                 }
@@ -208,15 +244,16 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
         let Some(code) = e.code.as_deref() else {
             continue;
         };
+        // the verb first: most places are followed by none, and then need no look-up
+        let next = text[e.end..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches([',', '.', ';']);
+        if !words::GOVERNMENT_VERBS.contains(&next) {
+            continue;
+        }
         let Some(row) = lex.actors.get(&text[e.start..e.end]) else {
             continue;
         };
-        if !row.has_flag("capital") {
-            continue;
-        }
-        let next = text[e.end..].split_whitespace().next().unwrap_or("");
-        let next = next.trim_end_matches([',', '.', ';']);
-        if words::GOVERNMENT_VERBS.contains(&next) {
+        if row.has_flag("capital") {
             if let Some(name) = lex.actors.country_names.get(code) {
                 e.kind = EntityKind::Country;
                 e.canonical = name.clone();
@@ -226,8 +263,9 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     }
 }
 
-/// A person's title and code, stated once, belong to every mention of them.
-fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
+/// A person's title and code, stated once, belong to every mention of them (the mentions
+/// of one of the `actors` actors, numbered by `Entity::actor`).
+fn share_roles(ents: &mut [Entity], actors: usize, lex: &Lexicon) {
     // per person: the mentions whose title, code and agent the others take (indexes, not
     // clones), and whether that title is only a rank
     #[derive(Default, Clone, Copy)]
@@ -239,45 +277,35 @@ fn share_roles(ents: &mut [Entity], lex: &Lexicon) {
     if !ents.iter().any(|e| e.kind == EntityKind::Person) {
         return;
     }
-    const NONE: u32 = u32::MAX;
-    let mut group = vec![NONE; ents.len()];
-    let shared: Vec<Shared> = {
-        let mut index: DocMap<&str, usize> = DocMap::default();
-        let mut shared: Vec<Shared> = Vec::new();
-        for (i, e) in ents.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            let g = *index.entry(e.canonical.as_str()).or_insert_with(|| {
-                shared.push(Shared::default());
-                shared.len() - 1
-            });
-            group[i] = g as u32;
-            let r = &mut shared[g];
-            // a role ("commander") wins over a rank ("General") stated elsewhere
-            if let Some(t) = e.title.as_deref() {
-                let weak = r.title.map_or(true, |(_, rank)| rank);
-                if weak {
-                    let rank = lex.titles.is_rank(t);
-                    if !(rank && r.title.is_some()) {
-                        r.title = Some((i, rank));
-                    }
+    let mut shared = vec![Shared::default(); actors];
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let r = &mut shared[e.actor];
+        // a role ("commander") wins over a rank ("General") stated elsewhere
+        if let Some(t) = e.title.as_deref() {
+            let weak = r.title.map_or(true, |(_, rank)| rank);
+            if weak {
+                let rank = lex.titles.is_rank(t);
+                if !(rank && r.title.is_some()) {
+                    r.title = Some((i, rank));
                 }
             }
-            if r.code.is_none() && e.code.is_some() {
-                r.code = Some(i);
-            }
-            if r.agent.is_none() && e.agent.is_some() {
-                r.agent = Some(i);
-            }
         }
-        shared
-    };
+        if r.code.is_none() && e.code.is_some() {
+            r.code = Some(i);
+        }
+        if r.agent.is_none() && e.agent.is_some() {
+            r.agent = Some(i);
+        }
+    }
     // the mentions taken from have their field set, so they are never written here
     for i in 0..ents.len() {
-        let Some(r) = shared.get(group[i] as usize) else {
+        if ents[i].kind != EntityKind::Person {
             continue;
-        };
+        }
+        let r = shared[ents[i].actor];
         if ents[i].title.is_none() {
             if let Some((j, _)) = r.title {
                 ents[i].title = ents[j].title.clone();
@@ -326,41 +354,43 @@ fn known_people(ents: &mut [Entity], people: &People) {
     }
 }
 
+/// The first ' ' of a name, by a byte loop (names are short: `str::find` sets up a search
+/// for long texts).
+fn space_at(n: &str) -> Option<usize> {
+    n.bytes().position(|b| b == b' ')
+}
+
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
     // only a one-word name is renamed: most documents have none, and need no sorted list
     if !ents
         .iter()
-        .any(|e| e.kind == EntityKind::Org && !e.canonical.contains(' '))
+        .any(|e| e.kind == EntityKind::Org && space_at(&e.canonical).is_none())
     {
         return;
     }
     let renamed: Vec<(usize, String)> = {
-        let mut names: Vec<&str> = ents
-            .iter()
-            .filter(|e| e.kind == EntityKind::Org)
-            .map(|e| e.canonical.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let mut renamed = Vec::new();
-        for (i, e) in ents.iter().enumerate() {
-            if e.kind != EntityKind::Org || e.canonical.contains(' ') {
-                continue;
-            }
-            let c = e.canonical.as_str();
-            // "<canonical> ...": the sorted names that start with it follow it directly
-            let from = names.partition_point(|n| *n <= c);
-            if let Some(long) = names[from..]
-                .iter()
-                .take_while(|n| n.starts_with(c))
-                .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
-                .max_by_key(|n| n.len())
-            {
-                renamed.push((i, long.to_string()));
+        // "<canonical> ...": the longest name of each first word (of two as long, the greater,
+        // as the last of a sorted list): one look-up per name, where a sorted list of the
+        // names cost a sort per document
+        let mut longest: DocMap<&str, &str> = DocMap::default();
+        for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+            let n = e.canonical.as_str();
+            if let Some(p) = space_at(n) {
+                let slot = longest.entry(&n[..p]).or_insert(n);
+                if (n.len(), n) > (slot.len(), *slot) {
+                    *slot = n;
+                }
             }
         }
-        renamed
+        if longest.is_empty() {
+            return;
+        }
+        ents.iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Org && space_at(&e.canonical).is_none())
+            .filter_map(|(i, e)| Some((i, longest.get(e.canonical.as_str())?.to_string())))
+            .collect()
     };
     for (i, long) in renamed {
         ents[i].canonical = long;
@@ -446,6 +476,103 @@ mod tests {
             for c in got {
                 assert_eq!(c.as_deref(), want, "{text:?}: {surface:?} in {ents:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaces_split_as_split() {
+        for s in [
+            "",
+            " ",
+            "  ",
+            "Ali",
+            "Ali Larijani",
+            " Ali  al-Araji ",
+            "a b c d",
+            "é ü",
+            "x ",
+        ] {
+            let got: Vec<&str> = super::Spaces(Some(s)).collect();
+            assert_eq!(got, s.split(' ').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    /// `longest_org_names` as a sorted list of the names answers it.
+    #[test]
+    fn longest_org_names_as_a_sorted_list() {
+        let pool = [
+            "Apple",
+            "Apple Inc.",
+            "Apple Computer",
+            "Apple Computer Inc.",
+            "Apple Computes",
+            "Apples Co",
+            "Ford",
+            "Ford Motor",
+            "Ford Motor Co",
+            "Ford Motor Cx",
+            "Bank",
+            "Bank of England",
+            "Bank of Canada",
+            " Bank",
+            "",
+            " X",
+            "FordMotor",
+            "UN",
+            "UN Women",
+        ];
+        let org = |name: &str, kind| Entity {
+            start: 0,
+            end: 0,
+            kind,
+            canonical: name.to_string(),
+            code: None,
+            title: None,
+            agent: None,
+            actor: 0,
+        };
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..400 {
+            let n = 1 + (state % 9) as usize;
+            let mut ents = Vec::new();
+            for _ in 0..n {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let kind = if state % 5 == 0 {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Org
+                };
+                ents.push(org(pool[(state >> 8) as usize % pool.len()], kind));
+            }
+            let mut names: Vec<&str> = ents
+                .iter()
+                .filter(|e| e.kind == EntityKind::Org)
+                .map(|e| e.canonical.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            let want: Vec<String> = ents
+                .iter()
+                .map(|e| {
+                    let c = e.canonical.as_str();
+                    if e.kind != EntityKind::Org || c.contains(' ') {
+                        return c.to_string();
+                    }
+                    let from = names.partition_point(|n| *n <= c);
+                    names[from..]
+                        .iter()
+                        .take_while(|n| n.starts_with(c))
+                        .filter(|n| n.as_bytes().get(c.len()) == Some(&b' '))
+                        .max_by_key(|n| n.len())
+                        .map_or(c, |n| *n)
+                        .to_string()
+                })
+                .collect();
+            super::longest_org_names(&mut ents);
+            let got: Vec<String> = ents.iter().map(|e| e.canonical.clone()).collect();
+            assert_eq!(got, want);
         }
     }
 
