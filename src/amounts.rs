@@ -886,22 +886,40 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '.' || c == '-'
 }
 
+/// Each byte's class for the word scans: `WORD` an ASCII word character (`word_char`'s, on
+/// the byte: one load in place of four comparisons), `NON_ASCII` a byte of a longer char
+/// (decoded and tested with `word_char`), 0 any other byte.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() || c == b'\'' || c == b'.' || c == b'-' {
+            WORD
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+const WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+
 /// The byte length of the run of word characters (`word_char`) that starts `s`.
 fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut k = 0;
     while let Some(&c) = b.get(k) {
-        if c.is_ascii() {
-            // the ASCII word characters, tested on the byte
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'.' | b'-')) {
-                break;
-            }
-            k += 1;
-        } else {
-            match s[k..].chars().next() {
+        match WORD_BYTE[usize::from(c)] {
+            WORD => k += 1,
+            NON_ASCII => match s[k..].chars().next() {
                 Some(ch) if word_char(ch) => k += ch.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     k
@@ -931,7 +949,9 @@ fn word_after(text: &str, i: usize) -> (&str, usize) {
         }
         n
     };
-    let inner_dot = raw[..trim(b".")].contains(&b'.');
+    // a loop: words are short, and `contains` calls `memchr` (~35 instructions a word)
+    #[allow(clippy::manual_contains)]
+    let inner_dot = raw[..trim(b".")].iter().any(|&b| b == b'.');
     let n = if inner_dot { trim(b"'-") } else { trim(b".'-") };
     (&w[..n], i + lead + n)
 }
@@ -942,17 +962,13 @@ fn word_before(text: &str, i: usize) -> (&str, usize) {
     let b = before.as_bytes();
     let mut start = before.len();
     while start > 0 {
-        let c = b[start - 1];
-        if c.is_ascii() {
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'.' | b'-')) {
-                break;
-            }
-            start -= 1;
-        } else {
-            match before[..start].chars().next_back() {
+        match WORD_BYTE[usize::from(b[start - 1])] {
+            WORD => start -= 1,
+            NON_ASCII => match before[..start].chars().next_back() {
                 Some(ch) if word_char(ch) => start -= ch.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     (&before[start..], start)
@@ -1022,6 +1038,20 @@ fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_byte_classes_agree_with_word_char() {
+        for c in 0..=255u8 {
+            let want = if c >= 0x80 {
+                NON_ASCII
+            } else if word_char(char::from(c)) {
+                WORD
+            } else {
+                0
+            };
+            assert_eq!(WORD_BYTE[usize::from(c)], want, "byte {c}");
+        }
+    }
 
     #[test]
     fn word_table_agrees_with_the_lists() {

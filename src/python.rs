@@ -286,8 +286,8 @@ impl Default for Interner<'_, '_> {
 
 impl<'s, 'py> Interner<'s, 'py> {
     /// Inlined into its one caller: the call's register saves and restores were ~18
-    /// instructions a cell.
-    #[inline]
+    /// instructions a cell (and `#[inline]` alone was not taken).
+    #[inline(always)]
     fn get(&mut self, py: Python<'py>, s: &'s str) -> &Bound<'py, PyString> {
         use std::hash::{BuildHasher, Hasher};
         let mut hasher = self.hasher.build_hasher();
