@@ -247,7 +247,7 @@ fn shared_strs<'py>(
 fn interned<'py, 's>(
     py: Python<'py>,
     len: usize,
-    cells: impl Iterator<Item = Option<&'s str>>,
+    cells: impl Iterator<Item = Option<&'s [u8]>>,
 ) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
     let mut strings = Interner::default();
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(len);
@@ -268,8 +268,8 @@ fn interned<'py, 's>(
 struct Interner<'s, 'py> {
     /// Index + 1 into `seen`, 0 for an empty slot; at most half full.
     slots: Vec<u32>,
-    /// Each distinct text with its hash and its Python string.
-    seen: Vec<(u64, &'s str, Bound<'py, PyString>)>,
+    /// Each distinct text (UTF-8 bytes, see `Cells`) with its hash and its Python string.
+    seen: Vec<(u64, &'s [u8], Bound<'py, PyString>)>,
     /// foldhash, seeded per process: cells are document text (see `text::hash::DocHash`)
     hasher: crate::text::hash::DocHash,
 }
@@ -288,10 +288,10 @@ impl<'s, 'py> Interner<'s, 'py> {
     /// Inlined into its one caller: the call's register saves and restores were ~18
     /// instructions a cell (and `#[inline]` alone was not taken).
     #[inline(always)]
-    fn get(&mut self, py: Python<'py>, s: &'s str) -> &Bound<'py, PyString> {
+    fn get(&mut self, py: Python<'py>, s: &'s [u8]) -> &Bound<'py, PyString> {
         use std::hash::{BuildHasher, Hasher};
         let mut hasher = self.hasher.build_hasher();
-        hasher.write(s.as_bytes());
+        hasher.write(s);
         let h = hasher.finish();
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
@@ -301,15 +301,14 @@ impl<'s, 'py> Interner<'s, 'py> {
                 break;
             }
             let (kh, ks, _) = &self.seen[k - 1];
-            if *kh == h
-                && (std::ptr::eq(*ks, s)
-                    || crate::text::hash::same_bytes(ks.as_bytes(), s.as_bytes()))
-            {
+            if *kh == h && (std::ptr::eq(*ks, s) || crate::text::hash::same_bytes(ks, s)) {
                 return &self.seen[k - 1].2;
             }
             i = (i + 1) & mask;
         }
-        self.seen.push((h, s, PyString::new(py, s)));
+        // a cell is a whole `str`'s bytes: always valid, so never a lossy copy
+        let text = String::from_utf8_lossy(s);
+        self.seen.push((h, s, PyString::new(py, &text)));
         self.slots[i] = self.seen.len() as u32;
         if self.seen.len() * 2 > self.slots.len() {
             self.grow();

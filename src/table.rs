@@ -120,18 +120,29 @@ impl StrColumn {
 }
 
 /// A text column's cells in order, `None` for a missing value: what the Python side reads
-/// from a copied column and a column of slices alike.
+/// from a copied column and a column of slices alike. A cell is the UTF-8 bytes of one whole
+/// `str`: the Python side hashes and compares bytes, and taking a `str` out of the column's
+/// buffer would check both ends for a char boundary at every cell.
 pub trait Cells {
     fn n_cells(&self) -> usize;
-    fn cells(&self) -> impl Iterator<Item = Option<&str>>;
+    fn cells(&self) -> impl Iterator<Item = Option<&[u8]>>;
 }
 
 impl Cells for StrColumn {
     fn n_cells(&self) -> usize {
         self.lens.len()
     }
-    fn cells(&self) -> impl Iterator<Item = Option<&str>> {
-        self.iter()
+    fn cells(&self) -> impl Iterator<Item = Option<&[u8]>> {
+        let buf = self.buf.as_bytes();
+        let mut at = 0usize;
+        self.lens.iter().map(move |&n| {
+            if n == NULL {
+                return None;
+            }
+            let cell = buf.get(at..at + n as usize);
+            at += n as usize;
+            cell
+        })
     }
 }
 
@@ -139,8 +150,8 @@ impl Cells for Vec<&str> {
     fn n_cells(&self) -> usize {
         self.len()
     }
-    fn cells(&self) -> impl Iterator<Item = Option<&str>> {
-        self.iter().map(|s| Some(*s))
+    fn cells(&self) -> impl Iterator<Item = Option<&[u8]>> {
+        self.iter().map(|s| Some(s.as_bytes()))
     }
 }
 
@@ -686,7 +697,8 @@ mod tests {
         a.append(&mut b);
         assert!(b.is_empty());
         assert_eq!(a.iter().collect::<Vec<_>>(), cells.to_vec());
-        assert_eq!(a.cells().collect::<Vec<_>>(), cells.to_vec());
+        let bytes: Vec<_> = cells.iter().map(|c| c.map(str::as_bytes)).collect();
+        assert_eq!(a.cells().collect::<Vec<_>>(), bytes);
         assert_eq!(a.n_cells(), cells.len());
         for (i, c) in cells.iter().enumerate() {
             assert_eq!(a.get(i), *c, "cell {i}");
