@@ -13,7 +13,7 @@ use crate::dates::calendar::Date;
 use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
 use crate::pipeline::{extract_batch_parts, Doc};
-use crate::table::{Cells, Tables};
+use crate::table::{Cell, Cells, Tables};
 
 pyo3::import_exception!(newsparse.exceptions, NewsparseError);
 pyo3::import_exception!(newsparse.exceptions, LexiconFormatError);
@@ -244,10 +244,10 @@ fn shared_strs<'py>(
 /// Codes, agents, names and an event's sentence repeat down a column: one object per
 /// distinct value makes the conversion faster and the tables smaller in memory; an object
 /// array (not a list) is what pandas keeps, so Python copies no pointers.
-fn interned<'py, 's>(
+fn interned<'py, 's, C: Cell<'s>>(
     py: Python<'py>,
     len: usize,
-    cells: impl Iterator<Item = Option<&'s [u8]>>,
+    cells: impl Iterator<Item = Option<C>>,
 ) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
     let mut strings = Interner::default();
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(len);
@@ -288,8 +288,9 @@ impl<'s, 'py> Interner<'s, 'py> {
     /// Inlined into its one caller: the call's register saves and restores were ~18
     /// instructions a cell (and `#[inline]` alone was not taken).
     #[inline(always)]
-    fn get(&mut self, py: Python<'py>, s: &'s [u8]) -> &Bound<'py, PyString> {
+    fn get(&mut self, py: Python<'py>, cell: impl Cell<'s>) -> &Bound<'py, PyString> {
         use std::hash::{BuildHasher, Hasher};
+        let s = cell.bytes();
         let mut hasher = self.hasher.build_hasher();
         hasher.write(s);
         let h = hasher.finish();
@@ -306,9 +307,7 @@ impl<'s, 'py> Interner<'s, 'py> {
             }
             i = (i + 1) & mask;
         }
-        // a cell is a whole `str`'s bytes: always valid, so never a lossy copy
-        let text = String::from_utf8_lossy(s);
-        self.seen.push((h, s, PyString::new(py, &text)));
+        self.seen.push((h, s, PyString::new(py, &cell.text())));
         self.slots[i] = self.seen.len() as u32;
         if self.seen.len() * 2 > self.slots.len() {
             self.grow();

@@ -5,6 +5,7 @@ use crate::dates::calendar::Date;
 use crate::events::cameo;
 use crate::pipeline::Extraction;
 use crate::text::offsets::CharOffsets;
+use std::borrow::Cow;
 
 /// `published` and event dates travel as days since 1970-01-01; this marks "none" (it is
 /// numpy's NaT for datetime64).
@@ -119,16 +120,45 @@ impl StrColumn {
     }
 }
 
+/// One text cell as the Python side reads it: its UTF-8 bytes, hashed and compared, and its
+/// text, read only for a new Python string.
+pub trait Cell<'a>: Copy {
+    fn bytes(self) -> &'a [u8];
+    fn text(self) -> Cow<'a, str>;
+}
+
+impl<'a> Cell<'a> for &'a str {
+    fn bytes(self) -> &'a [u8] {
+        self.as_bytes()
+    }
+    fn text(self) -> Cow<'a, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+/// A cell of a `StrColumn`: the bytes of one whole `str` (checked once, for a new Python
+/// string, rather than for a char boundary at both ends of every cell read).
+impl<'a> Cell<'a> for &'a [u8] {
+    fn bytes(self) -> &'a [u8] {
+        self
+    }
+    fn text(self) -> Cow<'a, str> {
+        String::from_utf8_lossy(self)
+    }
+}
+
 /// A text column's cells in order, `None` for a missing value: what the Python side reads
-/// from a copied column and a column of slices alike. A cell is the UTF-8 bytes of one whole
-/// `str`: the Python side hashes and compares bytes, and taking a `str` out of the column's
-/// buffer would check both ends for a char boundary at every cell.
+/// from a copied column and a column of slices alike.
 pub trait Cells {
+    type Cell<'c>: Cell<'c>
+    where
+        Self: 'c;
     fn n_cells(&self) -> usize;
-    fn cells(&self) -> impl Iterator<Item = Option<&[u8]>>;
+    fn cells(&self) -> impl Iterator<Item = Option<Self::Cell<'_>>>;
 }
 
 impl Cells for StrColumn {
+    type Cell<'c> = &'c [u8];
     fn n_cells(&self) -> usize {
         self.lens.len()
     }
@@ -147,11 +177,15 @@ impl Cells for StrColumn {
 }
 
 impl Cells for Vec<&str> {
+    type Cell<'c>
+        = &'c str
+    where
+        Self: 'c;
     fn n_cells(&self) -> usize {
         self.len()
     }
-    fn cells(&self) -> impl Iterator<Item = Option<&[u8]>> {
-        self.iter().map(|s| Some(s.as_bytes()))
+    fn cells(&self) -> impl Iterator<Item = Option<&str>> {
+        self.iter().map(|s| Some(*s))
     }
 }
 
