@@ -8,11 +8,9 @@
 use crate::article::Article;
 use crate::dates::lower_in;
 use crate::dates::DateMention;
-use crate::text::hash::FnvBuild;
 use crate::text::Sentence;
 use regex::Regex;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -489,6 +487,18 @@ fn split_parts(m: &str) -> Option<Parts<'_>> {
     let mut pct = false;
     let mut measure = None;
     let mut scale = None;
+    // a match that ends in a digit (most do) has no sign, scale or unit after its number:
+    // every suffix looked for below ends in a letter or `%`
+    if tail.ends_with(|c: char| c.is_ascii_digit()) {
+        return Some(Parts {
+            cur,
+            num: tail,
+            num_off,
+            scale,
+            pct,
+            measure,
+        });
+    }
     if let Some(t) = tail.strip_suffix('%') {
         pct = true;
         tail = t.trim_end();
@@ -732,6 +742,8 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
         // most numbers carry no separator: parse them without a copy
         if num_str.contains(',') {
             num_str.replace(',', "").parse::<f64>().ok()?
+        } else if let Some(v) = small_integer(num_str) {
+            v
         } else {
             num_str.parse::<f64>().ok()?
         }
@@ -749,6 +761,22 @@ fn amount(text: &str, s: usize, e: usize) -> Option<Amount> {
     })
 }
 
+/// A run of at most 15 ASCII digits as a float: exact (below 2^53), so the same value as
+/// `parse::<f64>` gives, in a few instructions a digit instead of ~150 a number.
+fn small_integer(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let mut v = 0u64;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u64::from(b - b'0');
+    }
+    Some(v as f64)
+}
+
 const IN_STOP: u8 = 1;
 const IN_COLLECTIVE: u8 = 2;
 const IN_DURATION: u8 = 4;
@@ -757,29 +785,63 @@ const IN_CODE_LEADS: u8 = 16;
 const IN_FREE_LEADS: u8 = 32;
 const IN_ORDINAL_TAIL: u8 = 64;
 
-/// Whether `w` is in one of the word lists `lists` names (bits `IN_*`): one hashed look-up
-/// in place of linear scans of lists of up to 85 words, per number and per word after it.
+/// The word lists, each with its bit: what `listed` reads.
+const LISTS: [(&[&str], u8); 7] = [
+    (STOP, IN_STOP),
+    (COLLECTIVE, IN_COLLECTIVE),
+    (DURATION, IN_DURATION),
+    (CLOCK, IN_CLOCK),
+    (CODE_LEADS, IN_CODE_LEADS),
+    (FREE_LEADS, IN_FREE_LEADS),
+    (ORDINAL_TAIL, IN_ORDINAL_TAIL),
+];
+
+/// Slots of the word table (a power of two, over twice the ~190 words).
+const SLOTS: usize = 512;
+
+/// A word's first slot: its length and three of its bytes, mixed by one multiplication
+/// (`w` is not empty).
+fn slot_of(w: &[u8]) -> usize {
+    let n = w.len();
+    let key =
+        n as u32 | u32::from(w[0]) << 8 | u32::from(w[n / 2]) << 16 | u32::from(w[n - 1]) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 23) as usize % SLOTS
+}
+
+/// Whether `w` is in one of the word lists `lists` names (bits `IN_*`): one look-up in an
+/// open-addressing table of every listed word, in place of linear scans of lists of up to 85
+/// words per number and per word after it (and of a `HashMap`, ~120 instructions a look-up).
 fn listed(w: &str, lists: u8) -> bool {
-    static MAP: OnceLock<HashMap<&'static str, u8, FnvBuild>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, u8, FnvBuild> = HashMap::default();
-        for (list, bit) in [
-            (STOP, IN_STOP),
-            (COLLECTIVE, IN_COLLECTIVE),
-            (DURATION, IN_DURATION),
-            (CLOCK, IN_CLOCK),
-            (CODE_LEADS, IN_CODE_LEADS),
-            (FREE_LEADS, IN_FREE_LEADS),
-            (ORDINAL_TAIL, IN_ORDINAL_TAIL),
-        ] {
-            for w in list {
-                *m.entry(*w).or_default() |= bit;
+    static TABLE: OnceLock<Vec<(&'static str, u8)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Vec<(&'static str, u8)> = vec![("", 0); SLOTS];
+        for (list, bit) in LISTS {
+            for &w in list {
+                let mut i = slot_of(w.as_bytes());
+                while !t[i].0.is_empty() && t[i].0 != w {
+                    i = (i + 1) % SLOTS;
+                }
+                t[i].0 = w;
+                t[i].1 |= bit;
             }
         }
-        m
+        t
     });
-    // every listed word is short: longer ones need no hashing
-    w.len() <= 16 && map.get(w).is_some_and(|b| b & lists != 0)
+    // every listed word is short: longer ones need no look-up
+    if w.is_empty() || w.len() > 16 {
+        return false;
+    }
+    let mut i = slot_of(w.as_bytes());
+    loop {
+        let (k, bits) = table[i];
+        if k.is_empty() {
+            return false;
+        }
+        if crate::text::hash::same_bytes(k.as_bytes(), w.as_bytes()) {
+            return bits & lists != 0;
+        }
+        i = (i + 1) % SLOTS;
+    }
 }
 
 /// Ordinal suffixes written apart from the number in tokenised text (`15,599 th`).
@@ -824,22 +886,40 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '.' || c == '-'
 }
 
+/// Each byte's class for the word scans: `WORD` an ASCII word character (`word_char`'s, on
+/// the byte: one load in place of four comparisons), `NON_ASCII` a byte of a longer char
+/// (decoded and tested with `word_char`), 0 any other byte.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() || c == b'\'' || c == b'.' || c == b'-' {
+            WORD
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+const WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+
 /// The byte length of the run of word characters (`word_char`) that starts `s`.
 fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut k = 0;
     while let Some(&c) = b.get(k) {
-        if c.is_ascii() {
-            // the ASCII word characters, tested on the byte
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'.' | b'-')) {
-                break;
-            }
-            k += 1;
-        } else {
-            match s[k..].chars().next() {
+        match WORD_BYTE[usize::from(c)] {
+            WORD => k += 1,
+            NON_ASCII => match s[k..].chars().next() {
                 Some(ch) if word_char(ch) => k += ch.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     k
@@ -859,15 +939,21 @@ fn word_after(text: &str, i: usize) -> (&str, usize) {
         return ("", i);
     };
     let w = &rest[lead..];
-    let raw = &w[..word_len(w)];
-    // keep the full stop of an abbreviation (`U.S.`), drop a sentence's
-    let inner_dot = raw.trim_end_matches('.').bytes().any(|b| b == b'.');
-    let word = if inner_dot {
-        raw.trim_end_matches(['\'', '-'])
-    } else {
-        raw.trim_end_matches(['.', '\'', '-'])
+    let raw = &w.as_bytes()[..word_len(w)];
+    // keep the full stop of an abbreviation (`U.S.`), drop a sentence's (trimmed on bytes:
+    // every mark trimmed is ASCII, so the cut stays on a char boundary)
+    let trim = |marks: &[u8]| {
+        let mut n = raw.len();
+        while n > 0 && marks.contains(&raw[n - 1]) {
+            n -= 1;
+        }
+        n
     };
-    (word, i + lead + word.len())
+    // a loop: words are short, and `contains` calls `memchr` (~35 instructions a word)
+    #[allow(clippy::manual_contains)]
+    let inner_dot = raw[..trim(b".")].iter().any(|&b| b == b'.');
+    let n = if inner_dot { trim(b"'-") } else { trim(b".'-") };
+    (&w[..n], i + lead + n)
 }
 
 /// The word right before byte `i` and where it starts.
@@ -876,17 +962,13 @@ fn word_before(text: &str, i: usize) -> (&str, usize) {
     let b = before.as_bytes();
     let mut start = before.len();
     while start > 0 {
-        let c = b[start - 1];
-        if c.is_ascii() {
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'.' | b'-')) {
-                break;
-            }
-            start -= 1;
-        } else {
-            match before[..start].chars().next_back() {
+        match WORD_BYTE[usize::from(b[start - 1])] {
+            WORD => start -= 1,
+            NON_ASCII => match before[..start].chars().next_back() {
                 Some(ch) if word_char(ch) => start -= ch.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     (&before[start..], start)
@@ -956,6 +1038,113 @@ fn head_noun(text: &str, mut i: usize) -> (Option<String>, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_byte_classes_agree_with_word_char() {
+        for c in 0..=255u8 {
+            let want = if c >= 0x80 {
+                NON_ASCII
+            } else if word_char(char::from(c)) {
+                WORD
+            } else {
+                0
+            };
+            assert_eq!(WORD_BYTE[usize::from(c)], want, "byte {c}");
+        }
+    }
+
+    #[test]
+    fn word_table_agrees_with_the_lists() {
+        let plain = |w: &str, lists: u8| {
+            LISTS
+                .iter()
+                .any(|(list, bit)| bit & lists != 0 && list.contains(&w))
+        };
+        let mut words: Vec<String> = vec!["".into(), "x".into(), "\u{e9}t\u{e9}".into()];
+        for (list, _) in LISTS {
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                words.push(format!("{w}s"));
+                words.push(w[..w.len() - 1].to_string());
+            }
+        }
+        let mut seed = crate::text::testgen::XorShift(0x51_7cc1_b727_220a);
+        for _ in 0..3000 {
+            let n = seed.below(20);
+            words.push(
+                (0..n)
+                    .map(|_| char::from(b'a' + seed.below(26) as u8))
+                    .collect(),
+            );
+        }
+        for w in &words {
+            for lists in [1u8, 2, 4, 8, 16, 32, 64, 127, 5, 0] {
+                assert_eq!(listed(w, lists), plain(w, lists), "{w:?} {lists}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_after_agrees_with_the_char_trims() {
+        fn plain(text: &str, i: usize) -> (&str, usize) {
+            let rest = &text[i..];
+            let space = |b: &[u8]| matches!(b, [b' ' | b'\t', ..] | [0xc2, 0xa0, ..]);
+            let rb = rest.as_bytes();
+            let lead = if !space(rb) {
+                0
+            } else if rb[0] != 0xc2 && !space(&rb[1..]) {
+                1
+            } else {
+                return ("", i);
+            };
+            let w = &rest[lead..];
+            let raw = &w[..word_len(w)];
+            let inner_dot = raw.trim_end_matches('.').bytes().any(|b| b == b'.');
+            let word = if inner_dot {
+                raw.trim_end_matches(['\'', '-'])
+            } else {
+                raw.trim_end_matches(['.', '\'', '-'])
+            };
+            (word, i + lead + word.len())
+        }
+        let pieces = [
+            " ", "  ", "\u{a0}", "\t", ".", "'", "-", "\u{2019}", "U", "s", "9", "\u{e9}", ",",
+        ];
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..5000 {
+            let t: String = (0..seed.below(10))
+                .map(|_| pieces[seed.below(pieces.len())])
+                .collect();
+            for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                assert_eq!(word_after(&t, i), plain(&t, i), "{t:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn small_integers_parse_as_floats_do() {
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut cases: Vec<String> = ["", "0", "007", "999999999999999", "1000000000000000", "12a"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for _ in 0..3000 {
+            let n = 1 + seed.below(16);
+            cases.push(
+                (0..n)
+                    .map(|_| char::from(b'0' + seed.below(10) as u8))
+                    .collect(),
+            );
+        }
+        for c in &cases {
+            if let Some(v) = small_integer(c) {
+                assert_eq!(Some(v), c.parse::<f64>().ok(), "{c:?}");
+            } else {
+                assert!(c.len() > 15 || !c.bytes().all(|b| b.is_ascii_digit()) || c.is_empty());
+            }
+        }
+    }
     use crate::article::{Region, RegionKind};
 
     fn run(text: &str) -> Vec<(String, f64, Option<String>)> {

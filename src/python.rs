@@ -13,7 +13,7 @@ use crate::dates::calendar::Date;
 use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
 use crate::pipeline::{extract_batch_parts, Doc};
-use crate::table::{Cells, Tables};
+use crate::table::{Cell, Cells, Tables};
 
 pyo3::import_exception!(newsparse.exceptions, NewsparseError);
 pyo3::import_exception!(newsparse.exceptions, LexiconFormatError);
@@ -244,10 +244,10 @@ fn shared_strs<'py>(
 /// Codes, agents, names and an event's sentence repeat down a column: one object per
 /// distinct value makes the conversion faster and the tables smaller in memory; an object
 /// array (not a list) is what pandas keeps, so Python copies no pointers.
-fn interned<'py, 's>(
+fn interned<'py, 's, C: Cell<'s>>(
     py: Python<'py>,
     len: usize,
-    cells: impl Iterator<Item = Option<&'s str>>,
+    cells: impl Iterator<Item = Option<C>>,
 ) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
     let mut strings = Interner::default();
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(len);
@@ -268,8 +268,8 @@ fn interned<'py, 's>(
 struct Interner<'s, 'py> {
     /// Index + 1 into `seen`, 0 for an empty slot; at most half full.
     slots: Vec<u32>,
-    /// Each distinct text with its hash and its Python string.
-    seen: Vec<(u64, &'s str, Bound<'py, PyString>)>,
+    /// Each distinct text (UTF-8 bytes, see `Cells`) with its hash and its Python string.
+    seen: Vec<(u64, &'s [u8], Bound<'py, PyString>)>,
     /// foldhash, seeded per process: cells are document text (see `text::hash::DocHash`)
     hasher: crate::text::hash::DocHash,
 }
@@ -285,10 +285,14 @@ impl Default for Interner<'_, '_> {
 }
 
 impl<'s, 'py> Interner<'s, 'py> {
-    fn get(&mut self, py: Python<'py>, s: &'s str) -> &Bound<'py, PyString> {
+    /// Inlined into its one caller: the call's register saves and restores were ~18
+    /// instructions a cell (and `#[inline]` alone was not taken).
+    #[inline(always)]
+    fn get(&mut self, py: Python<'py>, cell: impl Cell<'s>) -> &Bound<'py, PyString> {
         use std::hash::{BuildHasher, Hasher};
+        let s = cell.bytes();
         let mut hasher = self.hasher.build_hasher();
-        hasher.write(s.as_bytes());
+        hasher.write(s);
         let h = hasher.finish();
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
@@ -298,15 +302,12 @@ impl<'s, 'py> Interner<'s, 'py> {
                 break;
             }
             let (kh, ks, _) = &self.seen[k - 1];
-            if *kh == h
-                && (std::ptr::eq(*ks, s)
-                    || crate::text::hash::same_bytes(ks.as_bytes(), s.as_bytes()))
-            {
+            if *kh == h && (std::ptr::eq(*ks, s) || crate::text::hash::same_bytes(ks, s)) {
                 return &self.seen[k - 1].2;
             }
             i = (i + 1) & mask;
         }
-        self.seen.push((h, s, PyString::new(py, s)));
+        self.seen.push((h, s, PyString::new(py, &cell.text())));
         self.slots[i] = self.seen.len() as u32;
         if self.seen.len() * 2 > self.slots.len() {
             self.grow();

@@ -257,10 +257,24 @@ pub fn month_number(word: &str) -> Option<u32> {
     }
     // the names differ in their first three letters: those pick the one candidate (`| 0x20`
     // lowercases letters and turns no other byte into one)
+    // (`| 0x20` never makes a capital, so the key equals a name's lowercased first three
+    // letters exactly when it matches them ignoring case: one `match` for a scan of twelve)
     let key = [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20];
-    let i = MONTH_NAMES
-        .iter()
-        .position(|n| n.as_bytes()[..3].eq_ignore_ascii_case(&key))?;
+    let i = match &key {
+        b"jan" => 0,
+        b"feb" => 1,
+        b"mar" => 2,
+        b"apr" => 3,
+        b"may" => 4,
+        b"jun" => 5,
+        b"jul" => 6,
+        b"aug" => 7,
+        b"sep" => 8,
+        b"oct" => 9,
+        b"nov" => 10,
+        b"dec" => 11,
+        _ => return None,
+    };
     let n = MONTH_NAMES[i];
     // a three-letter prefix, `Sept`, or the whole name
     let prefix = n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
