@@ -253,7 +253,7 @@ fn headline_repeats(
             let end = breaks.next().map_or(text.len(), |&k| k + 1);
             // a line shorter than every asked line cannot equal one: no trim, no search
             if end - pos >= shortest {
-                let other = text[pos..end].trim();
+                let other = trim(&text[pos..end]);
                 let n = other.len();
                 if n <= longest && lens[n / 64] >> (n % 64) & 1 != 0 {
                     if let Ok(k) = asked.binary_search_by(|a| by_len(a, &other)) {
@@ -280,6 +280,21 @@ fn headline_repeats(
         .collect();
     out.sort_unstable();
     out
+}
+
+/// `str::trim`, with ASCII whitespace cut at byte speed: the full trim runs only when a
+/// char beyond ASCII (maybe a Unicode space) is left at an end.
+fn trim(s: &str) -> &str {
+    let ws = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let b = s.as_bytes();
+    let a = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let z = b.iter().rposition(|c| !ws(c)).map_or(a, |k| k + 1);
+    // both ends are on char boundaries: only ASCII bytes were cut
+    let t = &s[a..z];
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&x), Some(&y)) if x >= 0x80 || y >= 0x80 => t.trim(),
+        _ => t,
+    }
 }
 
 /// Tokens after the closing mark up to the end of its sentence (or line), into `toks`.
@@ -426,6 +441,22 @@ mod tests {
         }
         lines.sort_unstable();
         lines
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        let pieces = [
+            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}", "\u{1c}", "a", "é", "“",
+            ".", "",
+        ];
+        let mut seed = crate::text::testgen::Lcg(9);
+        for _ in 0..5000 {
+            let mut t = String::new();
+            for _ in 0..seed.below(8) {
+                t.push_str(pieces[seed.below(pieces.len())]);
+            }
+            assert_eq!(trim(&t), t.trim(), "{t:?}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! a pronoun or `the minister` resolved to the latest person speaking or acting as subject,
 //! and an unnamed speaker kept as its noun phrase (`Iranian official`).
 
-use super::attribution::{may_open_with_name, sentence_subject, Cand};
+use super::attribution::{may_open_with_name, sentence_subject, subject_start, Cand, SUBJECT_SPAN};
 use super::words::*;
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
@@ -243,14 +243,28 @@ impl<'a> Speakers<'a> {
             let mut named = true;
             let to = floor_boundary(text, (s.start + SUBJECT_WINDOW).min(s.end));
             // a first word that cannot lead to a named subject (`The`, `He`, a quote mark)
-            // spares the tokenizing of the rest
+            // spares the tokenizing of the rest; and the subject reads `SUBJECT_SPAN` tokens
+            // from its start: the tokens past them are read only after a long opening
+            let first = SUBJECT_SPAN.min(SUBJECT_TOKENS);
             tokenize_while(text, s.start, to, &mut toks, |t| {
                 n += 1;
                 if n == 1 && !may_open_with_name(text, t) {
                     named = false;
                 }
-                named && n < SUBJECT_TOKENS
+                named && n < first
             });
+            if named && toks.len() == first {
+                let need =
+                    (subject_start(text, &toks, 0, first) + SUBJECT_SPAN).min(SUBJECT_TOKENS);
+                if need > first {
+                    // tokenizing on from the end of the last token cuts the same tokens
+                    let from = toks[first - 1].end;
+                    tokenize_while(text, from, to, &mut toks, |_| {
+                        n += 1;
+                        n < need
+                    });
+                }
+            }
             let subject = if named {
                 sentence_subject(text, &toks, 0, toks.len())
             } else {
