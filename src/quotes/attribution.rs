@@ -228,10 +228,11 @@ fn name_chunk_back(text: &str, toks: &[Tok], h: usize, lo: usize) -> usize {
     let mut j = h;
     while j > lo {
         let w = toks[j - 1].text(text);
-        let name_word = is_cap(w) && !is_stop_cap(w) && !strip_possessive(w).1;
+        // (tests asked in turn: a name word is not asked whether it is a particle)
+        let name_word = || is_cap(w) && !is_stop_cap(w) && !strip_possessive(w).1;
         // a particle counts when a capitalised word precedes it (`bin` in `Mohammed bin Salman`)
-        let particle = is_connector(w) && j >= lo + 2 && is_cap(toks[j - 2].text(text));
-        if toks[j - 1].word && (name_word || particle) {
+        let particle = || is_connector(w) && j >= lo + 2 && is_cap(toks[j - 2].text(text));
+        if toks[j - 1].word && (name_word() || particle()) {
             j -= 1;
         } else {
             break;

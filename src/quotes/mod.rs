@@ -301,8 +301,23 @@ fn trim(s: &str) -> &str {
 fn after_window(text: &str, from: usize, toks: &mut Vec<Tok>) {
     let to = floor_boundary(text, (from + AFTER).min(text.len()));
     let mut end = to;
-    let bytes = text.as_bytes();
-    for (k, &b) in bytes[from..to].iter().enumerate() {
+    let win = &text.as_bytes()[from..to];
+    // only a line break, `.`, `!`, `?` or a quote mark may end the window: the bytes between
+    // are skipped by a table look-up each
+    const STOP: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[b'"' as usize] = true;
+        t[0xE2] = true;
+        t
+    };
+    let mut k = 0;
+    while let Some(skip) = win[k..].iter().position(|&b| STOP[b as usize]) {
+        k += skip;
+        let b = win[k];
         if b == b'\n' {
             end = from + k;
             break;
@@ -330,6 +345,7 @@ fn after_window(text: &str, from: usize, toks: &mut Vec<Tok>) {
                 break;
             }
         }
+        k += 1;
     }
     toks.clear();
     tokenize(text, from, end, toks);
