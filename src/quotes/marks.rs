@@ -5,7 +5,7 @@
 //! (each opening with a mark, only the last closing) becomes one pair; pairs nested
 //! inside another pair (a quote inside a quote) are not returned.
 
-use memchr::{memchr2_iter, memchr3_iter};
+use memchr::memchr2_iter;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -164,38 +164,40 @@ fn classify(text: &str, pos: usize, ch: char) -> Option<Mark> {
 }
 
 /// Every quote mark and line break of `text[from..to]`, in order: `Some(mark)` or `None`
-/// for a newline. Two memchr streams (ASCII marks with `\n`; the lead bytes of the
-/// multi-byte marks) merged.
-fn scan(text: &str, from: usize, to: usize, mut f: impl FnMut(usize, Option<Mark>)) {
+/// for a newline. Two memchr streams (the ASCII marks; the lead bytes of the multi-byte
+/// marks) merged with the text's line breaks (`newlines`, found once for the document: a
+/// memchr stream of its own would stop at every one of them again).
+fn scan(
+    text: &str,
+    from: usize,
+    to: usize,
+    newlines: &[usize],
+    mut f: impl FnMut(usize, Option<Mark>),
+) {
     let bytes = &text.as_bytes()[from..to];
-    let mut ascii = memchr3_iter(b'"', b'\'', b'\n', bytes).peekable();
+    let mut ascii = memchr2_iter(b'"', b'\'', bytes).peekable();
     let mut multi = memchr2_iter(0xE2, 0xC2, bytes).peekable();
+    let lo = newlines.partition_point(|&k| k < from);
+    let hi = newlines.partition_point(|&k| k < to);
+    let mut breaks = newlines[lo..hi].iter().map(|&k| k - from).peekable();
     loop {
-        let i = match (ascii.peek(), multi.peek()) {
-            (Some(&a), Some(&m)) => {
-                if a < m {
-                    ascii.next();
-                    a
-                } else {
-                    multi.next();
-                    m
-                }
-            }
-            (Some(&a), None) => {
-                ascii.next();
-                a
-            }
-            (None, Some(&m)) => {
-                multi.next();
-                m
-            }
-            (None, None) => break,
-        };
+        let a = ascii.peek().copied().unwrap_or(usize::MAX);
+        let m = multi.peek().copied().unwrap_or(usize::MAX);
+        let n = breaks.peek().copied().unwrap_or(usize::MAX);
+        let i = a.min(m).min(n);
+        if i == usize::MAX {
+            break;
+        }
         let pos = from + i;
-        let b = bytes[i];
-        if b == b'\n' {
+        if i == n {
+            breaks.next();
             f(pos, None);
             continue;
+        }
+        if i == a {
+            ascii.next();
+        } else {
+            multi.next();
         }
         let ch = match text[pos..].chars().next() {
             Some(c) => c,
@@ -223,7 +225,8 @@ struct Found {
 }
 
 /// Pair the quote marks of `text[from..to]`; outermost pairs only, in text order.
-pub fn pair(text: &str, from: usize, to: usize) -> Vec<Pair> {
+/// `newlines` are the offsets of the text's line breaks.
+pub fn pair(text: &str, from: usize, to: usize, newlines: &[usize]) -> Vec<Pair> {
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH + 1);
     let mut found: Vec<Found> = Vec::new();
     let mut next_id = 0usize;
@@ -232,8 +235,14 @@ pub fn pair(text: &str, from: usize, to: usize) -> Vec<Pair> {
     let mut para_start = from;
     let mut para_has_mark = false;
 
-    scan(text, from, to, |pos, m| {
+    scan(text, from, to, newlines, |pos, m| {
         let Some(m) = m else {
+            // nothing open, nothing carried, no mark since the last break: a break changes
+            // nothing but where the paragraph starts (most breaks)
+            if stack.is_empty() && carried.is_none() && !para_has_mark {
+                para_start = pos + 1;
+                return;
+            }
             // paragraph break: an unclosed quote may continue in the next paragraph
             let blank = text[para_start..pos].trim().is_empty();
             if !blank {
@@ -324,8 +333,12 @@ pub fn pair(text: &str, from: usize, to: usize) -> Vec<Pair> {
 mod tests {
     use super::*;
 
+    fn breaks(t: &str) -> Vec<usize> {
+        memchr::memchr_iter(b'\n', t.as_bytes()).collect()
+    }
+
     fn quotes(t: &str) -> Vec<&str> {
-        pair(t, 0, t.len())
+        pair(t, 0, t.len(), &breaks(t))
             .iter()
             .map(|p| &t[p.inner().0..p.inner().1])
             .collect()
@@ -398,7 +411,7 @@ mod tests {
     fn many_unbalanced_marks_stay_linear() {
         let t = "“a ".repeat(100_000) + &"b” ".repeat(50_000) + "'x ".repeat(100_000).as_str();
         let start = std::time::Instant::now();
-        let p = pair(&t, 0, t.len());
+        let p = pair(&t, 0, t.len(), &breaks(&t));
         assert!(p.len() <= 50_000);
         assert!(start.elapsed().as_secs() < 5);
     }

@@ -52,6 +52,9 @@ pub fn find(
     entities: &[Entity],
     lex: &Lexicon,
 ) -> Vec<Quote> {
+    // every line break, found once: the marks' paragraphs, the lines and the paragraphs of
+    // the continuation test are read from them
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
     let mut pairs = Vec::new();
     let regions = &article.regions;
     let mut i = 0;
@@ -67,18 +70,18 @@ pub fn find(
             i += 1;
             to = regions[i].end;
         }
-        pairs.extend(marks::pair(text, from, to.min(text.len())));
+        pairs.extend(marks::pair(text, from, to.min(text.len()), &newlines));
         i += 1;
     }
     if pairs.is_empty() {
         return Vec::new();
     }
-    let headline_lines = headline_repeats(text, article, &pairs);
+    let headline_lines = headline_repeats(text, article, &pairs, &newlines);
     pairs.retain(|p| {
         let j = headline_lines.partition_point(|&(s, _)| s <= p.open);
         j == 0 || p.open >= headline_lines[j - 1].1
     });
-    let paragraphs = paragraph_starts(text);
+    let paragraphs = paragraph_starts(text, &newlines);
 
     let mut sp = Speakers::new(text, sentences, entities, lex);
     let mut out: Vec<Quote> = Vec::with_capacity(pairs.len());
@@ -178,10 +181,11 @@ fn sentence_start(sentences: &[Sentence], pos: usize) -> usize {
     }
 }
 
-/// Byte offsets where each non-blank paragraph (line) starts.
-fn paragraph_starts(text: &str) -> Vec<usize> {
+/// Byte offsets where each non-blank paragraph (line) starts; `newlines` are the offsets
+/// of the text's line breaks.
+fn paragraph_starts(text: &str, newlines: &[usize]) -> Vec<usize> {
     let mut out = vec![0];
-    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+    for &nl in newlines {
         let next = nl + 1;
         if next < text.len() && !matches!(text.as_bytes()[next], b'\n' | b'\r') {
             out.push(next);
@@ -192,30 +196,34 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
 
 /// Lines repeating the headline, and any short line the text repeats (a headline the
 /// article stage did not mark): quotes there are not speech of the body. Only the lines
-/// holding a pair are asked about. Linear in the text: a search back from every mark to its
-/// line start, or a comparison of every line with every asked line, is quadratic on one
-/// long line or on many short quoted ones.
-fn headline_repeats(text: &str, article: &Article, pairs: &[Pair]) -> Vec<(usize, usize)> {
+/// holding a pair are asked about; `newlines` are the offsets of the text's line breaks.
+/// Linear in the text (up to a log factor): a search back from every mark to its line
+/// start, or a comparison of every line with every asked line, is quadratic on one long
+/// line or on many short quoted ones.
+fn headline_repeats(
+    text: &str,
+    article: &Article,
+    pairs: &[Pair],
+    newlines: &[usize],
+) -> Vec<(usize, usize)> {
     let title = article
         .title
         .and_then(|t| text.get(t.start..t.end))
         .unwrap_or("")
         .trim();
-    let bytes = text.as_bytes();
     let mut opens: Vec<usize> = pairs.iter().map(|p| p.open).collect();
     opens.sort_unstable();
     // the lines holding an opening mark (the spans `split_inclusive('\n')` gives), each
-    // once: with the marks in order, each line's start is searched for from the end of the
-    // line before, and a mark inside the last line found is skipped
+    // once: a mark inside the last line found is skipped
     let mut lines: Vec<(usize, usize, &str, bool)> = Vec::new();
     let mut line_end = 0;
     for &open in &opens {
         if open < line_end {
             continue;
         }
-        let a =
-            memchr::memrchr(b'\n', &bytes[line_end..open]).map_or(line_end, |k| line_end + k + 1);
-        let b = memchr::memchr(b'\n', &bytes[open..]).map_or(text.len(), |k| open + k + 1);
+        let j = newlines.partition_point(|&k| k < open);
+        let a = j.checked_sub(1).map_or(0, |i| newlines[i] + 1);
+        let b = newlines.get(j).map_or(text.len(), |&k| k + 1);
         line_end = b;
         let l = text[a..b].trim();
         if !l.is_empty() {
@@ -225,31 +233,42 @@ fn headline_repeats(text: &str, article: &Article, pairs: &[Pair]) -> Vec<(usize
     // a short line seen twice: another line equal to it once trimmed, i.e. at least two
     // lines of the text (its own among them) trim to it
     let short = |l: &(usize, usize, &str, bool)| !l.3 && l.2.len() <= 300;
-    if lines.iter().any(short) {
-        let mut seen: crate::text::hash::DocMap<&str, u32> = lines
-            .iter()
-            .filter(|l| short(l))
-            .map(|l| (l.2, 0))
-            .collect();
-        let longest = lines.iter().filter(|l| short(l)).map(|l| l.2.len()).max();
-        let shortest = lines.iter().filter(|l| short(l)).map(|l| l.2.len()).min();
-        let (shortest, longest) = (shortest.unwrap_or(0), longest.unwrap_or(0));
+    // the asked lines in order of length, then bytes: a line of the text is looked up by a
+    // binary search, and only when some asked line has its length (most lines are turned
+    // away by a bit test, unhashed)
+    let by_len = |x: &&str, y: &&str| x.len().cmp(&y.len()).then_with(|| x.cmp(y));
+    let mut asked: Vec<&str> = lines.iter().filter(|l| short(l)).map(|l| l.2).collect();
+    asked.sort_unstable_by(by_len);
+    asked.dedup();
+    if let (Some(shortest), Some(longest)) = (asked.first(), asked.last()) {
+        let (shortest, longest) = (shortest.len(), longest.len());
+        let mut lens = [0u64; 300 / 64 + 1];
+        for a in &asked {
+            lens[a.len() / 64] |= 1 << (a.len() % 64);
+        }
+        let mut seen = vec![0u32; asked.len()];
         let mut pos = 0;
+        let mut breaks = newlines.iter();
         while pos < text.len() {
-            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k + 1);
-            // a line shorter than every asked line cannot equal one: no trim, no hash
+            let end = breaks.next().map_or(text.len(), |&k| k + 1);
+            // a line shorter than every asked line cannot equal one: no trim, no search
             if end - pos >= shortest {
-                let other = text[pos..end].trim();
-                if other.len() <= longest {
-                    if let Some(n) = seen.get_mut(other) {
-                        *n += 1;
+                let other = trim(&text[pos..end]);
+                let n = other.len();
+                if n <= longest && lens[n / 64] >> (n % 64) & 1 != 0 {
+                    if let Ok(k) = asked.binary_search_by(|a| by_len(a, &other)) {
+                        seen[k] += 1;
                     }
                 }
             }
             pos = end;
         }
         for l in lines.iter_mut() {
-            if short(l) && seen.get(l.2).is_some_and(|&n| n >= 2) {
+            if short(l)
+                && asked
+                    .binary_search_by(|a| by_len(a, &l.2))
+                    .is_ok_and(|k| seen[k] >= 2)
+            {
                 l.3 = true;
             }
         }
@@ -263,12 +282,42 @@ fn headline_repeats(text: &str, article: &Article, pairs: &[Pair]) -> Vec<(usize
     out
 }
 
+/// `str::trim`, with ASCII whitespace cut at byte speed: the full trim runs only when a
+/// char beyond ASCII (maybe a Unicode space) is left at an end.
+fn trim(s: &str) -> &str {
+    let ws = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let b = s.as_bytes();
+    let a = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let z = b.iter().rposition(|c| !ws(c)).map_or(a, |k| k + 1);
+    // both ends are on char boundaries: only ASCII bytes were cut
+    let t = &s[a..z];
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&x), Some(&y)) if x >= 0x80 || y >= 0x80 => t.trim(),
+        _ => t,
+    }
+}
+
 /// Tokens after the closing mark up to the end of its sentence (or line), into `toks`.
 fn after_window(text: &str, from: usize, toks: &mut Vec<Tok>) {
     let to = floor_boundary(text, (from + AFTER).min(text.len()));
     let mut end = to;
-    let bytes = text.as_bytes();
-    for (k, &b) in bytes[from..to].iter().enumerate() {
+    let win = &text.as_bytes()[from..to];
+    // only a line break, `.`, `!`, `?` or a quote mark may end the window: the bytes between
+    // are skipped by a table look-up each
+    const STOP: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[b'"' as usize] = true;
+        t[0xE2] = true;
+        t
+    };
+    let mut k = 0;
+    while let Some(skip) = win[k..].iter().position(|&b| STOP[b as usize]) {
+        k += skip;
+        let b = win[k];
         if b == b'\n' {
             end = from + k;
             break;
@@ -296,6 +345,7 @@ fn after_window(text: &str, from: usize, toks: &mut Vec<Tok>) {
                 break;
             }
         }
+        k += 1;
     }
     toks.clear();
     tokenize(text, from, end, toks);
@@ -410,6 +460,22 @@ mod tests {
     }
 
     #[test]
+    fn trim_is_str_trim() {
+        let pieces = [
+            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}", "\u{1c}", "a", "é", "“",
+            ".", "",
+        ];
+        let mut seed = crate::text::testgen::Lcg(9);
+        for _ in 0..5000 {
+            let mut t = String::new();
+            for _ in 0..seed.below(8) {
+                t.push_str(pieces[seed.below(pieces.len())]);
+            }
+            assert_eq!(trim(&t), t.trim(), "{t:?}");
+        }
+    }
+
+    #[test]
     fn headline_repeats_matches_its_definition() {
         let pieces = [
             "\u{201c}Talks will go on,\u{201d} the minister said.",
@@ -443,9 +509,10 @@ mod tests {
             } else {
                 ""
             };
-            let pairs = marks::pair(&text, 0, text.len());
+            let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+            let pairs = marks::pair(&text, 0, text.len(), &newlines);
             assert_eq!(
-                headline_repeats(&text, &article, &pairs),
+                headline_repeats(&text, &article, &pairs, &newlines),
                 headline_repeats_ref(&text, title, &pairs),
                 "{text:?}"
             );

@@ -4,7 +4,7 @@
 //! a pronoun or `the minister` resolved to the latest person speaking or acting as subject,
 //! and an unnamed speaker kept as its noun phrase (`Iranian official`).
 
-use super::attribution::{sentence_subject, Cand};
+use super::attribution::{may_open_with_name, sentence_subject, subject_start, Cand, SUBJECT_SPAN};
 use super::words::*;
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
@@ -23,14 +23,23 @@ pub struct Speakers<'a> {
     entities: &'a [Entity],
     /// surname (and surname without `al-`) -> longest full name
     surnames: crate::text::hash::DocMap<String, String>,
-    /// people as sentence subjects: (position, name), read up to `body[next_subject]`
-    subjects: Vec<(usize, String)>,
+    /// each body sentence's person subject, read when first asked for (`Subject::Unread`)
+    subjects: Vec<Subject>,
     body: Vec<&'a Sentence>,
-    next_subject: usize,
+    /// the token buffer of `subject`, reused
+    subject_toks: Vec<Tok>,
     /// people as resolved speakers: (position, name), pushed in quote order
     speakers: Vec<(usize, String)>,
     /// unnamed speakers: (head noun lowercased, noun phrase as written)
     unnamed: Vec<(String, String)>,
+}
+
+/// A body sentence's subject, when it is a person: (position of the mention, name).
+#[derive(Clone)]
+enum Subject {
+    Unread,
+    None,
+    Person(usize, String),
 }
 
 /// The name words of a capitalised chunk: after its last title word, without particles at
@@ -65,7 +74,7 @@ impl<'a> Speakers<'a> {
                 .iter()
                 .filter(|s| s.region == crate::article::RegionKind::Body)
                 .collect(),
-            next_subject: 0,
+            subject_toks: Vec::new(),
             speakers: Vec::new(),
             unnamed: Vec::new(),
         };
@@ -222,39 +231,87 @@ impl<'a> Speakers<'a> {
         }
     }
 
-    /// Read sentence subjects up to `pos` (lazily: a document whose quotes need no
-    /// pronoun resolved never pays for it).
-    fn read_subjects(&mut self, pos: usize) {
-        let text = self.text;
-        let mut toks = Vec::with_capacity(SUBJECT_TOKENS);
-        while let Some(s) = self.body.get(self.next_subject) {
-            if s.start >= pos {
-                break;
-            }
-            self.next_subject += 1;
+    /// The person subject of body sentence `idx` (read once, then remembered).
+    fn subject(&mut self, idx: usize) -> Option<usize> {
+        if let Subject::Unread = self.subjects[idx] {
+            let text = self.text;
+            let s = self.body[idx];
             // the subject sits in the first words of the sentence
+            let mut toks = std::mem::take(&mut self.subject_toks);
             toks.clear();
             let mut n = 0;
+            let mut named = true;
             let to = floor_boundary(text, (s.start + SUBJECT_WINDOW).min(s.end));
-            tokenize_while(text, s.start, to, &mut toks, |_| {
+            // a first word that cannot lead to a named subject (`The`, `He`, a quote mark)
+            // spares the tokenizing of the rest; and the subject reads `SUBJECT_SPAN` tokens
+            // from its start: the tokens past them are read only after a long opening
+            let first = SUBJECT_SPAN.min(SUBJECT_TOKENS);
+            tokenize_while(text, s.start, to, &mut toks, |t| {
                 n += 1;
-                n < SUBJECT_TOKENS
+                if n == 1 && !may_open_with_name(text, t) {
+                    named = false;
+                }
+                named && n < first
             });
-            if let Some(Cand::Name { start, end }) = sentence_subject(text, &toks, 0, toks.len()) {
-                if let Some(name) = self.person_name(start, end) {
-                    self.subjects.push((start, name));
+            if named && toks.len() == first {
+                let need =
+                    (subject_start(text, &toks, 0, first) + SUBJECT_SPAN).min(SUBJECT_TOKENS);
+                if need > first {
+                    // tokenizing on from the end of the last token cuts the same tokens
+                    let from = toks[first - 1].end;
+                    tokenize_while(text, from, to, &mut toks, |_| {
+                        n += 1;
+                        n < need
+                    });
                 }
             }
+            let subject = if named {
+                sentence_subject(text, &toks, 0, toks.len())
+            } else {
+                None
+            };
+            self.subjects[idx] = match subject {
+                Some(Cand::Name { start, end }) => match self.person_name(start, end) {
+                    Some(name) => Subject::Person(start, name),
+                    None => Subject::None,
+                },
+                _ => Subject::None,
+            };
+            self.subject_toks = toks;
+        }
+        match self.subjects[idx] {
+            Subject::Person(at, _) => Some(at),
+            _ => None,
         }
     }
 
-    /// The latest person before `pos`, as subject or speaker.
+    /// The latest person before `pos`, as subject or speaker. The sentences are read back
+    /// from `pos` (each once per document) and only until the latest speaker before `pos`,
+    /// which a subject before it could not beat: most quotes' pronouns cost a sentence or
+    /// two, not a read of the document up to them.
     fn antecedent(&mut self, pos: usize) -> Option<String> {
-        self.read_subjects(pos);
-        let i = self.subjects.partition_point(|s| s.0 < pos);
-        let subj = i.checked_sub(1).map(|k| &self.subjects[k]);
-        let spk = self.speakers.iter().rev().find(|s| s.0 < pos);
-        match (subj, spk) {
+        if self.subjects.len() < self.body.len() {
+            self.subjects.resize(self.body.len(), Subject::Unread);
+        }
+        let spk = self.speakers.iter().rposition(|s| s.0 < pos);
+        let bound = spk.map(|k| self.speakers[k].0);
+        let mut subj = None;
+        // the subjects lie in their sentences, so they come in text order
+        for idx in (0..self.body.partition_point(|s| s.start < pos)).rev() {
+            if bound.is_some_and(|b| self.body[idx].end <= b) {
+                break;
+            }
+            if self.subject(idx).is_some_and(|at| at < pos) {
+                subj = Some(idx);
+                break;
+            }
+        }
+        let a = subj.and_then(|idx| match &self.subjects[idx] {
+            Subject::Person(at, name) => Some((*at, name)),
+            _ => None,
+        });
+        let b = spk.map(|k| (self.speakers[k].0, &self.speakers[k].1));
+        match (a, b) {
             (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1.clone() } else { b.1.clone() }),
             (Some(a), None) => Some(a.1.clone()),
             (None, Some(b)) => Some(b.1.clone()),
@@ -334,6 +391,83 @@ impl<'a> Speakers<'a> {
                 }
                 self.unnamed.push((head_w, phrase.clone()));
                 Some(phrase)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Region, RegionKind};
+    use crate::text::segment;
+
+    /// `antecedent` by its definition: every body sentence's subject read in order, the
+    /// latest before `pos` against the latest speaker before `pos`.
+    fn antecedent_ref(sp: &mut Speakers, pos: usize) -> Option<String> {
+        let mut subj: Option<(usize, String)> = None;
+        for idx in 0..sp.body.len() {
+            if sp.body[idx].start >= pos {
+                break;
+            }
+            if let Some(at) = sp.subject(idx) {
+                if at < pos {
+                    if let Subject::Person(at, name) = &sp.subjects[idx] {
+                        subj = Some((*at, name.clone()));
+                    }
+                }
+            }
+        }
+        let spk = sp.speakers.iter().rev().find(|s| s.0 < pos).cloned();
+        match (subj, spk) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    #[test]
+    fn antecedent_matches_its_definition() {
+        let pieces = [
+            "Omar Faris met the envoy in Amman.",
+            "He said the talks would go on.",
+            "The minister left early.",
+            "In a statement, Rana Saleh said the border stays shut.",
+            "“We will wait,” she said.",
+            "Officials declined to comment.",
+            "But Lina Farouk’s aide told reporters the plan was ready.",
+            "Tom Reid, a spokesman, spoke on Monday.",
+        ];
+        let lex = Lexicon::builtin();
+        let mut seed = crate::text::testgen::Lcg(11);
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..2 + seed.below(10) {
+                text.push_str(pieces[seed.below(pieces.len())]);
+                text.push(if seed.below(3) == 0 { '\n' } else { ' ' });
+            }
+            let regions = vec![Region {
+                start: 0,
+                end: text.len(),
+                kind: RegionKind::Body,
+            }];
+            let sentences = segment(&text, &regions);
+            let mut sp = Speakers::new(&text, &sentences, &[], lex);
+            let mut reference = Speakers::new(&text, &sentences, &[], lex);
+            reference.subjects = vec![Subject::Unread; reference.body.len()];
+            // positions in increasing order with a few speakers pushed between, as quotes do
+            let mut pos = 0;
+            while pos < text.len() {
+                if seed.below(3) == 0 {
+                    let name = format!("speaker{pos}");
+                    sp.speakers.push((pos, name.clone()));
+                    reference.speakers.push((pos, name));
+                }
+                assert_eq!(
+                    sp.antecedent(pos),
+                    antecedent_ref(&mut reference, pos),
+                    "{text:?} at {pos}"
+                );
+                pos += 1 + seed.below(40);
             }
         }
     }

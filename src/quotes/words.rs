@@ -23,15 +23,19 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     tokenize_while(text, from, to, out, |_| true);
 }
 
-/// What an ASCII byte is to the tokenizer: `char::is_whitespace` (`\t`..`\r` and space),
-/// a letter or digit, or any other char (a one-char punctuation token).
+/// What a byte is to the tokenizer: an ASCII `char::is_whitespace` (`\t`..`\r` and
+/// space), an ASCII letter or digit, any other ASCII char (a one-char punctuation token),
+/// or a byte of a char beyond ASCII (decoded and asked). One table for all 256 bytes: the
+/// loop over a word's letters is a single look-up per byte.
 const SPACE: u8 = 0;
 const ALNUM: u8 = 1;
 const PUNCT: u8 = 2;
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [PUNCT; 128];
+const MULTI: u8 = 3;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [MULTI; 256];
     let mut b = 0;
     while b < 128 {
+        t[b] = PUNCT;
         let c = b as u8;
         if c.is_ascii_alphanumeric() {
             t[b] = ALNUM;
@@ -63,8 +67,9 @@ pub fn tokenize_while(
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // an ASCII byte is classed by a table look-up; a char beyond ASCII is decoded
-        let (c, class) = if b < 0x80 {
-            (b as char, ASCII_CLASS[b as usize])
+        let class = BYTE_CLASS[b as usize];
+        let (c, class) = if class != MULTI {
+            (b as char, class)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             let class = if c.is_whitespace() {
@@ -98,12 +103,10 @@ pub fn tokenize_while(
         let mut dotted = false;
         loop {
             // most of a word is ASCII letters and digits
-            while bytes
-                .get(end)
-                .is_some_and(|&b| b < 0x80 && ASCII_CLASS[b as usize] == ALNUM)
-            {
-                end += 1;
-            }
+            end += bytes[end..]
+                .iter()
+                .take_while(|&&b| BYTE_CLASS[b as usize] == ALNUM)
+                .count();
             let Some(d) = ch(end) else { break };
             if !d.is_ascii() && d.is_alphanumeric() {
                 end += d.len_utf8();
