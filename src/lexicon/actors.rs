@@ -331,6 +331,19 @@ pub struct AnchoredTrie {
     map: [u8; 256],
     /// The patterns' heads, for `find_word`.
     heads: HeadJump,
+    /// The first three bytes of the patterns, for `find_word`: a bit per `three_key`, set
+    /// for every pattern's first three bytes (for a shorter pattern, for all bytes after it,
+    /// which a word-bounded match leaves free). 4 KB, in the cache: most words of a text
+    /// start no pattern, and this says so before the head's key is made and probed (whose
+    /// table is large and misses the cache).
+    three: Box<[u64; 512]>,
+}
+
+/// A key of 15 bits for three bytes (the low ones of `w`): five bits of each (`b & 31`: the
+/// same for both ASCII cases of a letter, as a filter for folding tries needs).
+#[inline]
+fn three_key(w: u64) -> usize {
+    ((w & 31) | ((w >> 3) & (31 << 5)) | ((w >> 6) & (31 << 10))) as usize
 }
 
 /// The root; as a transition's target, none.
@@ -439,7 +452,26 @@ impl AnchoredTrie {
                 fold,
                 empty: patterns.iter().any(|p| p.is_empty()),
             },
+            three: Box::new([0; 512]),
         };
+        for p in &patterns {
+            let b = p.as_bytes();
+            // the first bytes, then every value of each byte past the pattern
+            let mut keys = vec![0usize];
+            for i in 0..3 {
+                let values: Vec<u64> = match b.get(i) {
+                    Some(&c) => vec![u64::from(c)],
+                    None => (0..32).collect(),
+                };
+                keys = keys
+                    .iter()
+                    .flat_map(|&k| values.iter().map(move |&v| k | three_key(v << (8 * i))))
+                    .collect();
+            }
+            for k in keys {
+                trie.three[k >> 6] |= 1 << (k & 63);
+            }
+        }
         // the state after each pattern's head (its first `JUMP` bytes at most)
         let mut jumps: HashMap<(usize, u64), u64, FnvBuild> = HashMap::default();
         for p in &patterns {
@@ -488,6 +520,14 @@ impl AnchoredTrie {
     pub fn find_word(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
         let hay = text.as_bytes();
         hay.get(start..end)?;
+        if let Some(c) = hay.get(start..start + 8) {
+            // a match's first three bytes are in the text whatever `end` says
+            let k = three_key(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+            // (an empty pattern set every bit)
+            if self.three[k >> 6] & 1 << (k & 63) == 0 {
+                return None;
+            }
+        }
         let (m, prefix) = HeadJump::key(&hay[start..], self.heads.fold);
         let m = if m == 0 || start + m > end || self.heads.empty {
             // no head (a byte past ASCII), a search that ends inside it, or an empty pattern
@@ -770,7 +810,29 @@ fn len_slot(c: u8) -> usize {
 }
 
 /// True when `text[start..end]` is not glued to a letter or digit on either side.
+#[inline]
 pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    // ASCII bytes on both sides (nearly always): tested as bytes, no char decoded. An ASCII
+    // byte is a whole char, and the chars next to it start and end on its sides.
+    let b = text.as_bytes();
+    let before = match start.checked_sub(1) {
+        None => Some(b' '),
+        Some(i) => b.get(i).copied().filter(u8::is_ascii),
+    };
+    let after = if end == b.len() {
+        Some(b' ')
+    } else {
+        b.get(end).copied().filter(u8::is_ascii)
+    };
+    if let (Some(x), Some(y)) = (before, after) {
+        let dot = end > 0 && b[end - 1] == b'.';
+        return !x.is_ascii_alphanumeric() && (dot || !y.is_ascii_alphanumeric());
+    }
+    is_word_bounded_by_chars(text, start, end)
+}
+
+/// `is_word_bounded` by chars (a neighbour past ASCII; the test of the byte path).
+fn is_word_bounded_by_chars(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
@@ -865,11 +927,38 @@ mod tests {
     }
 
     #[test]
+    fn word_bounds_by_bytes_are_the_bounds_by_chars() {
+        for text in [
+            "",
+            "a",
+            "U.S.-led Iran’s é1 Zarif, (NATO) x.y",
+            "éa.b’c d",
+            "a b.",
+            ".ü",
+        ] {
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &s in &cuts {
+                for &e in cuts.iter().filter(|&&e| e >= s) {
+                    assert_eq!(
+                        is_word_bounded(text, s, e),
+                        is_word_bounded_by_chars(text, s, e),
+                        "{text:?} {s}..{e}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn head_jumps_keep_what_the_walk_finds() {
         // an empty pattern, digits, a head past eight bytes, one cut by `end`, `end` past the
         // text, case folded and not
         let pats = [
             "",
+            "X",
+            "Mr",
             "Al",
             "Al-Qaeda",
             "G7",
@@ -878,7 +967,7 @@ mod tests {
             "Afghanistani",
             "U.S.",
         ];
-        let text = "G7 G20 g20 AL Al-Qaeda Afghanistan’s Afghanistanis U.S.-led Al";
+        let text = "G7 G20 g20 AL Al-Qaeda Afghanistan’s Afghanistanis U.S.-led Al X, Mr. x mr Xa";
         for fold in [false, true] {
             for skip in [0, 1] {
                 let trie = AnchoredTrie::new(pats[skip..].iter().copied(), fold);
