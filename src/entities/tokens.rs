@@ -126,10 +126,10 @@ impl CaseCounts {
 
 /// The shape of a capitalised word of two to eight ASCII letters and digits, and whether it
 /// is a function word (`words::STOP`), from masks of its bytes: `w` holds them (and zeros
-/// past them, `len` of them). The same answers as `shape_of` and `STOP.contains_lower`,
+/// past them, `len` of them), `word` is the word. The same answers as `shape_of` and `STOP.contains_lower`,
 /// without a test per byte or a hash of the word.
 #[inline]
-fn capitalised(w: u64, len: usize) -> (Shape, bool) {
+fn capitalised(w: u64, len: usize, word: &str) -> (Shape, bool) {
     let upper = ascii_upper_mask(w);
     let small = ascii_lower_mask(w);
     // letters past the first, which is a capital
@@ -144,8 +144,8 @@ fn capitalised(w: u64, len: usize) -> (Shape, bool) {
         // lowercased (0x20 on each capital), with its length on top: `words::pack`
         words::STOP.contains_packed_lower((w | upper >> 2) | (len as u64) << 56)
     } else {
-        // eight bytes: the set's own look-up
-        words::STOP.contains_lower(std::str::from_utf8(&w.to_le_bytes()).unwrap_or(""))
+        // eight bytes: the set's own look-up, of the word as the text has it
+        words::STOP.contains_lower(word)
     };
     (shape, stop)
 }
@@ -255,7 +255,7 @@ fn tokenize_with<const PLAIN: bool>(
                             let len = j - i;
                             let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
                             let keep = if len < 8 { (1u64 << (8 * len)) - 1 } else { !0 };
-                            capitalised(w & keep, len)
+                            capitalised(w & keep, len, &s[i..j])
                         }
                         None => shape_and_stop(&s[i..j], hyphen),
                     }

@@ -315,7 +315,9 @@ pub struct AnchoredTrie {
     /// The root's transitions by byte (`DEAD` for none): the first byte is one load.
     root: Box<[u32; 256]>,
     /// Per state: the byte to its chain child, the state numbered next (`CHAIN | byte`, with
-    /// `CHAIN_MATCH` where a pattern ends at the child; 0 for none). A pattern's bytes past
+    /// `CHAIN_MATCH` where a pattern ends at the child; 0 for none), and `EDGES` where the
+    /// state has other children (in `slots`): a byte off the chain of a state without is no
+    /// transition, with no probe of `slots`. A pattern's bytes past
     /// those it shares with earlier patterns make states numbered in a row: most steps read
     /// the next entry here, in the cache, not a random slot of `slots`.
     chain: Vec<u16>,
@@ -355,6 +357,7 @@ const NO_PATTERN: u32 = u32::MAX;
 const MATCH: u32 = 1 << 31;
 const CHAIN: u16 = 0x100;
 const CHAIN_MATCH: u16 = 0x200;
+const EDGES: u16 = 0x400;
 
 impl AnchoredTrie {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> AnchoredTrie {
@@ -435,6 +438,7 @@ impl AnchoredTrie {
         let mut has_child = vec![false; pattern.len()];
         for &key in edges.keys() {
             has_child[(key >> 8) as usize] = true;
+            chain[(key >> 8) as usize] |= EDGES;
         }
         for (s, c) in chain.iter().enumerate() {
             has_child[s] |= c & CHAIN != 0;
@@ -518,9 +522,7 @@ impl AnchoredTrie {
     /// `slots`, `pattern`), which miss the cache.
     #[inline]
     pub fn find_word(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
-        let hay = text.as_bytes();
-        hay.get(start..end)?;
-        if let Some(c) = hay.get(start..start + 8) {
+        if let Some(c) = text.as_bytes().get(start..start + 8) {
             // a match's first three bytes are in the text whatever `end` says
             let k = three_key(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
             // (an empty pattern set every bit)
@@ -528,6 +530,20 @@ impl AnchoredTrie {
                 return None;
             }
         }
+        self.find_word_from_head(text, start, end)
+    }
+
+    /// `find_word` past the three-byte filter: not inlined, so that callers inline the
+    /// filter alone (most words stop there, without a call).
+    #[inline(never)]
+    fn find_word_from_head(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let hay = text.as_bytes();
+        hay.get(start..end)?;
         let (m, prefix) = HeadJump::key(&hay[start..], self.heads.fold);
         let m = if m == 0 || start + m > end || self.heads.empty {
             // no head (a byte past ASCII), a search that ends inside it, or an empty pattern
@@ -574,9 +590,12 @@ impl AnchoredTrie {
     #[inline]
     fn next(&self, state: u32, b: u8) -> u32 {
         let c = self.chain[state as usize];
-        if c & !CHAIN_MATCH == CHAIN | u16::from(b) {
+        if c & (CHAIN | 0xFF) == CHAIN | u16::from(b) {
             // `MATCH` (bit 31) where the chain child ends a pattern
             return (state + 1) | u32::from(c & CHAIN_MATCH != 0) << 31;
+        }
+        if c & EDGES == 0 {
+            return DEAD;
         }
         let key = state << 8 | u32::from(b);
         let mask = self.slots.len() - 1;
@@ -784,6 +803,7 @@ impl Actors {
 
     /// The longest match that starts exactly at `start` and ends on a word boundary at or
     /// before `end`.
+    #[inline]
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<ActorMatch> {
         let (s, e, row) = self.anchored.find_word(text, start, end)?;
         Some(ActorMatch {

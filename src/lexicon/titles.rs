@@ -154,6 +154,7 @@ impl Titles {
     }
 
     /// `find_at` without the start filter (the trie's own head filter stays).
+    #[inline]
     pub fn find_at_unfiltered(
         &self,
         text: &str,
