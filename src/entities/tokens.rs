@@ -240,7 +240,16 @@ fn tokenize_with<const PLAIN: bool>(
                 // from the first byte, without `shape_of`'s tests
                 b'a'..=b'z' if PLAIN && j == run => {
                     let w = &sb[i..j];
-                    let particle = may_be_particle(w) && words::is_particle(&s[i..j]);
+                    // the word as one number from the text's eight bytes (a particle has
+                    // five or fewer), not compared string by string
+                    let particle = may_be_particle(w)
+                        && match text.as_bytes().get(start + i..start + i + 8) {
+                            Some(c) => {
+                                let c = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+                                is_particle_packed(c & ((1u64 << (8 * w.len())) - 1))
+                            }
+                            None => words::is_particle(&s[i..j]),
+                        };
                     let shape = if particle {
                         Shape::Particle
                     } else {
@@ -316,13 +325,57 @@ fn shape_and_stop(w: &str, hyphen: bool) -> (Shape, bool) {
     (shape, stop)
 }
 
-/// Per word length (up to five): the first letters of the name particles of that length
-/// (`words::is_particle`; the test checks they agree), as bits from `a`.
+/// The name particles of `words::is_particle` (the tests check they agree).
+const PARTICLES: [&[u8]; 23] = [
+    b"al", b"el", b"bin", b"ibn", b"bint", b"van", b"von", b"de", b"der", b"den", b"da", b"di",
+    b"du", b"del", b"della", b"la", b"le", b"dos", b"das", b"ter", b"ul", b"ud", b"ad",
+];
+
+/// A word of up to eight bytes as a number: its bytes in `u64::from_le_bytes` order.
+const fn packed(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = w.len();
+    while i > 0 {
+        i -= 1;
+        k = k << 8 | w[i] as u64;
+    }
+    k
+}
+
+/// The particles in a table of 128 slots by a multiplicative hash of `packed` (a
+/// multiplier under which no two collide, found at compile time): a word is a particle
+/// when its slot holds it, one multiply and one compare.
+const PARTICLE_TABLE: (u64, [u64; 128]) = {
+    let mut mul = 0x9E37_79B9_7F4A_7C15u64;
+    loop {
+        let mut table = [0u64; 128];
+        let mut free = true;
+        let mut k = 0;
+        while k < PARTICLES.len() && free {
+            let key = packed(PARTICLES[k]);
+            let h = (key.wrapping_mul(mul) >> 57) as usize;
+            free = table[h] == 0;
+            table[h] = key;
+            k += 1;
+        }
+        if free {
+            break (mul, table);
+        }
+        mul = mul.wrapping_add(0x2545_F491_4F6C_DD1E);
+    }
+};
+
+/// `words::is_particle` of a word given as `packed` (a word of eight bytes or fewer).
+#[inline]
+fn is_particle_packed(k: u64) -> bool {
+    let (mul, table) = &PARTICLE_TABLE;
+    k != 0 && table[(k.wrapping_mul(*mul) >> 57) as usize] == k
+}
+
+/// Per word length (up to five): the first letters of the name particles of that length,
+/// as bits from `a`.
 const PARTICLE_FIRST: [u32; 6] = {
-    let particles: [&[u8]; 23] = [
-        b"al", b"el", b"bin", b"ibn", b"bint", b"van", b"von", b"de", b"der", b"den", b"da", b"di",
-        b"du", b"del", b"della", b"la", b"le", b"dos", b"das", b"ter", b"ul", b"ud", b"ad",
-    ];
+    let particles = PARTICLES;
     let mut bits = [0u32; 6];
     let mut k = 0;
     while k < particles.len() {
@@ -592,6 +645,44 @@ mod tests {
         ] {
             assert_eq!(is_initialism(w), def(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn particle_table_answers_as_the_word_list() {
+        // every word of up to three letters from the particles' letters, and some longer
+        let letters = b"abdeilnorstuvh";
+        let mut words: Vec<Vec<u8>> = vec![];
+        for &a in letters {
+            words.push(vec![a]);
+            for &b in letters {
+                words.push(vec![a, b]);
+                for &c in letters {
+                    words.push(vec![a, b, c]);
+                }
+            }
+        }
+        for p in PARTICLES {
+            for &c in letters {
+                words.push([p, &[c][..]].concat());
+                words.push([&[c][..], p].concat());
+            }
+        }
+        for w in words.iter().chain(
+            PARTICLES
+                .iter()
+                .map(|p| p.to_vec())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            let s = std::str::from_utf8(w).unwrap();
+            if w.len() <= 5 {
+                assert_eq!(is_particle_packed(packed(w)), words::is_particle(s), "{s}");
+            }
+        }
+        assert_eq!(
+            PARTICLES.map(|p| std::str::from_utf8(p).unwrap()),
+            words::PARTICLES
+        );
     }
 
     #[test]
