@@ -192,48 +192,10 @@ fn tokenize_with<const PLAIN: bool>(
             }
             // where a word of ASCII letters and digits only ends
             let run = if n == 1 { j } else { usize::MAX };
-            loop {
-                while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
-                    j += 1;
-                }
-                // the word ends at a blank or a comma far more often than anything else
-                if j < sb.len() && matches!(sb[j], b' ' | b',' | b'\n') {
-                    break;
-                }
-                let Some((d, dn)) = char_at(s, j) else { break };
-                if d.is_alphanumeric() {
-                    j += dn;
-                    continue;
-                }
-                let next = char_at(s, j + dn).map(|x| x.0);
-                if d == '-' && next.is_some_and(char::is_alphanumeric) {
-                    j += 1;
-                    hyphen = true;
-                    continue;
-                }
-                if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
-                    // possessive 's stays a token of its own
-                    let after = char_at(s, j + dn + 1).map(|x| x.0);
-                    let possessive = matches!(next, Some('s') | Some('S'))
-                        && !after.is_some_and(char::is_alphanumeric);
-                    if possessive {
-                        break;
-                    }
-                    j += dn;
-                    continue;
-                }
-                if d == '.' {
-                    let w = &s[i..j];
-                    if is_initialism(w) {
-                        // U.S. / U.N.: keep reading letters after the dot
-                        j += 1;
-                        continue;
-                    }
-                    if words::is_abbreviation(w) {
-                        j += 1;
-                    }
-                }
-                break;
+            // the word ends at a blank or a comma far more often than anything else: the
+            // rest of the word's rules out of line, where they keep no registers of this loop
+            if j < sb.len() && !matches!(sb[j], b' ' | b',' | b'\n') {
+                (j, hyphen) = word_end(s, i, j);
             }
             let (shape, stop) = match sb[i] {
                 // ASCII letters and digits only (the loop took no other char): shapes told
@@ -315,6 +277,58 @@ fn tokenize_with<const PLAIN: bool>(
         i += n;
     }
     counts.casing()
+}
+
+/// Where the word at `i` of `s` ends, read on from `j` (past its first char), and whether it
+/// has an inner hyphen: letters and digits with inner hyphens and apostrophes, dotted
+/// initials, an abbreviation's dot.
+#[inline(never)]
+fn word_end(s: &str, i: usize, mut j: usize) -> (usize, bool) {
+    let sb = s.as_bytes();
+    let mut hyphen = false;
+    loop {
+        while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
+            j += 1;
+        }
+        if j < sb.len() && matches!(sb[j], b' ' | b',' | b'\n') {
+            break;
+        }
+        let Some((d, dn)) = char_at(s, j) else { break };
+        if d.is_alphanumeric() {
+            j += dn;
+            continue;
+        }
+        let next = char_at(s, j + dn).map(|x| x.0);
+        if d == '-' && next.is_some_and(char::is_alphanumeric) {
+            j += 1;
+            hyphen = true;
+            continue;
+        }
+        if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
+            // possessive 's stays a token of its own
+            let after = char_at(s, j + dn + 1).map(|x| x.0);
+            let possessive =
+                matches!(next, Some('s') | Some('S')) && !after.is_some_and(char::is_alphanumeric);
+            if possessive {
+                break;
+            }
+            j += dn;
+            continue;
+        }
+        if d == '.' {
+            let w = &s[i..j];
+            if is_initialism(w) {
+                // U.S. / U.N.: keep reading letters after the dot
+                j += 1;
+                continue;
+            }
+            if words::is_abbreviation(w) {
+                j += 1;
+            }
+        }
+        break;
+    }
+    (j, hyphen)
 }
 
 /// `shape_of` a word, and whether it is a function word.
