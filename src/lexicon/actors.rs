@@ -9,7 +9,7 @@ use crate::entities::words::{with_lower, FnvBuild};
 
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
-use crate::text::byte_class::{ascii_alnum_mask, leading_run};
+use crate::text::byte_class::ascii_alnum_mask;
 
 const HEADER: &[&str] = &["name", "kind", "code", "canonical", "agent", "flags"];
 
@@ -250,11 +250,11 @@ impl HeadJump {
         // letters and digits from one mask, not a test per byte
         if let Some(c) = b.get(..8) {
             let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            let m = leading_run(ascii_alnum_mask(w));
-            if m == 0 {
-                return (0, 0);
-            }
-            let mask = if m < 8 { (1u64 << (8 * m)) - 1 } else { !0 };
+            // the high bit of each byte that is no letter or digit: the first ends the head
+            let ends = !ascii_alnum_mask(w) & 0x8080_8080_8080_8080;
+            let m = (ends.trailing_zeros() / 8) as usize;
+            // ones below the first such byte (all for none, none for a head of no byte)
+            let mask = ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
             let fold = if fold { 0x2020_2020_2020_2020 } else { 0 };
             return (m, (w | fold) & mask);
         }
@@ -295,7 +295,8 @@ impl HeadJump {
             if packed == FREE {
                 return None;
             }
-            if p == prefix && (packed >> 24 & 0xF) as usize == m {
+            // (the prefix tells its length: a head's bytes are never zero)
+            if p == prefix {
                 return Some((packed, ahead));
             }
             h = (h + 1) & mask;
