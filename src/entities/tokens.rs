@@ -126,10 +126,10 @@ impl CaseCounts {
 
 /// The shape of a capitalised word of two to eight ASCII letters and digits, and whether it
 /// is a function word (`words::STOP`), from masks of its bytes: `w` holds them (and zeros
-/// past them, `len` of them). The same answers as `shape_of` and `STOP.contains_lower`,
+/// past them, `len` of them), `word` is the word. The same answers as `shape_of` and `STOP.contains_lower`,
 /// without a test per byte or a hash of the word.
 #[inline]
-fn capitalised(w: u64, len: usize) -> (Shape, bool) {
+fn capitalised(w: u64, len: usize, word: &str) -> (Shape, bool) {
     let upper = ascii_upper_mask(w);
     let small = ascii_lower_mask(w);
     // letters past the first, which is a capital
@@ -144,8 +144,8 @@ fn capitalised(w: u64, len: usize) -> (Shape, bool) {
         // lowercased (0x20 on each capital), with its length on top: `words::pack`
         words::STOP.contains_packed_lower((w | upper >> 2) | (len as u64) << 56)
     } else {
-        // eight bytes: the set's own look-up
-        words::STOP.contains_lower(std::str::from_utf8(&w.to_le_bytes()).unwrap_or(""))
+        // eight bytes: the set's own look-up, of the word as the text has it
+        words::STOP.contains_lower(word)
     };
     (shape, stop)
 }
@@ -192,55 +192,26 @@ fn tokenize_with<const PLAIN: bool>(
             }
             // where a word of ASCII letters and digits only ends
             let run = if n == 1 { j } else { usize::MAX };
-            loop {
-                while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
-                    j += 1;
-                }
-                // the word ends at a blank or a comma far more often than anything else
-                if j < sb.len() && matches!(sb[j], b' ' | b',' | b'\n') {
-                    break;
-                }
-                let Some((d, dn)) = char_at(s, j) else { break };
-                if d.is_alphanumeric() {
-                    j += dn;
-                    continue;
-                }
-                let next = char_at(s, j + dn).map(|x| x.0);
-                if d == '-' && next.is_some_and(char::is_alphanumeric) {
-                    j += 1;
-                    hyphen = true;
-                    continue;
-                }
-                if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
-                    // possessive 's stays a token of its own
-                    let after = char_at(s, j + dn + 1).map(|x| x.0);
-                    let possessive = matches!(next, Some('s') | Some('S'))
-                        && !after.is_some_and(char::is_alphanumeric);
-                    if possessive {
-                        break;
-                    }
-                    j += dn;
-                    continue;
-                }
-                if d == '.' {
-                    let w = &s[i..j];
-                    if is_initialism(w) {
-                        // U.S. / U.N.: keep reading letters after the dot
-                        j += 1;
-                        continue;
-                    }
-                    if words::is_abbreviation(w) {
-                        j += 1;
-                    }
-                }
-                break;
+            // the word ends at a blank or a comma far more often than anything else: the
+            // rest of the word's rules out of line, where they keep no registers of this loop
+            if j < sb.len() && !matches!(sb[j], b' ' | b',' | b'\n') {
+                (j, hyphen) = word_end(s, i, j);
             }
             let (shape, stop) = match sb[i] {
                 // ASCII letters and digits only (the loop took no other char): shapes told
                 // from the first byte, without `shape_of`'s tests
                 b'a'..=b'z' if PLAIN && j == run => {
                     let w = &sb[i..j];
-                    let particle = may_be_particle(w) && words::is_particle(&s[i..j]);
+                    // the word as one number from the text's eight bytes (a particle has
+                    // five or fewer), not compared string by string
+                    let particle = may_be_particle(w)
+                        && match text.as_bytes().get(start + i..start + i + 8) {
+                            Some(c) => {
+                                let c = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+                                is_particle_packed(c & ((1u64 << (8 * w.len())) - 1))
+                            }
+                            None => words::is_particle(&s[i..j]),
+                        };
                     let shape = if particle {
                         Shape::Particle
                     } else {
@@ -255,7 +226,7 @@ fn tokenize_with<const PLAIN: bool>(
                             let len = j - i;
                             let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
                             let keep = if len < 8 { (1u64 << (8 * len)) - 1 } else { !0 };
-                            capitalised(w & keep, len)
+                            capitalised(w & keep, len, &s[i..j])
                         }
                         None => shape_and_stop(&s[i..j], hyphen),
                     }
@@ -308,6 +279,58 @@ fn tokenize_with<const PLAIN: bool>(
     counts.casing()
 }
 
+/// Where the word at `i` of `s` ends, read on from `j` (past its first char), and whether it
+/// has an inner hyphen: letters and digits with inner hyphens and apostrophes, dotted
+/// initials, an abbreviation's dot.
+#[inline(never)]
+fn word_end(s: &str, i: usize, mut j: usize) -> (usize, bool) {
+    let sb = s.as_bytes();
+    let mut hyphen = false;
+    loop {
+        while j < sb.len() && CLASS[sb[j] as usize] == ALNUM {
+            j += 1;
+        }
+        if j < sb.len() && matches!(sb[j], b' ' | b',' | b'\n') {
+            break;
+        }
+        let Some((d, dn)) = char_at(s, j) else { break };
+        if d.is_alphanumeric() {
+            j += dn;
+            continue;
+        }
+        let next = char_at(s, j + dn).map(|x| x.0);
+        if d == '-' && next.is_some_and(char::is_alphanumeric) {
+            j += 1;
+            hyphen = true;
+            continue;
+        }
+        if is_apostrophe(d) && next.is_some_and(char::is_alphanumeric) {
+            // possessive 's stays a token of its own
+            let after = char_at(s, j + dn + 1).map(|x| x.0);
+            let possessive =
+                matches!(next, Some('s') | Some('S')) && !after.is_some_and(char::is_alphanumeric);
+            if possessive {
+                break;
+            }
+            j += dn;
+            continue;
+        }
+        if d == '.' {
+            let w = &s[i..j];
+            if is_initialism(w) {
+                // U.S. / U.N.: keep reading letters after the dot
+                j += 1;
+                continue;
+            }
+            if words::is_abbreviation(w) {
+                j += 1;
+            }
+        }
+        break;
+    }
+    (j, hyphen)
+}
+
 /// `shape_of` a word, and whether it is a function word.
 fn shape_and_stop(w: &str, hyphen: bool) -> (Shape, bool) {
     let shape = shape_of(w, hyphen);
@@ -316,13 +339,57 @@ fn shape_and_stop(w: &str, hyphen: bool) -> (Shape, bool) {
     (shape, stop)
 }
 
-/// Per word length (up to five): the first letters of the name particles of that length
-/// (`words::is_particle`; the test checks they agree), as bits from `a`.
+/// The name particles of `words::is_particle` (the tests check they agree).
+const PARTICLES: [&[u8]; 23] = [
+    b"al", b"el", b"bin", b"ibn", b"bint", b"van", b"von", b"de", b"der", b"den", b"da", b"di",
+    b"du", b"del", b"della", b"la", b"le", b"dos", b"das", b"ter", b"ul", b"ud", b"ad",
+];
+
+/// A word of up to eight bytes as a number: its bytes in `u64::from_le_bytes` order.
+const fn packed(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = w.len();
+    while i > 0 {
+        i -= 1;
+        k = k << 8 | w[i] as u64;
+    }
+    k
+}
+
+/// The particles in a table of 128 slots by a multiplicative hash of `packed` (a
+/// multiplier under which no two collide, found at compile time): a word is a particle
+/// when its slot holds it, one multiply and one compare.
+const PARTICLE_TABLE: (u64, [u64; 128]) = {
+    let mut mul = 0x9E37_79B9_7F4A_7C15u64;
+    loop {
+        let mut table = [0u64; 128];
+        let mut free = true;
+        let mut k = 0;
+        while k < PARTICLES.len() && free {
+            let key = packed(PARTICLES[k]);
+            let h = (key.wrapping_mul(mul) >> 57) as usize;
+            free = table[h] == 0;
+            table[h] = key;
+            k += 1;
+        }
+        if free {
+            break (mul, table);
+        }
+        mul = mul.wrapping_add(0x2545_F491_4F6C_DD1E);
+    }
+};
+
+/// `words::is_particle` of a word given as `packed` (a word of eight bytes or fewer).
+#[inline]
+fn is_particle_packed(k: u64) -> bool {
+    let (mul, table) = &PARTICLE_TABLE;
+    k != 0 && table[(k.wrapping_mul(*mul) >> 57) as usize] == k
+}
+
+/// Per word length (up to five): the first letters of the name particles of that length,
+/// as bits from `a`.
 const PARTICLE_FIRST: [u32; 6] = {
-    let particles: [&[u8]; 23] = [
-        b"al", b"el", b"bin", b"ibn", b"bint", b"van", b"von", b"de", b"der", b"den", b"da", b"di",
-        b"du", b"del", b"della", b"la", b"le", b"dos", b"das", b"ter", b"ul", b"ud", b"ad",
-    ];
+    let particles = PARTICLES;
     let mut bits = [0u32; 6];
     let mut k = 0;
     while k < particles.len() {
@@ -592,6 +659,44 @@ mod tests {
         ] {
             assert_eq!(is_initialism(w), def(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn particle_table_answers_as_the_word_list() {
+        // every word of up to three letters from the particles' letters, and some longer
+        let letters = b"abdeilnorstuvh";
+        let mut words: Vec<Vec<u8>> = vec![];
+        for &a in letters {
+            words.push(vec![a]);
+            for &b in letters {
+                words.push(vec![a, b]);
+                for &c in letters {
+                    words.push(vec![a, b, c]);
+                }
+            }
+        }
+        for p in PARTICLES {
+            for &c in letters {
+                words.push([p, &[c][..]].concat());
+                words.push([&[c][..], p].concat());
+            }
+        }
+        for w in words.iter().chain(
+            PARTICLES
+                .iter()
+                .map(|p| p.to_vec())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            let s = std::str::from_utf8(w).unwrap();
+            if w.len() <= 5 {
+                assert_eq!(is_particle_packed(packed(w)), words::is_particle(s), "{s}");
+            }
+        }
+        assert_eq!(
+            PARTICLES.map(|p| std::str::from_utf8(p).unwrap()),
+            words::PARTICLES
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::entities::words::{with_lower, FnvBuild};
 
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
-use crate::text::byte_class::{ascii_alnum_mask, leading_run};
+use crate::text::byte_class::ascii_alnum_mask;
 
 const HEADER: &[&str] = &["name", "kind", "code", "canonical", "agent", "flags"];
 
@@ -196,10 +196,13 @@ fn ascii_lowercase_u64(w: u64) -> u64 {
 /// table of pattern heads replaces the first steps of the walk (a load from a large table
 /// each, most of them cache misses), and a head no pattern has rules the position out.
 struct HeadJump {
-    /// Open addressing, at most half full: `[prefix, packed]` with `prefix` the head's
-    /// first bytes (as the trie stores them; zero bytes past them) and `packed` as made by
-    /// `pack`; `FREE` for an empty slot.
-    slots: Vec<[u64; 2]>,
+    /// Open addressing, at most half full: `[prefix, packed, ahead]` with `prefix` the
+    /// head's first bytes (as the trie stores them; zero bytes past them), `packed` as made
+    /// by `pack` (`FREE` for an empty slot) and `ahead` the two bytes after the head that
+    /// the walk may go on with (`ahead_bit`; all ones where one byte ends a pattern): most
+    /// walks from a head stop within two bytes ("Iran said", "the government"), and this
+    /// answers them without the walk.
+    slots: Vec<[u64; 3]>,
     /// log2 of `slots.len()`.
     log: u32,
     /// ASCII case folded (for an ASCII-case-insensitive trie).
@@ -210,6 +213,13 @@ struct HeadJump {
 
 /// Bytes of a head that key the jump.
 const JUMP: usize = 8;
+
+/// The bit of `HeadJump`'s `ahead` for two bytes (as the trie stores them) read one after
+/// the other: the second byte's low six bits, turned by the first's.
+#[inline]
+fn ahead_bit(b1: u8, b2: u8) -> u64 {
+    1 << ((u32::from(b2) + 7 * u32::from(b1)) & 63)
+}
 
 impl HeadJump {
     /// `packed`: the state after the prefix (24 bits), the prefix's length (4 bits), a flag
@@ -240,11 +250,11 @@ impl HeadJump {
         // letters and digits from one mask, not a test per byte
         if let Some(c) = b.get(..8) {
             let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            let m = leading_run(ascii_alnum_mask(w));
-            if m == 0 {
-                return (0, 0);
-            }
-            let mask = if m < 8 { (1u64 << (8 * m)) - 1 } else { !0 };
+            // the high bit of each byte that is no letter or digit: the first ends the head
+            let ends = !ascii_alnum_mask(w) & 0x8080_8080_8080_8080;
+            let m = (ends.trailing_zeros() / 8) as usize;
+            // ones below the first such byte (all for none, none for a head of no byte)
+            let mask = ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
             let fold = if fold { 0x2020_2020_2020_2020 } else { 0 };
             return (m, (w | fold) & mask);
         }
@@ -277,16 +287,17 @@ impl HeadJump {
     /// `packed` of the head at the start of `b` (the text from the search's start to its
     /// end); None when no pattern has this head.
     #[inline]
-    fn get(&self, m: usize, prefix: u64) -> Option<u64> {
+    fn get(&self, m: usize, prefix: u64) -> Option<(u64, u64)> {
         let mask = self.slots.len() - 1;
         let mut h = Self::slot(Self::hash(prefix, m), self.log);
         loop {
-            let [p, packed] = self.slots[h];
+            let [p, packed, ahead] = self.slots[h];
             if packed == FREE {
                 return None;
             }
-            if p == prefix && (packed >> 24 & 0xF) as usize == m {
-                return Some(packed);
+            // (the prefix tells its length: a head's bytes are never zero)
+            if p == prefix {
+                return Some((packed, ahead));
             }
             h = (h + 1) & mask;
         }
@@ -315,7 +326,9 @@ pub struct AnchoredTrie {
     /// The root's transitions by byte (`DEAD` for none): the first byte is one load.
     root: Box<[u32; 256]>,
     /// Per state: the byte to its chain child, the state numbered next (`CHAIN | byte`, with
-    /// `CHAIN_MATCH` where a pattern ends at the child; 0 for none). A pattern's bytes past
+    /// `CHAIN_MATCH` where a pattern ends at the child; 0 for none), and `EDGES` where the
+    /// state has other children (in `slots`): a byte off the chain of a state without is no
+    /// transition, with no probe of `slots`. A pattern's bytes past
     /// those it shares with earlier patterns make states numbered in a row: most steps read
     /// the next entry here, in the cache, not a random slot of `slots`.
     chain: Vec<u16>,
@@ -331,6 +344,19 @@ pub struct AnchoredTrie {
     map: [u8; 256],
     /// The patterns' heads, for `find_word`.
     heads: HeadJump,
+    /// The first three bytes of the patterns, for `find_word`: a bit per `three_key`, set
+    /// for every pattern's first three bytes (for a shorter pattern, for all bytes after it,
+    /// which a word-bounded match leaves free). 4 KB, in the cache: most words of a text
+    /// start no pattern, and this says so before the head's key is made and probed (whose
+    /// table is large and misses the cache).
+    three: Box<[u64; 512]>,
+}
+
+/// A key of 15 bits for three bytes (the low ones of `w`): five bits of each (`b & 31`: the
+/// same for both ASCII cases of a letter, as a filter for folding tries needs).
+#[inline]
+fn three_key(w: u64) -> usize {
+    ((w & 31) | ((w >> 3) & (31 << 5)) | ((w >> 6) & (31 << 10))) as usize
 }
 
 /// The root; as a transition's target, none.
@@ -342,6 +368,7 @@ const NO_PATTERN: u32 = u32::MAX;
 const MATCH: u32 = 1 << 31;
 const CHAIN: u16 = 0x100;
 const CHAIN_MATCH: u16 = 0x200;
+const EDGES: u16 = 0x400;
 
 impl AnchoredTrie {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>, fold: bool) -> AnchoredTrie {
@@ -422,6 +449,7 @@ impl AnchoredTrie {
         let mut has_child = vec![false; pattern.len()];
         for &key in edges.keys() {
             has_child[(key >> 8) as usize] = true;
+            chain[(key >> 8) as usize] |= EDGES;
         }
         for (s, c) in chain.iter().enumerate() {
             has_child[s] |= c & CHAIN != 0;
@@ -439,7 +467,26 @@ impl AnchoredTrie {
                 fold,
                 empty: patterns.iter().any(|p| p.is_empty()),
             },
+            three: Box::new([0; 512]),
         };
+        for p in &patterns {
+            let b = p.as_bytes();
+            // the first bytes, then every value of each byte past the pattern
+            let mut keys = vec![0usize];
+            for i in 0..3 {
+                let values: Vec<u64> = match b.get(i) {
+                    Some(&c) => vec![u64::from(c)],
+                    None => (0..32).collect(),
+                };
+                keys = keys
+                    .iter()
+                    .flat_map(|&k| values.iter().map(move |&v| k | three_key(v << (8 * i))))
+                    .collect();
+            }
+            for k in keys {
+                trie.three[k >> 6] |= 1 << (k & 63);
+            }
+        }
         // the state after each pattern's head (its first `JUMP` bytes at most)
         let mut jumps: HashMap<(usize, u64), u64, FnvBuild> = HashMap::default();
         for p in &patterns {
@@ -467,13 +514,43 @@ impl AnchoredTrie {
             .max(16)
             .next_power_of_two()
             .trailing_zeros();
-        let mut slots = vec![[0, FREE]; 1 << log];
+        // each state's children `(state, byte, child)`, sorted, for the bytes after the heads
+        let mut kids: Vec<(u32, u8, u32)> = edges
+            .iter()
+            .map(|(&key, &next)| (key >> 8, key as u8, next))
+            .collect();
+        for (s, &c) in trie.chain.iter().enumerate() {
+            if c & CHAIN != 0 {
+                kids.push((s as u32, c as u8, s as u32 + 1));
+            }
+        }
+        kids.sort_unstable();
+        let children = |s: u32| {
+            let from = kids.partition_point(|k| k.0 < s);
+            kids[from..]
+                .iter()
+                .take_while(move |k| k.0 == s)
+                .map(|k| (k.1, k.2))
+        };
+        let ahead = |s: u32| {
+            let mut bits = 0u64;
+            for (b1, c1) in children(s) {
+                if trie.pattern[c1 as usize] != NO_PATTERN {
+                    return u64::MAX;
+                }
+                for (b2, _) in children(c1) {
+                    bits |= ahead_bit(b1, b2);
+                }
+            }
+            bits
+        };
+        let mut slots = vec![[0, FREE, 0]; 1 << log];
         for (&(m, prefix), &packed) in &jumps {
             let mut h = HeadJump::slot(HeadJump::hash(prefix, m), log);
             while slots[h][1] != FREE {
                 h = (h + 1) & (slots.len() - 1);
             }
-            slots[h] = [prefix, packed];
+            slots[h] = [prefix, packed, ahead(packed as u32 & 0xFF_FFFF)];
         }
         trie.heads.slots = slots;
         trie.heads.log = log;
@@ -486,6 +563,26 @@ impl AnchoredTrie {
     /// `slots`, `pattern`), which miss the cache.
     #[inline]
     pub fn find_word(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        if let Some(c) = text.as_bytes().get(start..start + 8) {
+            // a match's first three bytes are in the text whatever `end` says
+            let k = three_key(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+            // (an empty pattern set every bit)
+            if self.three[k >> 6] & 1 << (k & 63) == 0 {
+                return None;
+            }
+        }
+        self.find_word_from_head(text, start, end)
+    }
+
+    /// `find_word` past the three-byte filter: not inlined, so that callers inline the
+    /// filter alone (most words stop there, without a call).
+    #[inline(never)]
+    fn find_word_from_head(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, usize, usize)> {
         let hay = text.as_bytes();
         hay.get(start..end)?;
         let (m, prefix) = HeadJump::key(&hay[start..], self.heads.fold);
@@ -494,9 +591,16 @@ impl AnchoredTrie {
             // (it matches anywhere): the walk alone
             self.find(hay, start, end)
         } else {
-            let packed = self.heads.get(m, prefix)?;
+            let (packed, ahead) = self.heads.get(m, prefix)?;
             let mut state = packed as u32 & 0xFF_FFFF;
-            let leaf = packed & 1 << 28 != 0;
+            // no pattern goes on with the two bytes after the head: the walk would stop
+            let stops = match hay.get(start + m..start + m + 2) {
+                Some(&[b1, b2]) if start + m + 2 <= end => {
+                    ahead & ahead_bit(self.map[b1 as usize], self.map[b2 as usize]) == 0
+                }
+                _ => false,
+            };
+            let leaf = packed & 1 << 28 != 0 || stops;
             let best_pattern = (packed >> 32) as u32 & 0xFF_FFFF;
             let mut best = if best_pattern == 0xFF_FFFF {
                 (0, NO_PATTERN)
@@ -534,9 +638,12 @@ impl AnchoredTrie {
     #[inline]
     fn next(&self, state: u32, b: u8) -> u32 {
         let c = self.chain[state as usize];
-        if c & !CHAIN_MATCH == CHAIN | u16::from(b) {
+        if c & (CHAIN | 0xFF) == CHAIN | u16::from(b) {
             // `MATCH` (bit 31) where the chain child ends a pattern
             return (state + 1) | u32::from(c & CHAIN_MATCH != 0) << 31;
+        }
+        if c & EDGES == 0 {
+            return DEAD;
         }
         let key = state << 8 | u32::from(b);
         let mask = self.slots.len() - 1;
@@ -744,6 +851,7 @@ impl Actors {
 
     /// The longest match that starts exactly at `start` and ends on a word boundary at or
     /// before `end`.
+    #[inline]
     pub fn find_at(&self, text: &str, start: usize, end: usize) -> Option<ActorMatch> {
         let (s, e, row) = self.anchored.find_word(text, start, end)?;
         Some(ActorMatch {
@@ -770,7 +878,29 @@ fn len_slot(c: u8) -> usize {
 }
 
 /// True when `text[start..end]` is not glued to a letter or digit on either side.
+#[inline]
 pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    // ASCII bytes on both sides (nearly always): tested as bytes, no char decoded. An ASCII
+    // byte is a whole char, and the chars next to it start and end on its sides.
+    let b = text.as_bytes();
+    let before = match start.checked_sub(1) {
+        None => Some(b' '),
+        Some(i) => b.get(i).copied().filter(u8::is_ascii),
+    };
+    let after = if end == b.len() {
+        Some(b' ')
+    } else {
+        b.get(end).copied().filter(u8::is_ascii)
+    };
+    if let (Some(x), Some(y)) = (before, after) {
+        let dot = end > 0 && b[end - 1] == b'.';
+        return !x.is_ascii_alphanumeric() && (dot || !y.is_ascii_alphanumeric());
+    }
+    is_word_bounded_by_chars(text, start, end)
+}
+
+/// `is_word_bounded` by chars (a neighbour past ASCII; the test of the byte path).
+fn is_word_bounded_by_chars(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
@@ -865,11 +995,38 @@ mod tests {
     }
 
     #[test]
+    fn word_bounds_by_bytes_are_the_bounds_by_chars() {
+        for text in [
+            "",
+            "a",
+            "U.S.-led Iran’s é1 Zarif, (NATO) x.y",
+            "éa.b’c d",
+            "a b.",
+            ".ü",
+        ] {
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &s in &cuts {
+                for &e in cuts.iter().filter(|&&e| e >= s) {
+                    assert_eq!(
+                        is_word_bounded(text, s, e),
+                        is_word_bounded_by_chars(text, s, e),
+                        "{text:?} {s}..{e}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn head_jumps_keep_what_the_walk_finds() {
         // an empty pattern, digits, a head past eight bytes, one cut by `end`, `end` past the
         // text, case folded and not
         let pats = [
             "",
+            "X",
+            "Mr",
             "Al",
             "Al-Qaeda",
             "G7",
@@ -877,8 +1034,15 @@ mod tests {
             "Afghanistan",
             "Afghanistani",
             "U.S.",
+            // the two bytes after a head: a walk on, a stop within them, a pattern ending
+            // one byte after its head
+            "Al Jazeera",
+            "G7 summit",
+            "G7 s",
+            "Afghanistan.",
         ];
-        let text = "G7 G20 g20 AL Al-Qaeda Afghanistan’s Afghanistanis U.S.-led Al";
+        let text = "G7 G20 g20 AL Al-Qaeda Afghanistan’s Afghanistanis U.S.-led Al X, Mr. x mr Xa \
+            Al Jazeera Al Jazira al jazeera G7 summit G7 sum G7 SUMMIT G7 Summit Afghanistan.x";
         for fold in [false, true] {
             for skip in [0, 1] {
                 let trie = AnchoredTrie::new(pats[skip..].iter().copied(), fold);

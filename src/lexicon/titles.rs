@@ -44,6 +44,30 @@ pub struct Titles {
     /// (`first_word_key`): most lowercase words of a text start no title, and this says so
     /// without hashing the word or searching.
     first_word_bits: Box<[u64; 512]>,
+    /// The `first_words` again, two bits each by `word_hash` (a Bloom filter, some 1% false
+    /// positives): asked of the words `first_word_bits` lets through, half of which start
+    /// no title ("with", "called") and would each cost a search.
+    first_word_bloom: Box<[u64; 256]>,
+}
+
+/// A hash of a word for `Titles::first_word_bloom`: of its length and its first and last
+/// four bytes (every byte of a word of up to eight), each with 0x20 set (the same for both
+/// ASCII cases of a letter).
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    let n = w.len();
+    let four = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])));
+    let x = match (w.get(..4), w.get(n.saturating_sub(4)..)) {
+        (Some(a), Some(b)) if n >= 4 => four(a) | four(b) << 32,
+        _ => w.iter().fold(0, |k, &c| k << 8 | u64::from(c)),
+    };
+    ((x | 0x2020_2020_2020_2020) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The two bits of `Titles::first_word_bloom` a hash sets: 14 bits each.
+#[inline]
+fn bloom_bits(h: u64) -> [usize; 2] {
+    [(h >> 50) as usize, (h >> 36) as usize & 0x3FFF]
 }
 
 /// A key of 15 bits for a word: its length (up to 31) and first two bytes, each folded to
@@ -97,6 +121,12 @@ impl Titles {
             let k = first_word_key(w.as_bytes());
             first_word_bits[k >> 6] |= 1 << (k & 63);
         }
+        let mut first_word_bloom = Box::new([0u64; 256]);
+        for w in &first_words {
+            for k in bloom_bits(word_hash(w.as_bytes())) {
+                first_word_bloom[k >> 6] |= 1 << (k & 63);
+            }
+        }
         let ranks = rows
             .iter()
             .filter(|r| r.has_flag("rank"))
@@ -110,6 +140,7 @@ impl Titles {
             ranks,
             first_words,
             first_word_bits,
+            first_word_bloom,
         })
     }
 
@@ -123,6 +154,7 @@ impl Titles {
     }
 
     /// `find_at` without the start filter (the trie's own head filter stays).
+    #[inline]
     pub fn find_at_unfiltered(
         &self,
         text: &str,
@@ -164,7 +196,14 @@ impl Titles {
     pub fn lower_word_may_start(&self, word: &[u8]) -> bool {
         // `may_start_with_lower` compares the word ASCII-lowercased: the key folds ASCII case
         let k = first_word_key(word);
-        self.first_word_bits[k >> 6] & (1 << (k & 63)) != 0
+        if self.first_word_bits[k >> 6] & (1 << (k & 63)) == 0 {
+            return false;
+        }
+        // the word's bytes with 0x20 set are those of its ASCII lowercase: its hash is that
+        // of the first word it would be
+        let [a, b] = bloom_bits(word_hash(word));
+        self.first_word_bloom[a >> 6] & (1 << (a & 63)) != 0
+            && self.first_word_bloom[b >> 6] & (1 << (b & 63)) != 0
     }
 
     /// Is this title (any case) a military rank?
@@ -199,5 +238,11 @@ mod tests {
             rejected += usize::from(!t.lower_word_may_start(w.as_bytes()));
         }
         assert!(rejected > 10, "the filter lets nearly everything through");
+        // common words that start no title: nearly all ruled out
+        let passed = common
+            .split(' ')
+            .filter(|w| !t.may_start_with_lower(w) && t.lower_word_may_start(w.as_bytes()))
+            .count();
+        assert!(passed <= 2, "{passed} common words let through");
     }
 }
