@@ -52,11 +52,17 @@ pub fn month_mentions(text: &str, month: u32) -> usize {
 }
 
 fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
-    // every day date has a four-digit year: most lines have no run of four digits, and
-    // need not meet the date pattern
-    if !has_four_digits(s) {
+    // every day date writes its year in four digits, and a stamp's year is modern: most
+    // lines hold no such four digits, and need not meet the date pattern
+    if !has_modern_year(s) {
         return None;
     }
+    first_day_date(s)
+}
+
+/// `find_date_with_alternative` without the year screen: the first day date of a modern
+/// year, its span and its other reading.
+fn first_day_date(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
     day_dates(s).find_map(|dd| {
         let (date, alt) = match dd.fields {
             DayFields::Date(d) => (d, None),
@@ -83,12 +89,18 @@ fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Dat
     })
 }
 
-/// Does `s` hold four ASCII digits in a row?
-fn has_four_digits(s: &str) -> bool {
+/// Does `s` hold four ASCII digits in a row that read as a year of `1900..=2100` (the
+/// years `find_date_with_alternative` keeps)? Also inside a longer run of digits.
+fn has_modern_year(s: &str) -> bool {
     let mut run = 0;
-    for &b in s.as_bytes() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        if run == 4 {
+        if run >= 4
+            && matches!(
+                &s.as_bytes()[i - 3..=i],
+                [b'1', b'9', ..] | [b'2', b'0', ..] | b"2100"
+            )
+        {
             return true;
         }
     }
@@ -377,6 +389,50 @@ mod tests {
             hits += want as usize;
         }
         assert!(hits > 200, "{hits}");
+    }
+
+    #[test]
+    fn the_year_screen_passes_every_stamp_date() {
+        // lines of our own and generated ones of digits, separators and month names: the
+        // screened search finds what the full one finds
+        let mut lines: Vec<String> = [
+            "Published: 0712 GMT March 3, 2022",
+            "19 Dec 1899 - 15:18",
+            "2100-12-31",
+            "2101-01-01",
+            "12/11/1900 and 1/2/2099",
+            "News ID: 418822 posted 3 May 2019",
+            "id 120199 on 02-03-1999",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        let pieces = [
+            "0", "1", "2", "9", "19", "20", "21", "00", "99", "-", "/", ".", " ", ", ", "May ",
+            "June ", "3rd ", "2021", "1999", "12",
+        ];
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..20_000 {
+            let mut l = String::new();
+            for _ in 0..seed.below(14) {
+                l.push_str(pieces[seed.below(pieces.len())]);
+            }
+            lines.push(l);
+        }
+        let mut found = 0;
+        for l in &lines {
+            let want = first_day_date(l);
+            assert_eq!(find_date_with_alternative(l), want, "{l:?}");
+            found += want.is_some() as usize;
+            let digits = |w: &[u8]| w.iter().all(u8::is_ascii_digit);
+            let year = |w: &[u8]| std::str::from_utf8(w).ok()?.parse::<i32>().ok();
+            let modern = l
+                .as_bytes()
+                .windows(4)
+                .any(|w| digits(w) && year(w).is_some_and(|y| (1900..=2100).contains(&y)));
+            assert_eq!(has_modern_year(l), modern, "{l:?}");
+        }
+        assert!(found > 30, "{found}");
     }
 
     #[test]
