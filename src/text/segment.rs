@@ -121,8 +121,9 @@ fn split_sentences_into(t: &str, out: &mut Vec<(usize, usize)>) {
 }
 
 /// The next byte at or after `i` that may end a sentence (`\n`, `\r`, `.`, `!`, `?`, or
-/// the lead byte 0xE2 of `…`): two vectorised searches, each result kept until passed
-/// (`b.len()` when there is none).
+/// the first byte of `…`): two vectorised searches, each result kept until passed
+/// (`b.len()` when there is none). `…` is found by its last byte 0xA6: its first, 0xE2,
+/// opens every curly quote and dash, and each would stop the search.
 struct Marks {
     common: usize,
     rare: usize,
@@ -137,7 +138,18 @@ impl Marks {
     }
 
     fn common(b: &[u8], i: usize) -> usize {
-        memchr::memchr3(b'.', b'\n', 0xE2, &b[i..]).map_or(b.len(), |p| p + i)
+        let mut from = i;
+        while let Some(p) = memchr::memchr3(b'.', b'\n', 0xA6, &b[from..]).map(|p| p + from) {
+            if b[p] != 0xA6 {
+                return p;
+            }
+            // the last byte of `…` (E2 80 A6) that starts at or after `i`
+            if p >= i + 2 && b[p - 2..p] == [0xE2, 0x80] {
+                return p - 2;
+            }
+            from = p + 1;
+        }
+        b.len()
     }
 
     fn rare(b: &[u8], i: usize) -> usize {
@@ -665,13 +677,17 @@ mod tests {
 
     #[test]
     fn marks_are_every_byte_that_may_end_a_sentence() {
-        let t = "a.b\nc!d?e\r\u{2026}f\u{201c}g \u{e9}h. 1.5?!";
+        let t = "a.b\nc!d?e\r\u{2026}f\u{201c}g \u{e9}h. 1.5?! \u{2019}\u{2026}.\u{2026}\u{2026}\u{a6}\u{2026}\u{201d}\u{1a6}x\u{2026}";
         let b = t.as_bytes();
-        let mut marks = super::Marks::new(b);
-        for i in 0..=b.len() {
-            let want =
-                (i..b.len()).find(|&k| matches!(b[k], b'.' | b'\n' | 0xE2 | b'!' | b'?' | b'\r'));
-            assert_eq!(marks.next(b, i), want, "{i}");
+        for step in 1..4 {
+            let mut marks = super::Marks::new(b);
+            for i in (0..=b.len()).step_by(step) {
+                let want = (i..b.len()).find(|&k| {
+                    matches!(b[k], b'.' | b'\n' | b'!' | b'?' | b'\r')
+                        || b[k..].starts_with("\u{2026}".as_bytes())
+                });
+                assert_eq!(marks.next(b, i), want, "{i}");
+            }
         }
     }
 
