@@ -90,21 +90,15 @@ fn first_day_date(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
 }
 
 /// Does `s` hold four ASCII digits in a row that read as a year of `1900..=2100` (the
-/// years `find_date_with_alternative` keeps)? Also inside a longer run of digits.
+/// years `find_date_with_alternative` keeps)? Also inside a longer run of digits. Such a
+/// year opens with `1` or `2`: a vectorised search for those skips the letters between.
 fn has_modern_year(s: &str) -> bool {
-    let mut run = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        if run >= 4
-            && matches!(
-                &s.as_bytes()[i - 3..=i],
-                [b'1', b'9', ..] | [b'2', b'0', ..] | b"2100"
-            )
-        {
-            return true;
-        }
-    }
-    false
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| match b.get(i..i + 4) {
+        Some([b'1', b'9', c, d] | [b'2', b'0', c, d]) => c.is_ascii_digit() && d.is_ascii_digit(),
+        Some(w) => w == b"2100",
+        None => false,
+    })
 }
 
 fn stamp_re() -> &'static Regex {
