@@ -304,8 +304,11 @@ pub fn is_tags(line: &str) -> bool {
     // one pass over the items, no list built: a sentence's first item is seldom short
     let (mut items, mut lower, mut last) = (0, 0, "");
     for i in line.split(',').map(str::trim) {
-        let w = i.split_whitespace().count();
-        if !((1..=4).contains(&w) && i.len() <= 40 && !i.contains(['.', ';', '"', '\u{201c}'])) {
+        // the length first: a sentence's first item is long, and its words need no count
+        if i.len() > 40 || !(1..=4).contains(&i.split_whitespace().take(5).count()) {
+            return false;
+        }
+        if i.contains(['.', ';', '"', '\u{201c}']) {
             return false;
         }
         items += 1;
