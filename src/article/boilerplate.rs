@@ -550,7 +550,9 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
             }
         }
     }
-    // the text after the last sentence end, when it is a slash-joined credit
+    // the text after the last sentence end, when it is a slash-joined credit (most lines
+    // hold no slash at all, and need no search for their last sentence)
+    memchr::memchr(b'/', line.as_bytes())?;
     let cut = rfind_stop_space(line)?;
     let start = cut + 2;
     let tail = line[start..].trim();
