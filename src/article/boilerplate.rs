@@ -74,7 +74,7 @@ fn may_open_chrome(line: &str) -> bool {
 pub fn licence_hints(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     licence_screen(text.as_bytes(), &mut |w, window| {
-        out.extend(licence_hint().find_iter(window).map(|m| w + m.start()));
+        literal_starts(window, |p| out.push(w + p));
         false
     });
     out.sort_unstable();
@@ -91,7 +91,9 @@ pub fn licence_hints(text: &str) -> Vec<usize> {
 /// is the exact set's.
 fn has_licence_hint(s: &str) -> bool {
     licence_screen(s.as_bytes(), &mut |_, window| {
-        licence_hint().is_match(window)
+        let mut any = false;
+        literal_starts(window, |_| any = true);
+        any
     })
 }
 
@@ -162,7 +164,40 @@ const LICENCE_LITERALS: [&str; 15] = [
     "reative commons",
 ];
 
-/// Literals one of which every licence line holds: a SIMD prefilter before the regex.
+/// Per byte: does some `LICENCE_LITERALS` literal start with it?
+const LICENCE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < LICENCE_LITERALS.len() {
+        t[LICENCE_LITERALS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Where the literals start in a window of the screen (`licence_screen`): what
+/// `licence_hint().find_iter(window)` reports (leftmost, the first listed literal at a
+/// position, then on past it), read byte by byte. A window is a few dozen bytes: the
+/// automaton's start-up cost more than the whole window takes this way.
+fn literal_starts(window: &[u8], mut f: impl FnMut(usize)) {
+    let mut p = 0;
+    'at: while p < window.len() {
+        if LICENCE_FIRST[window[p] as usize] {
+            for l in LICENCE_LITERALS {
+                if window[p..].starts_with(l.as_bytes()) {
+                    f(p);
+                    p += l.len();
+                    continue 'at;
+                }
+            }
+        }
+        p += 1;
+    }
+}
+
+/// Literals one of which every licence line holds (the definition `literal_starts` reads
+/// by hand).
+#[cfg(test)]
 fn licence_hint() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -269,8 +304,11 @@ pub fn is_tags(line: &str) -> bool {
     // one pass over the items, no list built: a sentence's first item is seldom short
     let (mut items, mut lower, mut last) = (0, 0, "");
     for i in line.split(',').map(str::trim) {
-        let w = i.split_whitespace().count();
-        if !((1..=4).contains(&w) && i.len() <= 40 && !i.contains(['.', ';', '"', '\u{201c}'])) {
+        // the length first: a sentence's first item is long, and its words need no count
+        if i.len() > 40 || !(1..=4).contains(&i.split_whitespace().take(5).count()) {
+            return false;
+        }
+        if i.contains(['.', ';', '"', '\u{201c}']) {
             return false;
         }
         items += 1;
@@ -512,7 +550,9 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
             }
         }
     }
-    // the text after the last sentence end, when it is a slash-joined credit
+    // the text after the last sentence end, when it is a slash-joined credit (most lines
+    // hold no slash at all, and need no search for their last sentence)
+    memchr::memchr(b'/', line.as_bytes())?;
     let cut = rfind_stop_space(line)?;
     let start = cut + 2;
     let tail = line[start..].trim();
@@ -697,5 +737,31 @@ mod tests {
         for t in &texts {
             assert_eq!(has_licence_hint(t), licence_hint().is_match(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn literal_starts_are_those_of_the_automaton() {
+        // windows glued from literals, their parts, overlaps and other bytes
+        let mut pieces: Vec<String> = LICENCE_LITERALS.iter().map(|l| l.to_string()).collect();
+        for l in LICENCE_LITERALS {
+            let cut = crate::text::floor_boundary(l, l.len() / 2);
+            pieces.push(l[..cut].to_string());
+            pieces.push(l[cut..].to_string());
+        }
+        pieces.extend(["C", "c", "r", " ", "\u{a9}", "\u{e9}", "opy", "ight"].map(String::from));
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut w = String::new();
+            for _ in 0..seed.below(7) {
+                w.push_str(&pieces[seed.below(pieces.len())]);
+            }
+            let want: Vec<usize> = licence_hint().find_iter(&w).map(|m| m.start()).collect();
+            let mut got = Vec::new();
+            literal_starts(w.as_bytes(), |p| got.push(p));
+            assert_eq!(got, want, "{w:?}");
+            found += want.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 }

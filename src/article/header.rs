@@ -52,11 +52,17 @@ pub fn month_mentions(text: &str, month: u32) -> usize {
 }
 
 fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
-    // every day date has a four-digit year: most lines have no run of four digits, and
-    // need not meet the date pattern
-    if !has_four_digits(s) {
+    // every day date writes its year in four digits, and a stamp's year is modern: most
+    // lines hold no such four digits, and need not meet the date pattern
+    if !has_modern_year(s) {
         return None;
     }
+    first_day_date(s)
+}
+
+/// `find_date_with_alternative` without the year screen: the first day date of a modern
+/// year, its span and its other reading.
+fn first_day_date(s: &str) -> Option<(Date, usize, usize, Option<Date>)> {
     day_dates(s).find_map(|dd| {
         let (date, alt) = match dd.fields {
             DayFields::Date(d) => (d, None),
@@ -83,16 +89,29 @@ fn find_date_with_alternative(s: &str) -> Option<(Date, usize, usize, Option<Dat
     })
 }
 
-/// Does `s` hold four ASCII digits in a row?
-fn has_four_digits(s: &str) -> bool {
-    let mut run = 0;
-    for &b in s.as_bytes() {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        if run == 4 {
-            return true;
-        }
+/// Does `s` hold four ASCII digits in a row that read as a year of `1900..=2100` (the
+/// years `find_date_with_alternative` keeps)? Also inside a longer run of digits. Such a
+/// year opens with `1` or `2`: a vectorised search for those skips the letters between.
+fn has_modern_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| match b.get(i..i + 4) {
+        Some([b'1', b'9', c, d] | [b'2', b'0', c, d]) => c.is_ascii_digit() && d.is_ascii_digit(),
+        Some(w) => w == b"2100",
+        None => false,
+    })
+}
+
+/// Can `stamp_re` match `line`? Each of its words opens with `l`, `u`, `m`, `p`, `r`, `d`
+/// or `o` in either case (no char beyond ASCII folds to one of them; such a first char is
+/// left to the regex): most lines need no regex search.
+fn may_open_stamp(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(b) if b.is_ascii() => matches!(
+            b.to_ascii_lowercase(),
+            b'l' | b'u' | b'm' | b'p' | b'r' | b'd' | b'o'
+        ),
+        _ => true,
     }
-    false
 }
 
 fn stamp_re() -> &'static Regex {
@@ -225,7 +244,10 @@ pub fn classify_with_other(line: &str) -> Option<(HeaderLine, Option<Option<Date
     if line.len() > 200 {
         return None;
     }
-    if let Some(m) = stamp_re().captures(line) {
+    if let Some(m) = may_open_stamp(line)
+        .then(|| stamp_re().captures(line))
+        .flatten()
+    {
         let whole = m.get(0).map_or(0, |g| g.end());
         let rest = &line[whole..];
         if let Some((d, s, e)) = find_date(rest) {
@@ -277,6 +299,9 @@ pub fn classify_with_other(line: &str) -> Option<(HeaderLine, Option<Option<Date
 /// A header stamp glued to the start of a one-line article (` date 2021-02-03 TEHRAN ...`,
 /// `Published: April 12, 2021 TEHRAN ...`): its date and where it ends.
 pub fn leading_stamp(line: &str) -> Option<(Date, usize)> {
+    if !may_open_stamp(line) {
+        return None;
+    }
     let m = stamp_re().find(line)?;
     // "On April 12, 2021, officials met" opens a sentence, not a stamp
     if line.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("on ")) {
@@ -377,6 +402,96 @@ mod tests {
             hits += want as usize;
         }
         assert!(hits > 200, "{hits}");
+    }
+
+    #[test]
+    fn the_year_screen_passes_every_stamp_date() {
+        // lines of our own and generated ones of digits, separators and month names: the
+        // screened search finds what the full one finds
+        let mut lines: Vec<String> = [
+            "Published: 0712 GMT March 3, 2022",
+            "19 Dec 1899 - 15:18",
+            "2100-12-31",
+            "2101-01-01",
+            "12/11/1900 and 1/2/2099",
+            "News ID: 418822 posted 3 May 2019",
+            "id 120199 on 02-03-1999",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        let pieces = [
+            "0", "1", "2", "9", "19", "20", "21", "00", "99", "-", "/", ".", " ", ", ", "May ",
+            "June ", "3rd ", "2021", "1999", "12",
+        ];
+        let mut seed = crate::text::testgen::XorShift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..20_000 {
+            let mut l = String::new();
+            for _ in 0..seed.below(14) {
+                l.push_str(pieces[seed.below(pieces.len())]);
+            }
+            lines.push(l);
+        }
+        let mut found = 0;
+        for l in &lines {
+            let want = first_day_date(l);
+            assert_eq!(find_date_with_alternative(l), want, "{l:?}");
+            found += want.is_some() as usize;
+            let digits = |w: &[u8]| w.iter().all(u8::is_ascii_digit);
+            let year = |w: &[u8]| std::str::from_utf8(w).ok()?.parse::<i32>().ok();
+            let modern = l
+                .as_bytes()
+                .windows(4)
+                .any(|w| digits(w) && year(w).is_some_and(|y| (1900..=2100).contains(&y)));
+            assert_eq!(has_modern_year(l), modern, "{l:?}");
+        }
+        assert!(found > 30, "{found}");
+    }
+
+    #[test]
+    fn the_stamp_screen_passes_every_stamp() {
+        // every opening the pattern allows, in three cases, and lines that open otherwise
+        let words = [
+            "last updated",
+            "updated",
+            "modified",
+            "published",
+            "posted",
+            "released",
+            "publish date",
+            "published date",
+            "publication date",
+            "release date",
+            "date",
+            "dated",
+            "on",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        for w in words {
+            for l in [
+                w.to_string(),
+                w.to_uppercase(),
+                w[..1].to_uppercase() + &w[1..],
+            ] {
+                lines.push(format!("{l}: March 3, 2022"));
+                lines.push(format!("{l} 2022-03-03"));
+            }
+        }
+        for c in (0u8..128)
+            .map(char::from)
+            .chain(['\u{17f}', '\u{212a}', '\u{e9}', '\u{130}'])
+        {
+            lines.push(format!("{c}ublished: March 3, 2022"));
+            lines.push(format!("{c}n 2022-03-03"));
+            lines.push(format!("{c}ate 2022-03-03"));
+        }
+        let mut matched = 0;
+        for l in &lines {
+            let m = stamp_re().is_match(l);
+            assert!(may_open_stamp(l) || !m, "{l:?}");
+            matched += m as usize;
+        }
+        assert!(matched >= words.len() * 6, "{matched}");
     }
 
     #[test]

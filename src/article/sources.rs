@@ -146,8 +146,6 @@ struct NameTable {
     log: u32,
     /// Name numbers grouped by key, ascending within a group.
     ids: Vec<u32>,
-    /// The key lengths in use, longest first.
-    lens: Vec<usize>,
     /// Per first two bytes `b0 << 8 | b1`: bit `n - 1` set when a key of length `n` starts
     /// with them (a key of one byte, whatever follows it), so that most look-ups probe one
     /// or two lengths.
@@ -177,7 +175,6 @@ impl NameTable {
             names,
             slots: vec![(0, 0, 0); 1 << log],
             log,
-            lens: Vec::new(),
             pair_lens: vec![0; 1 << 16],
             empty,
         };
@@ -191,16 +188,12 @@ impl NameTable {
             t.slots[h] = (key, start as u32, (start + g.len()) as u32);
             start += g.len();
             let len = (key >> 56) as usize;
-            if !t.lens.contains(&len) {
-                t.lens.push(len);
-            }
             let b0 = (key & 0xff) as usize;
             match len {
                 1 => (0..256).for_each(|b1| t.pair_lens[b0 << 8 | b1] |= 1),
                 _ => t.pair_lens[b0 << 8 | (key >> 8 & 0xff) as usize] |= 1 << (len - 1),
             }
         }
-        t.lens.sort_unstable_by(|a, b| b.cmp(a));
         t
     }
 
@@ -231,10 +224,14 @@ impl NameTable {
         let Some(&b0) = rest.first() else {
             return self.empty;
         };
-        let lens = self.pair_lens[(b0 as usize) << 8 | rest.get(1).copied().unwrap_or(0) as usize];
+        let mut lens =
+            self.pair_lens[(b0 as usize) << 8 | rest.get(1).copied().unwrap_or(0) as usize];
         let w = head_word(rest);
-        for &n in &self.lens {
-            if lens & (1 << (n - 1)) == 0 || n > rest.len() {
+        // the key lengths of the names opening with these two bytes, longest first
+        while lens != 0 {
+            let n = 8 - lens.leading_zeros() as usize;
+            lens &= !(1 << (n - 1));
+            if n > rest.len() {
                 continue;
             }
             let key = key_of_head(w, n);
@@ -903,48 +900,5 @@ mod tests {
             .iter()
             .any(|m| text.as_bytes()[m.0].is_ascii_lowercase()));
         assert_eq!(outlet_mentions(lex, &text), want);
-    }
-}
-#[cfg(test)]
-mod tmpstats {
-    use super::*;
-    #[test]
-    fn tmp_span_stats() {
-        let src = include_str!("../../python/newsparse/samples/articles.jsonl");
-        let lex = Lexicon::builtin();
-        let idx = builtin_outlets(lex).unwrap();
-        for l in src.lines().filter(|l| !l.trim().is_empty()) {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let text = v["text"].as_str().unwrap();
-            let a = crate::article::analyze(text, lex);
-            let tot: usize = a.regions.iter().map(|r| r.end - r.start).sum();
-            let mut c = 0;
-            let bytes = text.as_bytes();
-            let mut nonal = 0;
-            let mut first = 0;
-            let mut pair = 0;
-            for at in 1..bytes.len() {
-                if !bytes[at - 1].is_ascii_alphanumeric() {
-                    nonal += 1;
-                    if idx.class[bytes[at] as usize] & FIRST != 0 {
-                        first += 1;
-                        if idx.may_start_pair(bytes[at], bytes.get(at + 1).copied().unwrap_or(0)) {
-                            pair += 1;
-                        }
-                    }
-                }
-            }
-            let mut from = 0;
-            while let Some(at) = next_candidate(idx, bytes, from) {
-                from = at + 1;
-                c += 1;
-            }
-            eprintln!(
-                "len {} regions {} sum {} nonal {nonal} first {first} pair {pair} cands {c}",
-                text.len(),
-                a.regions.len(),
-                tot
-            );
-        }
     }
 }

@@ -24,13 +24,17 @@ pub struct Sentence {
 
 /// Split every content region into sentences.
 pub fn segment(text: &str, regions: &[Region]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // a sentence every hundred bytes or so: few documents grow the list more than once
+    let mut out = Vec::with_capacity(text.len() / 128 + 4);
+    let mut spans = Vec::new();
     let mut body_n = 0usize;
     for r in regions {
         if !r.kind.is_content() {
             continue;
         }
-        for (s, e) in split_sentences(&text[r.start..r.end]) {
+        spans.clear();
+        split_sentences_into(&text[r.start..r.end], &mut spans);
+        for &(s, e) in &spans {
             let body_index = if r.kind == RegionKind::Body {
                 body_n += 1;
                 Some(body_n - 1)
@@ -51,8 +55,14 @@ pub fn segment(text: &str, regions: &[Region]) -> Vec<Sentence> {
 /// Sentence boundaries inside one region, as byte spans relative to it, trimmed of
 /// surrounding whitespace. Paragraph breaks (a newline) always end a sentence.
 pub fn split_sentences(t: &str) -> Vec<(usize, usize)> {
-    let b = t.as_bytes();
     let mut out = Vec::new();
+    split_sentences_into(t, &mut out);
+    out
+}
+
+/// `split_sentences` appended to `out` (one buffer for all regions of a document).
+fn split_sentences_into(t: &str, out: &mut Vec<(usize, usize)>) {
+    let b = t.as_bytes();
     let mut start = 0usize;
     let mut marks = Marks::new(b);
     let mut i = 0usize;
@@ -100,20 +110,20 @@ pub fn split_sentences(t: &str) -> Vec<(usize, usize)> {
             _ => None,
         };
         if let Some(e) = end_here {
-            push_trimmed(t, start, e, &mut out);
+            push_trimmed(t, start, e, out);
             start = e;
             i = e.max(i + 1);
             continue;
         }
         i += 1;
     }
-    push_trimmed(t, start, b.len(), &mut out);
-    out
+    push_trimmed(t, start, b.len(), out);
 }
 
 /// The next byte at or after `i` that may end a sentence (`\n`, `\r`, `.`, `!`, `?`, or
-/// the lead byte 0xE2 of `…`): two vectorised searches, each result kept until passed
-/// (`b.len()` when there is none).
+/// the first byte of `…`): two vectorised searches, each result kept until passed
+/// (`b.len()` when there is none). `…` is found by its last byte 0xA6: its first, 0xE2,
+/// opens every curly quote and dash, and each would stop the search.
 struct Marks {
     common: usize,
     rare: usize,
@@ -128,7 +138,18 @@ impl Marks {
     }
 
     fn common(b: &[u8], i: usize) -> usize {
-        memchr::memchr3(b'.', b'\n', 0xE2, &b[i..]).map_or(b.len(), |p| p + i)
+        let mut from = i;
+        while let Some(p) = memchr::memchr3(b'.', b'\n', 0xA6, &b[from..]).map(|p| p + from) {
+            if b[p] != 0xA6 {
+                return p;
+            }
+            // the last byte of `…` (E2 80 A6) that starts at or after `i`
+            if p >= i + 2 && b[p - 2..p] == [0xE2, 0x80] {
+                return p - 2;
+            }
+            from = p + 1;
+        }
+        b.len()
     }
 
     fn rare(b: &[u8], i: usize) -> usize {
@@ -151,8 +172,18 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 fn push_trimmed(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let seg = &t[s..e];
-    let lead = seg.len() - seg.trim_start().len();
-    let trail = seg.len() - seg.trim_end().len();
+    // an ASCII byte that is not white space at either end needs no trim (the usual case);
+    // anything else takes the char-wise trims
+    let solid =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
+    let lead = match solid(seg.as_bytes().first()) {
+        true => 0,
+        false => seg.len() - seg.trim_start().len(),
+    };
+    let trail = match solid(seg.as_bytes().last()) {
+        true => 0,
+        false => seg.len() - seg.trim_end().len(),
+    };
     if lead + trail < seg.len() {
         out.push((s + lead, e - trail));
     }
@@ -462,6 +493,30 @@ pub fn is_abbreviation(word: &str) -> bool {
 mod tests {
     use super::split_sentences;
 
+    #[test]
+    fn trimmed_spans_are_those_of_str_trim() {
+        // the definition: `str::trim_start` and `str::trim_end`, char by char
+        let pieces = [
+            "a", "Z.", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1f}", "\u{85}", "\u{a0}",
+            "\u{2009}", "\u{3000}", "\u{e9}", "\u{201d}",
+        ];
+        let mut seed = crate::text::testgen::XorShift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..seed.below(6) {
+                t.push_str(pieces[seed.below(pieces.len())]);
+            }
+            let mut got = Vec::new();
+            super::push_trimmed(&t, 0, t.len(), &mut got);
+            let head = t.trim_start();
+            let want = (!head.trim_end().is_empty()).then(|| {
+                let lead = t.len() - head.len();
+                (lead, lead + head.trim_end().len())
+            });
+            assert_eq!(got.first().copied(), want, "{t:?}");
+        }
+    }
+
     fn sents(t: &str) -> Vec<&str> {
         split_sentences(t)
             .into_iter()
@@ -622,13 +677,17 @@ mod tests {
 
     #[test]
     fn marks_are_every_byte_that_may_end_a_sentence() {
-        let t = "a.b\nc!d?e\r\u{2026}f\u{201c}g \u{e9}h. 1.5?!";
+        let t = "a.b\nc!d?e\r\u{2026}f\u{201c}g \u{e9}h. 1.5?! \u{2019}\u{2026}.\u{2026}\u{2026}\u{a6}\u{2026}\u{201d}\u{1a6}x\u{2026}";
         let b = t.as_bytes();
-        let mut marks = super::Marks::new(b);
-        for i in 0..=b.len() {
-            let want =
-                (i..b.len()).find(|&k| matches!(b[k], b'.' | b'\n' | 0xE2 | b'!' | b'?' | b'\r'));
-            assert_eq!(marks.next(b, i), want, "{i}");
+        for step in 1..4 {
+            let mut marks = super::Marks::new(b);
+            for i in (0..=b.len()).step_by(step) {
+                let want = (i..b.len()).find(|&k| {
+                    matches!(b[k], b'.' | b'\n' | b'!' | b'?' | b'\r')
+                        || b[k..].starts_with("\u{2026}".as_bytes())
+                });
+                assert_eq!(marks.next(b, i), want, "{i}");
+            }
         }
     }
 
