@@ -14,6 +14,7 @@ use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
 use crate::pipeline::{extract_batch_parts, Doc};
 use crate::table::{Cell, Cells, Tables};
+use crate::text::Name;
 
 pyo3::import_exception!(newsparse.exceptions, NewsparseError);
 pyo3::import_exception!(newsparse.exceptions, LexiconFormatError);
@@ -62,9 +63,9 @@ fn compile_lexicon(
         rows.actors.push(ActorRow {
             name,
             kind,
-            code,
-            canonical,
-            agent,
+            code: code.map(Name::from),
+            canonical: canonical.into(),
+            agent: agent.map(Name::from),
             flags,
         });
     }

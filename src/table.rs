@@ -362,16 +362,16 @@ impl RowCounts {
             n.events += x.events.len();
             for e in &x.events {
                 let fields = [
-                    &e.source,
-                    &e.source_agent,
-                    &e.source_text,
-                    &e.target,
-                    &e.target_agent,
-                    &e.target_text,
-                    &e.location,
+                    e.source.as_deref(),
+                    e.source_agent.as_deref(),
+                    e.source_text.as_deref(),
+                    e.target.as_deref(),
+                    e.target_agent.as_deref(),
+                    e.target_text.as_deref(),
+                    e.location.as_deref(),
                 ];
                 for (total, f) in n.event_text.iter_mut().zip(fields) {
-                    *total += opt_len(f.as_deref());
+                    *total += opt_len(f);
                 }
             }
         }

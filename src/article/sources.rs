@@ -497,7 +497,7 @@ const OPENERS: &[&str] = &[
 
 fn dedupe_key(lex: &Lexicon, name: &str) -> String {
     if let Some(r) = lex.actors.get(name) {
-        return r.canonical.to_lowercase();
+        return r.canonical.as_str().to_lowercase();
     }
     let l = name.to_lowercase();
     let l = l.strip_prefix("the ").unwrap_or(&l).to_string();

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use crate::text::gallop;
 use crate::text::hash::{DocMap, DocSet};
+use crate::text::Name;
 
 use super::people;
 use super::tokens::{tokenize, Shape, Tok};
@@ -642,7 +643,7 @@ impl<'d, 'a> State<'d, 'a> {
             let canonical = match r.kind {
                 EntityKind::Org => longest
                     .get(r.canonical.as_str())
-                    .map_or_else(|| r.canonical.clone(), |l| l.to_string()),
+                    .map_or_else(|| r.canonical.clone(), |l| Name::from(l.as_ref())),
                 _ => r.canonical.clone(),
             };
             self.ents.push(Entity {
@@ -688,8 +689,11 @@ pub fn credited_organizations(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         .collect()
 }
 
-pub fn normalize_space(s: &str) -> String {
-    squeeze(s).into_owned()
+pub fn normalize_space(s: &str) -> Name {
+    match squeeze(s) {
+        Cow::Borrowed(b) => Name::from(b),
+        Cow::Owned(o) => Name::from(o),
+    }
 }
 
 /// `normalize_space`, borrowed when the text is already single-spaced ASCII (most names).

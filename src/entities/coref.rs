@@ -6,6 +6,7 @@
 //! people list (`President Emmanuel Macron` -> FRA), and each actor gets an index.
 
 use crate::text::hash::DocMap;
+use crate::text::Name;
 
 use super::chunks::NameKeys;
 use super::words;
@@ -114,7 +115,7 @@ fn link_acronyms(text: &str, ents: &mut [Entity]) {
     if alias.is_empty() {
         return;
     }
-    let targets: DocMap<String, (String, Option<String>, Option<String>)> = alias
+    let targets: DocMap<String, (Name, Option<Name>, Option<Name>)> = alias
         .into_iter()
         .map(|(a, j)| {
             (
@@ -233,7 +234,7 @@ fn resolve_people(ents: &mut [Entity]) {
     };
     for (e, &d) in ents.iter_mut().zip(&slot) {
         if let Some(Some(name)) = renamed.get(d) {
-            e.canonical = name.clone();
+            e.canonical = Name::from(name.as_str());
         }
     }
 }
@@ -256,7 +257,7 @@ fn capitals_as_governments(text: &str, ents: &mut [Entity], lex: &Lexicon) {
         if row.has_flag("capital") {
             if let Some(name) = lex.actors.country_names.get(code) {
                 e.kind = EntityKind::Country;
-                e.canonical = name.clone();
+                e.canonical = Name::from(name.as_str());
                 e.agent = Some("GOV".into());
             }
         }
@@ -347,9 +348,9 @@ fn known_people(ents: &mut [Entity], people: &People) {
     };
     for (i, r) in hits {
         let e = &mut ents[i];
-        e.code = Some(r.code.clone());
+        e.code = Some(Name::from(r.code.as_str()));
         if e.agent.is_none() {
-            e.agent = r.agent.clone();
+            e.agent = r.agent.as_deref().map(Name::from);
         }
     }
 }
@@ -393,7 +394,7 @@ fn longest_org_names(ents: &mut [Entity]) {
             .collect()
     };
     for (i, long) in renamed {
-        ents[i].canonical = long;
+        ents[i].canonical = long.into();
     }
 }
 
@@ -414,7 +415,7 @@ mod tests {
     fn codes(ents: &[Entity], text: &str, surface: &str) -> Vec<Option<String>> {
         ents.iter()
             .filter(|e| e.kind == EntityKind::Person && &text[e.start..e.end] == surface)
-            .map(|e| e.code.clone())
+            .map(|e| e.code.as_deref().map(String::from))
             .collect()
     }
 
@@ -525,7 +526,7 @@ mod tests {
             start: 0,
             end: 0,
             kind,
-            canonical: name.to_string(),
+            canonical: name.into(),
             code: None,
             title: None,
             agent: None,
@@ -571,7 +572,7 @@ mod tests {
                 })
                 .collect();
             super::longest_org_names(&mut ents);
-            let got: Vec<String> = ents.iter().map(|e| e.canonical.clone()).collect();
+            let got: Vec<String> = ents.iter().map(|e| e.canonical.to_string()).collect();
             assert_eq!(got, want);
         }
     }

@@ -16,6 +16,7 @@ pub(crate) mod words;
 
 use crate::article::Article;
 use crate::lexicon::Lexicon;
+use crate::text::Name;
 use crate::text::Sentence;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,14 +55,14 @@ pub struct Entity {
     pub end: usize,
     pub kind: EntityKind,
     /// Document-level name ("Zarif" -> "Mohammad Javad Zarif"; "Iranian" -> "Iran").
-    pub canonical: String,
+    pub canonical: Name,
     /// Actor code: ISO alpha-3 of a country or of a person's/organization's country, or a
     /// short code (`TAL`, `UNO`, `IGO`).
-    pub code: Option<String>,
+    pub code: Option<Name>,
     /// Role of a person ("Foreign Minister").
-    pub title: Option<String>,
+    pub title: Option<Name>,
     /// CAMEO agent type (`GOV`, `MIL`, `REB`, `MED`, ...), for event coding.
-    pub agent: Option<String>,
+    pub agent: Option<Name>,
     /// Index of the document-level actor this mention belongs to (same canonical name).
     pub actor: usize,
 }

@@ -8,13 +8,14 @@ use super::tokens::Shape;
 use super::words;
 use super::{Entity, EntityKind};
 use crate::lexicon::Lexicon;
+use crate::text::Name;
 
 /// What a person's context says about them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Role {
-    pub title: Option<String>,
-    pub code: Option<String>,
-    pub agent: Option<String>,
+    pub title: Option<Name>,
+    pub code: Option<Name>,
+    pub agent: Option<Name>,
     /// The title is a military rank ("General"), weaker than a role ("commander").
     pub rank: bool,
 }
@@ -99,10 +100,10 @@ impl<'e> Context<'e> {
                 for tail in [" of", " of the", " for", " to", " the"] {
                     t = t.strip_suffix(tail).unwrap_or(t);
                 }
-                t.to_string()
+                Name::from(t)
             }),
             code: None,
-            agent: r.agent.clone(),
+            agent: r.agent.as_deref().map(Name::from),
             rank: r.has_flag("rank"),
         };
         if let Some(q) = doc.tok_at(ts) {
@@ -208,7 +209,8 @@ impl<'e> Context<'e> {
                 let mut role = self.role_of_title(doc, lex, t);
                 role.code = role.code.or(code);
                 if role.agent.is_none() {
-                    role.agent = agent.or_else(|| lex.titles.rows[row].agent.clone());
+                    role.agent =
+                        agent.or_else(|| lex.titles.rows[row].agent.as_deref().map(Name::from));
                 }
                 if role.code.is_none() {
                     // "the head of Afghanistan's High Council", "ambassador to Iran"

@@ -92,6 +92,7 @@ use crate::entities::{Entity, EntityKind};
 use crate::lexicon::actors::ActorMatch;
 use crate::lexicon::verbs::{first_byte_bit, Elem, Form, Pattern};
 use crate::lexicon::Lexicon;
+use crate::text::Name;
 use crate::text::Sentence;
 
 use actors::{Actor, PersonMemory};
@@ -102,14 +103,14 @@ use tokens::{TokenBuf, Tokens};
 pub struct Event {
     /// Index of the body sentence (the `sentence` column).
     pub sentence: usize,
-    pub source: Option<String>,
-    pub source_agent: Option<String>,
-    pub source_text: Option<String>,
-    pub target: Option<String>,
-    pub target_agent: Option<String>,
-    pub target_text: Option<String>,
+    pub source: Option<Name>,
+    pub source_agent: Option<Name>,
+    pub source_text: Option<Name>,
+    pub target: Option<Name>,
+    pub target_agent: Option<Name>,
+    pub target_text: Option<Name>,
     /// CAMEO code, 2-4 digits.
-    pub code: String,
+    pub code: Name,
     pub date: Option<Date>,
     pub location: Option<String>,
 }
@@ -120,13 +121,13 @@ impl Event {
     fn between(source: &Actor, target: Option<&Actor>, code: &str) -> Event {
         Event {
             sentence: 0,
-            source: Some(source.code.to_string()),
-            source_agent: source.agent.map(String::from),
-            source_text: Some(source.text.to_string()),
-            target: target.map(|x| x.code.to_string()),
-            target_agent: target.and_then(|x| x.agent.map(String::from)),
-            target_text: target.map(|x| x.text.to_string()),
-            code: code.to_string(),
+            source: Some(source.code.into()),
+            source_agent: source.agent.map(Name::from),
+            source_text: Some(source.text.into()),
+            target: target.map(|x| x.code.into()),
+            target_agent: target.and_then(|x| x.agent.map(Name::from)),
+            target_text: target.map(|x| x.text.into()),
+            code: code.into(),
             date: None,
             location: None,
         }
@@ -1102,7 +1103,7 @@ fn code_sentence<'a>(
         }
         // the target's code may be the country where it happened, with no target named
         emit(Event {
-            target: target_code.map(String::from),
+            target: target_code.map(Name::from),
             location,
             ..Event::between(&source, target, code)
         });

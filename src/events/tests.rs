@@ -9,7 +9,13 @@ use crate::text::segment;
 fn run(text: &str) -> Vec<(String, String, Option<String>)> {
     run_full(text, None)
         .into_iter()
-        .map(|e| (e.source.unwrap_or_default(), e.code, e.target))
+        .map(|e| {
+            (
+                e.source.unwrap_or_default().into(),
+                e.code.into(),
+                e.target.map(String::from),
+            )
+        })
         .collect()
 }
 
@@ -301,7 +307,13 @@ fn implied_actors() {
         let got: Vec<(String, String, Option<String>)> = ex
             .events
             .into_iter()
-            .map(|e| (e.source.unwrap_or_default(), e.code, e.target))
+            .map(|e| {
+                (
+                    e.source.unwrap_or_default().into(),
+                    e.code.into(),
+                    e.target.map(String::from),
+                )
+            })
             .collect();
         assert!(has(&got, src, root, *tgt), "{text}: {got:?}");
     }
@@ -703,7 +715,13 @@ fn people_coded_through_their_title() {
         let got: Vec<(String, String, Option<String>)> = ex
             .events
             .into_iter()
-            .map(|e| (e.source.unwrap_or_default(), e.code, e.target))
+            .map(|e| {
+                (
+                    e.source.unwrap_or_default().into(),
+                    e.code.into(),
+                    e.target.map(String::from),
+                )
+            })
             .collect();
         assert!(has(&got, src, root, *tgt), "{text}: {got:?}");
     }

@@ -6,6 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, 
 use std::collections::{HashMap, HashSet};
 
 use crate::entities::words::{with_lower, FnvBuild};
+use crate::text::Name;
 
 use super::{cell, read_tsv, LexiconError};
 use crate::entities::EntityKind;
@@ -30,7 +31,7 @@ const NON_ACTORS: &str = include_str!("data/non_actors.tsv");
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Head {
     pub kind: EntityKind,
-    pub agent: Option<String>,
+    pub agent: Option<Name>,
 }
 
 /// One surface form of an actor.
@@ -38,9 +39,9 @@ pub struct Head {
 pub struct ActorRow {
     pub name: String,
     pub kind: EntityKind,
-    pub code: Option<String>,
-    pub canonical: String,
-    pub agent: Option<String>,
+    pub code: Option<Name>,
+    pub canonical: Name,
+    pub agent: Option<Name>,
     pub flags: Vec<String>,
 }
 
@@ -64,13 +65,9 @@ impl ActorRow {
         Ok(ActorRow {
             name: c[0].to_string(),
             kind,
-            code: cell(c[2]),
-            canonical: if c[3].is_empty() {
-                c[0].to_string()
-            } else {
-                c[3].to_string()
-            },
-            agent: cell(c[4]),
+            code: cell(c[2]).map(Name::from),
+            canonical: if c[3].is_empty() { c[0] } else { c[3] }.into(),
+            agent: cell(c[4]).map(Name::from),
             flags: super::flags(c[5]),
         })
     }
@@ -734,8 +731,8 @@ impl Actors {
             if r.kind == EntityKind::Country && !r.has_flag("historical") {
                 if let Some(code) = &r.code {
                     country_names
-                        .entry(code.clone())
-                        .or_insert_with(|| r.canonical.clone());
+                        .entry(code.to_string())
+                        .or_insert_with(|| r.canonical.to_string());
                 }
             }
         }
@@ -770,7 +767,7 @@ impl Actors {
                 c[0].to_string(),
                 Head {
                     kind,
-                    agent: cell(c[2]),
+                    agent: cell(c[2]).map(Name::from),
                 },
             );
         }
@@ -780,7 +777,7 @@ impl Actors {
                 c[0].to_string(),
                 Head {
                     kind: EntityKind::Org,
-                    agent: cell(c[1]),
+                    agent: cell(c[1]).map(Name::from),
                 },
             );
         }

@@ -736,7 +736,7 @@ mod tests {
                 start: 0,
                 end: 0,
                 kind: crate::entities::EntityKind::Place,
-                canonical: String::new(),
+                canonical: Default::default(),
                 code: None,
                 title: None,
                 agent: None,

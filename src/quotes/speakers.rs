@@ -209,7 +209,7 @@ impl<'a> Speakers<'a> {
     /// The person a name chunk names, if it names one.
     fn person_name(&self, start: usize, end: usize) -> Option<String> {
         if let Some(e) = self.entity_at(start, end) {
-            return (e.kind == EntityKind::Person).then(|| e.canonical.clone());
+            return (e.kind == EntityKind::Person).then(|| e.canonical.to_string());
         }
         let mut toks = Vec::new();
         tokenize(self.text, start, end, &mut toks);
@@ -329,14 +329,14 @@ impl<'a> Speakers<'a> {
                     return Some(p);
                 }
                 if let Some(e) = self.entity_at(start, end) {
-                    return Some(e.canonical.clone());
+                    return Some(e.canonical.to_string());
                 }
                 let mut toks = Vec::new();
                 tokenize(text, start, end, &mut toks);
                 let words = name_words(text, &toks);
                 if words.len() == 1 {
                     if let Some(row) = self.lex.actors.get(words[0]) {
-                        return Some(row.canonical.clone());
+                        return Some(row.canonical.to_string());
                     }
                 }
                 if words.is_empty() {
@@ -366,9 +366,9 @@ impl<'a> Speakers<'a> {
             } => {
                 if let Some(e) = self.entity_at(start, end) {
                     if e.kind == EntityKind::Person {
-                        self.speakers.push((start, e.canonical.clone()));
+                        self.speakers.push((start, e.canonical.to_string()));
                     }
-                    return Some(e.canonical.clone());
+                    return Some(e.canonical.to_string());
                 }
                 let head_w = text[head.0..head.1].to_lowercase();
                 let phrase = text[content..end].to_string();
