@@ -57,12 +57,27 @@ fn abbreviation_dot(b: &[u8]) -> bool {
     b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
 }
 
-/// ASCII letters and digits (a table of its own for the loop over a word's letters).
-const IS_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// What a byte is to the tokenizer, from one table (one register for the whole loop):
+/// `CLASS` with the marks that may join a word (`JOIN`) told from the others (`MARK`).
+const MARK: u8 = 0;
+const LETTER: u8 = 1;
+const BLANK: u8 = 2;
+/// A byte of a multi-byte char.
+const WIDE: u8 = 3;
+/// `'`, `-`, `.`: a mark, or inside a word.
+const JOIN: u8 = 4;
+
+const KIND: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut c = 0;
     while c < 256 {
-        t[c] = CLASS[c] == ALNUM;
+        t[c] = match CLASS[c] {
+            ALNUM => LETTER,
+            SPACE => BLANK,
+            OTHER if matches!(c as u8, b'\'' | b'-' | b'.') => JOIN,
+            OTHER => MARK,
+            _ => WIDE,
+        };
         c += 1;
     }
     t
@@ -72,7 +87,7 @@ const IS_ALNUM: [bool; 256] = {
 fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => false,
-        Some(&c) if c < 0x80 => CLASS[c as usize] == ALNUM,
+        Some(&c) if c < 0x80 => KIND[c as usize] == LETTER,
         Some(_) => s[i..].chars().next().is_some_and(|c| c.is_alphanumeric()),
     }
 }
@@ -80,7 +95,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
 /// The length of the run of ASCII letters and digits `b` starts with.
 fn alnum_run(b: &[u8]) -> usize {
     b.iter()
-        .position(|&d| !IS_ALNUM[d as usize])
+        .position(|&d| KIND[d as usize] != LETTER)
         .unwrap_or(b.len())
 }
 
@@ -92,15 +107,15 @@ fn word_end(s: &str, i: usize, mut e: usize, mut ascii: bool) -> (usize, bool) {
     loop {
         e += alnum_run(&b[e..]);
         let Some(&d) = b.get(e) else { break };
-        match CLASS[d as usize] {
-            SPACE => break,
-            OTHER => {
+        match KIND[d as usize] {
+            BLANK | MARK => break,
+            JOIN => {
                 if d == b'.' && abbreviation_dot(&b[i..e]) {
                     // the last dot of `U.S.`, `U.N.`
                     e += 1;
                     break;
                 }
-                if matches!(d, b'\'' | b'-' | b'.') && alnum_at(s, e + 1) {
+                if alnum_at(s, e + 1) {
                     e += 1;
                     continue;
                 }
@@ -134,46 +149,69 @@ impl TokenBuf {
 
     /// Tokenise `text[start..end]` (nothing outside it is looked at); returns its range of
     /// token indices, for `sentence`.
+    #[inline(never)]
     pub fn push(&mut self, text: &str, start: usize, end: usize) -> (usize, usize) {
         let toks = &mut self.toks;
         let lower = &mut self.lower;
         let first = toks.len();
-        let s = &text[start..end];
+        let sentence = &text[start..end];
+        // the loop goes over the document's byte offsets (those a token records): `s` ends
+        // with the sentence, and nothing before `start` is looked at
+        let s = &text[..end];
         let b = s.as_bytes();
         // the lowercase forms: one copy of the sentence lowercased at once (an ASCII word's
         // form is its span there; a mark is itself), the other words' forms after it
         let base = lower.len();
-        lower.push_str(s);
+        lower.push_str(sentence);
         lower[base..].make_ascii_lowercase();
-        let mut i = 0;
+        // a byte's place in that copy: `base + (i - start)`, as one addition (modulo 2^32,
+        // as the token stores it: the copy may lie before the byte)
+        let shift = (base as u32).wrapping_sub(start as u32);
+        let copy = |i: usize| (i as u32).wrapping_add(shift);
+        let mut i = start;
         while let Some(&c) = b.get(i) {
-            let class = CLASS[c as usize];
-            if class == SPACE {
+            let kind = KIND[c as usize];
+            if kind == BLANK {
                 i += 1;
                 continue;
             }
-            if class == OTHER {
+            if kind == MARK || kind == JOIN {
                 toks.push(Tok {
-                    start: start + i,
-                    end: start + i + 1,
+                    start: i,
+                    end: i + 1,
                     punct: true,
                     cap: false,
-                    ls: (base + i) as u32,
-                    le: (base + i + 1) as u32,
+                    ls: copy(i),
+                    le: copy(i + 1),
                 });
                 i += 1;
                 continue;
             }
-            let (e, ascii, cap) = if class == ALNUM {
-                // the common case: ASCII letters and digits up to a blank (a loop of its own,
-                // with no decoding and no join to test)
+            let (e, ascii, cap) = if kind == LETTER {
+                // the common case: ASCII letters and digits up to a blank or a mark that
+                // cannot join (a loop of its own, with no decoding and no join to test)
                 let e = i + 1 + alnum_run(&b[i + 1..]);
-                match b.get(e) {
-                    Some(&d) if CLASS[d as usize] != SPACE => {
-                        let (e, ascii) = word_end(s, i, e, true);
-                        (e, ascii, c.is_ascii_uppercase())
+                let cap = c.is_ascii_uppercase();
+                match b.get(e).map_or(MARK, |&d| KIND[d as usize]) {
+                    MARK => (e, true, cap),
+                    BLANK => {
+                        // the word and the blank after it, the commonest case: the blank
+                        // would be skipped as the next byte anyway
+                        toks.push(Tok {
+                            start: i,
+                            end: e,
+                            punct: false,
+                            cap,
+                            ls: copy(i),
+                            le: copy(e),
+                        });
+                        i = e + 1;
+                        continue;
                     }
-                    _ => (e, true, c.is_ascii_uppercase()),
+                    _ => {
+                        let (e, ascii) = word_end(s, i, e, true);
+                        (e, ascii, cap)
+                    }
                 }
             } else {
                 let ch = s[i..].chars().next().unwrap_or(' ');
@@ -184,12 +222,12 @@ impl TokenBuf {
                 }
                 if !ch.is_alphanumeric() {
                     toks.push(Tok {
-                        start: start + i,
-                        end: start + i + len,
+                        start: i,
+                        end: i + len,
                         punct: true,
                         cap: false,
-                        ls: (base + i) as u32,
-                        le: (base + i + len) as u32,
+                        ls: copy(i),
+                        le: copy(i + len),
                     });
                     i += len;
                     continue;
@@ -198,7 +236,7 @@ impl TokenBuf {
                 (e, ascii, ch.is_uppercase())
             };
             let (ls, le) = if ascii {
-                (base + i, base + e)
+                (copy(i), copy(e))
             } else {
                 let ls = lower.len();
                 for d in s[i..e].chars() {
@@ -207,23 +245,23 @@ impl TokenBuf {
                         _ => lower.extend(d.to_lowercase()),
                     }
                 }
-                (ls, lower.len())
+                (ls as u32, lower.len() as u32)
             };
             toks.push(Tok {
-                start: start + i,
-                end: start + e,
+                start: i,
+                end: e,
                 punct: false,
                 cap,
-                ls: ls as u32,
-                le: le as u32,
+                ls,
+                le,
             });
-            // the blank after a word, the common case, skipped with it
-            i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
+            i = e;
         }
         (first, toks.len())
     }
 
     /// The buffer, ready to read.
+    #[inline(never)]
     pub fn read(&self) -> DocTokens<'_> {
         DocTokens {
             toks: &self.toks,
