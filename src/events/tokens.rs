@@ -496,6 +496,24 @@ mod tests {
                 .map(|(tok, lower)| (tok.start, tok.end, tok.punct, tok.cap, lower.to_string()))
                 .collect();
             assert_eq!(got, plain(&text), "{text:?}");
+            // the same sentence after another one in the document and in the buffer (its
+            // lowercase copy then lies elsewhere than its bytes; the letter just before it
+            // must not join its first word)
+            const BEFORE: &str = "Zé U";
+            let doc_text = format!("{BEFORE}{text}");
+            let mut buf = TokenBuf::default();
+            buf.push(&doc_text, 0, BEFORE.len());
+            let r = buf.push(&doc_text, BEFORE.len(), doc_text.len());
+            let doc = buf.read();
+            let t = doc.sentence(r);
+            let got: Vec<_> = t
+                .words()
+                .map(|(tok, lower)| {
+                    let (s, e) = (tok.start - BEFORE.len(), tok.end - BEFORE.len());
+                    (s, e, tok.punct, tok.cap, lower.to_string())
+                })
+                .collect();
+            assert_eq!(got, plain(&text), "after a sentence: {text:?}");
         }
     }
 }
