@@ -194,6 +194,16 @@ impl TokenBuf {
                 let cap = c.is_ascii_uppercase();
                 match b.get(e).map_or(MARK, |&d| KIND[d as usize]) {
                     MARK => (e, true, cap),
+                    // a dot, apostrophe or hyphen before no letter (`said.`, `players'`) ends
+                    // the word too (what `word_end` finds, without the call), save the last
+                    // dot of `U.S.`
+                    JOIN if !(b
+                        .get(e + 1)
+                        .is_some_and(|&n| matches!(KIND[n as usize], LETTER | WIDE))
+                        || b[e] == b'.' && abbreviation_dot(&b[i..e])) =>
+                    {
+                        (e, true, cap)
+                    }
                     BLANK => {
                         // the word and the blank after it, the commonest case: the blank
                         // would be skipped as the next byte anyway
