@@ -858,7 +858,7 @@ fn first_word_test_agrees_with_match_elems() {
             if match_elems(&t, &in_actor, &p.elems, 0, i + 1, None, 0).is_some() {
                 matched += 1;
                 assert!(
-                    first_word_may_match(&t, p, i, &mut None),
+                    first_word_may_match(&t, p, i, &mut NextWord::new(&t, i)),
                     "{} at {}",
                     p.source,
                     t.lower(i)
