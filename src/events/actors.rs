@@ -664,6 +664,11 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
         }
         let ethnic = t.lower(a.tok_s - 1) == "ethnic";
         let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
+        // each rule below needs one of the two (most actors have neither: no search of the
+        // other actors for them)
+        if !ethnic && !plural {
+            continue;
+        }
         // `Bosnian Serbs`: the people of one nation living in another country
         if plural {
             // sorted by position: only the actor just before can end where this one starts

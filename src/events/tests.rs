@@ -891,3 +891,19 @@ fn word_bits_hold_their_words() {
     let passed = others.split(' ').filter(|w| bits.may_hold(w)).count();
     assert!(passed <= 3, "{passed}");
 }
+
+/// `root_of` reads a code's first two bytes as `parse` does.
+#[test]
+fn root_of_agrees_with_parse() {
+    for code in [
+        "010", "0251", "1823", "20", "99", "1a", "+1", "a0", "  ", "-1",
+    ] {
+        assert_eq!(root_of(code), code[..2].parse().unwrap_or(0), "{code}");
+    }
+    for a in b'0'..=b'9' {
+        for b in b'0'..=b'9' {
+            let code = format!("{}{}3", a as char, b as char);
+            assert_eq!(root_of(&code), code[..2].parse::<u32>().unwrap(), "{code}");
+        }
+    }
+}
