@@ -410,25 +410,29 @@ pub fn from_entities<'a>(
             continue;
         }
         a.from_entity = true;
-        a.agent = x.agent.as_deref().or_else(|| agent_after(t, a.tok_e));
+        // a titled person coded by the title acts for a government (`GOV` unless a word after
+        // the name says otherwise); the agent is looked up after the entities left out
+        let mut titled = false;
         match x.kind {
-            EntityKind::Place => {
-                let row = lex
-                    .actors
-                    .get(&text[x.start..x.end])
-                    .or_else(|| lex.actors.get(&x.canonical));
-                match (row, &x.code) {
-                    (Some(r), Some(c)) if r.has_flag("capital") => {
-                        a.capital = true;
-                        a.code = c;
-                    }
-                    // a place's country codes the actors it implies (`police in Basra`)
-                    _ => {
-                        a.place_only = true;
-                        a.code = x.code.as_deref().unwrap_or_default();
-                    }
+            EntityKind::Place => match &x.code {
+                // a capital (a flag of the lexicon's row: looked up only for a place with a
+                // code, the one case it decides)
+                Some(c)
+                    if lex
+                        .actors
+                        .get(&text[x.start..x.end])
+                        .or_else(|| lex.actors.get(&x.canonical))
+                        .is_some_and(|r| r.has_flag("capital")) =>
+                {
+                    a.capital = true;
+                    a.code = c;
                 }
-            }
+                // a place's country codes the actors it implies (`police in Basra`)
+                _ => {
+                    a.place_only = true;
+                    a.code = x.code.as_deref().unwrap_or_default();
+                }
+            },
             _ if x.agent.as_deref() == Some("MED") => continue,
             _ => match &x.code {
                 Some(c) => a.code = actor_code(c, x.agent.as_deref()),
@@ -443,7 +447,7 @@ pub fn from_entities<'a>(
                     !a.code.is_empty()
                 } =>
                 {
-                    a.agent = a.agent.or(Some("GOV"));
+                    titled = true;
                 }
                 // a person with no stated country (`President Omar al-Bashir`): the
                 // sentence's country decides, below
@@ -451,11 +455,23 @@ pub fn from_entities<'a>(
                 None => continue,
             },
         }
+        a.agent = x.agent.as_deref().or_else(|| agent_after(t, a.tok_e));
+        if titled {
+            a.agent = a.agent.or(Some("GOV"));
+        }
         a.text = &text[x.start..x.end];
         out.push(a);
     }
     add_led(text, t, lex, out);
-    add_group_nouns(text, t, out);
+    // a bare group noun takes its code from a country or place of the sentence
+    // (`resolve_implied`) and is dropped without one: with none, it would change nothing
+    // (the scan of every word for one is the costliest part of this function)
+    if out
+        .iter()
+        .any(|a| matches!(a.kind, EntityKind::Country | EntityKind::Place))
+    {
+        add_group_nouns(text, t, out);
+    }
     finish(text, t, out);
     ethnic_residents(t, out);
     resolve_implied(t, out, people.flatten());
@@ -648,6 +664,11 @@ fn ethnic_residents(t: &Tokens, acts: &mut [Actor]) {
         }
         let ethnic = t.lower(a.tok_s - 1) == "ethnic";
         let plural = t.lower(a.tok_e.saturating_sub(1)).ends_with('s');
+        // each rule below needs one of the two (most actors have neither: no search of the
+        // other actors for them)
+        if !ethnic && !plural {
+            continue;
+        }
         // `Bosnian Serbs`: the people of one nation living in another country
         if plural {
             // sorted by position: only the actor just before can end where this one starts

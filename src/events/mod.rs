@@ -494,25 +494,58 @@ fn first_codable(t: &Tokens, lex: &Lexicon) -> Option<usize> {
         if tok.punct || (i > 0 && tok.capitalised()) {
             return false;
         }
-        let mut gap = None;
-        lex.verbs
-            .lookup(lower)
+        let cands = lex.verbs.lookup(lower);
+        if cands.is_empty() {
+            return false;
+        }
+        let mut next = NextWord::new(t, i);
+        cands
             .iter()
-            .any(|&(pi, _)| first_word_may_match(t, &lex.verbs.patterns[pi as usize], i, &mut gap))
+            .any(|&(pi, _)| first_word_may_match(t, &lex.verbs.patterns[pi as usize], i, &mut next))
     })
+}
+
+/// The word after a head, read once for the head's candidate patterns (most fail on it).
+struct NextWord<'t> {
+    /// There is one, and it is not a mark.
+    word: bool,
+    lower: &'t str,
+    /// `first_byte_bit` of its first byte (0 for none).
+    bit: u64,
+    /// It is an adverb (`is_gap_word`): computed when first needed.
+    gap: Option<bool>,
+}
+
+impl<'t> NextWord<'t> {
+    fn new(t: &Tokens<'t>, head: usize) -> NextWord<'t> {
+        let from = head + 1;
+        let lower = t.lower(from);
+        NextWord {
+            word: from < t.len() && !t.get(from).punct,
+            lower,
+            bit: lower.as_bytes().first().map_or(0, |&b| first_byte_bit(b)),
+            gap: None,
+        }
+    }
 }
 
 /// False when a pattern's first word cannot be where the pattern needs it, after the
 /// fillers and slots before it (most candidate patterns fail there: this is tested before
-/// the call to `match_elems`, which would find the same). `gap` keeps whether the word after
-/// the head is an adverb (`is_gap_word`), for the head's other patterns.
-fn first_word_may_match(t: &Tokens, pat: &Pattern, head: usize, gap: &mut Option<bool>) -> bool {
+/// the call to `match_elems`, which would find the same). `next` is the word after the head,
+/// shared by the head's patterns.
+fn first_word_may_match(t: &Tokens, pat: &Pattern, head: usize, next: &mut NextWord) -> bool {
     let Some(first) = pat.first_word else {
         return true;
     };
     let Some(Elem::Word(alts)) = pat.elems.get(first.elem) else {
         return true;
     };
+    if first.elem == 0 {
+        // right after the head, or after an adverb (`called on Thursday for`)
+        return next.word
+            && ((first.bytes & next.bit != 0 && alts.iter().any(|a| word_is(next.lower, a)))
+                || *next.gap.get_or_insert_with(|| is_gap_word(next.lower)));
+    }
     let n = t.len();
     let from = head + 1;
     // the first byte rules out most words before the alternatives are compared
@@ -523,12 +556,6 @@ fn first_word_may_match(t: &Tokens, pat: &Pattern, head: usize, gap: &mut Option
             .is_some_and(|&b| first.bytes & first_byte_bit(b) != 0)
             && alts.iter().any(|a| word_is(w, a))
     };
-    if first.elem == 0 {
-        // right after the head, or after an adverb (`called on Thursday for`)
-        return from < n
-            && !t.get(from).punct
-            && (is_word(from) || *gap.get_or_insert_with(|| is_gap_word(t.lower(from))));
-    }
     (from..n.min(from + first.span + 1)).any(is_word)
 }
 
@@ -620,14 +647,14 @@ fn code_sentence<'a>(
                         && !is_gap_word(t.lower(i - 1))))
         };
         let mut gerund_ok: Option<bool> = None;
-        let mut gap: Option<bool> = None;
+        let mut next = NextWord::new(t, i);
         let mut best: Option<(usize, Match)> = None;
         for &(pi, form) in cands {
             let pat = &lex.verbs.patterns[pi as usize];
             if form != Form::Noun && nominal && !(form == Form::Gerund && after_prep) {
                 continue;
             }
-            if !first_word_may_match(t, pat, i, &mut gap) {
+            if !first_word_may_match(t, pat, i, &mut next) {
                 continue;
             }
             // a lighter pattern cannot win over the best one found (ties go to the later)
@@ -1460,11 +1487,20 @@ fn preceding(t: &Tokens, i: usize) -> Preceding {
     p
 }
 
+/// A CAMEO code's root, its first two digits: `code[..2].parse().unwrap_or(0)`, with two
+/// digits read as bytes (`parse` costs more; it runs for every match).
+fn root_of(code: &str) -> u32 {
+    match code.as_bytes()[..2] {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9'] => u32::from(a - b'0') * 10 + u32::from(b - b'0'),
+        _ => code[..2].parse().unwrap_or(0),
+    }
+}
+
 /// The code after negation and modality: `did not reject` is no event; `will not accept`
 /// a rejection; `will visit` an intent to meet; `may halt` a threat.
 fn adjust_code<'l>(t: &Tokens, i: usize, m: &Match<'l>) -> Option<&'l str> {
     let code = &m.pat.code[..];
-    let root: u32 = code[..2].parse().unwrap_or(0);
+    let root = root_of(code);
     let p = preceding(t, i);
     // `if Kabul asks Iran to help`, `unless Baghdad accepts`: a condition, not an event;
     // `has always supported`: a stance, not an act (`habitual`)

@@ -858,7 +858,7 @@ fn first_word_test_agrees_with_match_elems() {
             if match_elems(&t, &in_actor, &p.elems, 0, i + 1, None, 0).is_some() {
                 matched += 1;
                 assert!(
-                    first_word_may_match(&t, p, i, &mut None),
+                    first_word_may_match(&t, p, i, &mut NextWord::new(&t, i)),
                     "{} at {}",
                     p.source,
                     t.lower(i)
@@ -890,4 +890,20 @@ fn word_bits_hold_their_words() {
                   new also two more than first year would will about over one last";
     let passed = others.split(' ').filter(|w| bits.may_hold(w)).count();
     assert!(passed <= 3, "{passed}");
+}
+
+/// `root_of` reads a code's first two bytes as `parse` does.
+#[test]
+fn root_of_agrees_with_parse() {
+    for code in [
+        "010", "0251", "1823", "20", "99", "1a", "+1", "a0", "  ", "-1",
+    ] {
+        assert_eq!(root_of(code), code[..2].parse().unwrap_or(0), "{code}");
+    }
+    for a in b'0'..=b'9' {
+        for b in b'0'..=b'9' {
+            let code = format!("{}{}3", a as char, b as char);
+            assert_eq!(root_of(&code), code[..2].parse::<u32>().unwrap(), "{code}");
+        }
+    }
 }
