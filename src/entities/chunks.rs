@@ -261,7 +261,12 @@ fn adjacent(doc: &Doc<'_>, i: usize) -> bool {
     if a.sent != b.sent {
         return false;
     }
-    let gap = &doc.text.as_bytes()[a.end..b.start];
+    // (one space, the usual gap, asked first)
+    let bytes = doc.text.as_bytes();
+    if b.start == a.end + 1 && bytes[a.end] == b' ' {
+        return true;
+    }
+    let gap = &bytes[a.end..b.start];
     gap.iter().all(|&c| c == b' ') || doc.adjacent(i)
 }
 
@@ -271,9 +276,10 @@ impl<'d, 'a> State<'d, 'a> {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
-            if !doc.toks[i].is_name_like() {
-                i += 1;
-                continue;
+            // (a tight search over the tokens that start no run, most of them)
+            match doc.toks[i..].iter().position(Tok::is_name_like) {
+                Some(k) => i += k,
+                None => break,
             }
             let a = i;
             let mut b = i + 1;
@@ -505,18 +511,17 @@ impl<'d, 'a> State<'d, 'a> {
     fn brand_with_country(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
         let doc = self.doc;
         let r = self.row(m);
-        if r.kind != EntityKind::Country
-            || r.has_flag("adj")
-            || r.has_flag("demonym")
-            || doc.actors[m].end != doc.toks[b - 1].end
-            || title_case(doc, j)
-        {
+        // (the places first, the flags, string compares, last: most matches fail early)
+        if r.kind != EntityKind::Country || doc.actors[m].end != doc.toks[b - 1].end {
             return false;
         }
         let Some(f) = self.free.last() else {
             return false;
         };
         if f.b != j || f.a + 1 != j || f.a < a || f.title.is_some() {
+            return false;
+        }
+        if r.has_flag("adj") || r.has_flag("demonym") || title_case(doc, j) {
             return false;
         }
         let w = doc.word(f.a);
@@ -549,20 +554,20 @@ impl<'d, 'a> State<'d, 'a> {
     fn release(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
         let doc = self.doc;
         let r = self.row(m);
-        if r.has_flag("adj") || r.has_flag("demonym") {
-            return false;
-        }
+        // an adjective or demonym is never released (asked only where it matters: the flags
+        // are string compares, and most matches are neither after a first name nor ambiguous)
+        let adj = || r.has_flag("adj") || r.has_flag("demonym");
         // "William Clay Ford Jr.": a one-word actor that ends a name begun by a first name
         let one_word = doc.toks[j].end == doc.actors[m].end;
         if one_word && j > a && doc.claim(j - 1).is_none() && doc.tclaim(j - 1).is_none() {
             if let Some(f) = self.free.last() {
-                if f.b == j && f.a >= a && self.lex.actors.is_given_name(doc.word(f.a)) {
+                if f.b == j && f.a >= a && !adj() && self.lex.actors.is_given_name(doc.word(f.a)) {
                     self.suppressed[m] = true;
                     return true;
                 }
             }
         }
-        if !r.has_flag("ambiguous") {
+        if !r.has_flag("ambiguous") || adj() {
             return false;
         }
         if !matches!(r.kind, EntityKind::Country | EntityKind::Place) {
