@@ -821,24 +821,39 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
             names: &names,
             by_last: persons,
         };
+        // the surfaces of the unknown chunks, and a bit per length (mod 64) among them: an
+        // organization name of no such length matches none of them, and is not hashed into
+        // the set (most are not)
+        let surfaces: Vec<Option<Cow<'_, str>>> = verdicts
+            .iter()
+            .map(|(f, v)| matches!(v, Verdict::Unknown).then(|| span_text(doc, f)))
+            .collect();
+        let lens = surfaces
+            .iter()
+            .flatten()
+            .fold(0u64, |m, s| m | 1 << (s.len() % 64));
+        let may = |s: &str| lens & (1 << (s.len() % 64)) != 0;
+        let candidates: Vec<Cow<'_, str>> = verdicts
+            .iter()
+            .filter(|(_, v)| matches!(v, Verdict::Org))
+            .map(|(f, _)| span_text(doc, f))
+            .filter(|s| may(s))
+            .chain(
+                ents.iter()
+                    .filter(|e| e.kind == EntityKind::Org)
+                    .map(|e| &doc.text[e.start..e.end])
+                    .filter(|s| may(s))
+                    .map(Cow::Borrowed),
+            )
+            .collect();
         // sized once: a collect of filtered items grows the table step by step
         let mut orgs: DocSet<Cow<'_, str>> =
-            DocSet::with_capacity_and_hasher(verdicts.len() + ents.len(), Default::default());
-        orgs.extend(
-            verdicts
-                .iter()
-                .filter(|(_, v)| matches!(v, Verdict::Org))
-                .map(|(f, _)| span_text(doc, f))
-                .chain(
-                    ents.iter()
-                        .filter(|e| e.kind == EntityKind::Org)
-                        .map(|e| Cow::Borrowed(&doc.text[e.start..e.end])),
-                ),
-        );
+            DocSet::with_capacity_and_hasher(candidates.len(), Default::default());
+        orgs.extend(candidates);
         let mut scratch = NameKeys::default();
-        for (f, v) in verdicts.iter_mut() {
-            if matches!(v, Verdict::Unknown) {
-                *v = second_verdict(doc, lex, f, &persons, &orgs, &mut scratch);
+        for ((f, v), surface) in verdicts.iter_mut().zip(&surfaces) {
+            if let Some(surface) = surface {
+                *v = second_verdict(doc, lex, f, surface, &persons, &orgs, &mut scratch);
             }
         }
     }
@@ -1166,6 +1181,7 @@ fn second_verdict(
     doc: &Doc<'_>,
     lex: &Lexicon,
     f: &FreeSeg,
+    surface: &str,
     persons: &Persons<'_>,
     orgs: &DocSet<Cow<'_, str>>,
     keys: &mut NameKeys,
@@ -1192,8 +1208,8 @@ fn second_verdict(
             return Verdict::Person(people::Role::default());
         }
     }
-    let surface = span_text(doc, f);
-    if orgs.contains(surface.as_ref()) {
+    // (`surface`: the chunk's `span_text`)
+    if orgs.contains(surface) {
         return Verdict::Org;
     }
     let len = f.b - f.a;
