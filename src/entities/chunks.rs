@@ -261,7 +261,12 @@ fn adjacent(doc: &Doc<'_>, i: usize) -> bool {
     if a.sent != b.sent {
         return false;
     }
-    let gap = &doc.text.as_bytes()[a.end..b.start];
+    // (one space, the usual gap, asked first)
+    let bytes = doc.text.as_bytes();
+    if b.start == a.end + 1 && bytes[a.end] == b' ' {
+        return true;
+    }
+    let gap = &bytes[a.end..b.start];
     gap.iter().all(|&c| c == b' ') || doc.adjacent(i)
 }
 
@@ -271,9 +276,10 @@ impl<'d, 'a> State<'d, 'a> {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
-            if !doc.toks[i].is_name_like() {
-                i += 1;
-                continue;
+            // (a tight search over the tokens that start no run, most of them)
+            match doc.toks[i..].iter().position(Tok::is_name_like) {
+                Some(k) => i += k,
+                None => break,
             }
             let a = i;
             let mut b = i + 1;
@@ -505,18 +511,17 @@ impl<'d, 'a> State<'d, 'a> {
     fn brand_with_country(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
         let doc = self.doc;
         let r = self.row(m);
-        if r.kind != EntityKind::Country
-            || r.has_flag("adj")
-            || r.has_flag("demonym")
-            || doc.actors[m].end != doc.toks[b - 1].end
-            || title_case(doc, j)
-        {
+        // (the places first, the flags, string compares, last: most matches fail early)
+        if r.kind != EntityKind::Country || doc.actors[m].end != doc.toks[b - 1].end {
             return false;
         }
         let Some(f) = self.free.last() else {
             return false;
         };
         if f.b != j || f.a + 1 != j || f.a < a || f.title.is_some() {
+            return false;
+        }
+        if r.has_flag("adj") || r.has_flag("demonym") || title_case(doc, j) {
             return false;
         }
         let w = doc.word(f.a);
@@ -549,20 +554,20 @@ impl<'d, 'a> State<'d, 'a> {
     fn release(&mut self, m: usize, j: usize, a: usize, b: usize) -> bool {
         let doc = self.doc;
         let r = self.row(m);
-        if r.has_flag("adj") || r.has_flag("demonym") {
-            return false;
-        }
+        // an adjective or demonym is never released (asked only where it matters: the flags
+        // are string compares, and most matches are neither after a first name nor ambiguous)
+        let adj = || r.has_flag("adj") || r.has_flag("demonym");
         // "William Clay Ford Jr.": a one-word actor that ends a name begun by a first name
         let one_word = doc.toks[j].end == doc.actors[m].end;
         if one_word && j > a && doc.claim(j - 1).is_none() && doc.tclaim(j - 1).is_none() {
             if let Some(f) = self.free.last() {
-                if f.b == j && f.a >= a && self.lex.actors.is_given_name(doc.word(f.a)) {
+                if f.b == j && f.a >= a && !adj() && self.lex.actors.is_given_name(doc.word(f.a)) {
                     self.suppressed[m] = true;
                     return true;
                 }
             }
         }
-        if !r.has_flag("ambiguous") {
+        if !r.has_flag("ambiguous") || adj() {
             return false;
         }
         if !matches!(r.kind, EntityKind::Country | EntityKind::Place) {
@@ -698,20 +703,7 @@ pub fn normalize_space(s: &str) -> Name {
 
 /// `normalize_space`, borrowed when the text is already single-spaced ASCII (most names).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
-    // ASCII with no control blanks (\t to \r) and no leading, trailing or double space (""
-    // too); each test a loop the compiler can vectorise, names being short (a single pass
-    // of a test per byte cost more)
-    let b = s.as_bytes();
-    let single = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter().fold(true, |ok, &c| {
-            ok & c.is_ascii() & (c.wrapping_sub(0x09) > 0x0d - 0x09)
-        })
-        && !b
-            .iter()
-            .zip(b.iter().skip(1))
-            .fold(false, |two, (&x, &y)| two | ((x == b' ') & (y == b' ')));
-    if single {
+    if single_spaced(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     // the words joined by single spaces, into one String (no Vec of the words)
@@ -723,6 +715,49 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
         out.push_str(w);
     }
     Cow::Owned(out)
+}
+
+/// ASCII with no control blanks (\t to \r) and no leading, trailing or double space (""
+/// too). Eight bytes at a time in a u64 (the tail zero-padded: a zero byte is none of
+/// these): names are short, and per-byte loops spent more on their set-up than on the bytes.
+fn single_spaced(b: &[u8]) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // per byte, its high bit: non-ASCII, a control blank, a space after a space
+    let mut bad = 0;
+    // the spaces of the previous eight bytes (high bits)
+    let mut prev = 0;
+    let mut test = |w: u64| {
+        // (with each byte's high bit set, subtracting a byte value borrows from no neighbour;
+        // the high bit stays set when the byte is at least that value)
+        let ge_tab = (w | H).wrapping_sub(0x09 * L);
+        let ge_cr_past = (w | H).wrapping_sub(0x0e * L);
+        // zero bytes of w ^ spaces, exactly: the high bit is clear for a zero byte only
+        let x = w ^ (0x20 * L);
+        let space = !(((x & !H).wrapping_add(!H)) | x) & H;
+        bad |= w | (ge_tab & !ge_cr_past) | (space & ((space << 8) | (prev >> 56)));
+        prev = space;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        test(u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if let Some(last8) = b.len().checked_sub(8).filter(|_| !rest.is_empty()) {
+        // the last eight bytes, those already tested shifted out (a copy of a variable
+        // length would be a call to memcpy)
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[last8..]);
+        test(u64::from_le_bytes(w) >> (8 * (8 - rest.len())));
+    } else if !rest.is_empty() {
+        test(rest.iter().rev().fold(0, |w, &c| w << 8 | u64::from(c)));
+    }
+    bad & H == 0
 }
 
 /// Every entity of the document, canonical names not yet resolved across mentions.
@@ -745,7 +780,10 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     st.lexicon_entities();
     all_caps_places(doc, lex, &mut st);
     let mut ents = st.ents;
-    ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    // (no two entities share a span here: the actor matches start at distinct tokens, and a
+    // head-word or brand entity suppresses those it covers, so the unstable sort orders as
+    // the stable one, without its scratch buffer)
+    ents.sort_unstable_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let frees = std::mem::take(&mut st.free);
     let mut verdicts: Vec<(FreeSeg, Verdict)> = Vec::with_capacity(frees.len());
     if !frees.is_empty() {
@@ -783,24 +821,39 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
             names: &names,
             by_last: persons,
         };
+        // the surfaces of the unknown chunks, and a bit per length (mod 64) among them: an
+        // organization name of no such length matches none of them, and is not hashed into
+        // the set (most are not)
+        let surfaces: Vec<Option<Cow<'_, str>>> = verdicts
+            .iter()
+            .map(|(f, v)| matches!(v, Verdict::Unknown).then(|| span_text(doc, f)))
+            .collect();
+        let lens = surfaces
+            .iter()
+            .flatten()
+            .fold(0u64, |m, s| m | 1 << (s.len() % 64));
+        let may = |s: &str| lens & (1 << (s.len() % 64)) != 0;
+        let candidates: Vec<Cow<'_, str>> = verdicts
+            .iter()
+            .filter(|(_, v)| matches!(v, Verdict::Org))
+            .map(|(f, _)| span_text(doc, f))
+            .filter(|s| may(s))
+            .chain(
+                ents.iter()
+                    .filter(|e| e.kind == EntityKind::Org)
+                    .map(|e| &doc.text[e.start..e.end])
+                    .filter(|s| may(s))
+                    .map(Cow::Borrowed),
+            )
+            .collect();
         // sized once: a collect of filtered items grows the table step by step
         let mut orgs: DocSet<Cow<'_, str>> =
-            DocSet::with_capacity_and_hasher(verdicts.len() + ents.len(), Default::default());
-        orgs.extend(
-            verdicts
-                .iter()
-                .filter(|(_, v)| matches!(v, Verdict::Org))
-                .map(|(f, _)| span_text(doc, f))
-                .chain(
-                    ents.iter()
-                        .filter(|e| e.kind == EntityKind::Org)
-                        .map(|e| Cow::Borrowed(&doc.text[e.start..e.end])),
-                ),
-        );
+            DocSet::with_capacity_and_hasher(candidates.len(), Default::default());
+        orgs.extend(candidates);
         let mut scratch = NameKeys::default();
-        for (f, v) in verdicts.iter_mut() {
-            if matches!(v, Verdict::Unknown) {
-                *v = second_verdict(doc, lex, f, &persons, &orgs, &mut scratch);
+        for ((f, v), surface) in verdicts.iter_mut().zip(&surfaces) {
+            if let Some(surface) = surface {
+                *v = second_verdict(doc, lex, f, surface, &persons, &orgs, &mut scratch);
             }
         }
     }
@@ -1128,6 +1181,7 @@ fn second_verdict(
     doc: &Doc<'_>,
     lex: &Lexicon,
     f: &FreeSeg,
+    surface: &str,
     persons: &Persons<'_>,
     orgs: &DocSet<Cow<'_, str>>,
     keys: &mut NameKeys,
@@ -1154,8 +1208,8 @@ fn second_verdict(
             return Verdict::Person(people::Role::default());
         }
     }
-    let surface = span_text(doc, f);
-    if orgs.contains(surface.as_ref()) {
+    // (`surface`: the chunk's `span_text`)
+    if orgs.contains(surface) {
         return Verdict::Org;
     }
     let len = f.b - f.a;
@@ -1402,6 +1456,51 @@ mod speed_tests {
                 s == want && s.is_ascii(),
                 "{s:?}"
             );
+        }
+    }
+
+    /// `single_spaced` against its plain definition, on random strings of the bytes that
+    /// matter (every position of an eight-byte word, and across two words).
+    #[test]
+    fn single_spaced_is_the_plain_test() {
+        let plain = |b: &[u8]| {
+            b.first() != Some(&b' ')
+                && b.last() != Some(&b' ')
+                && b.iter()
+                    .all(|&c| c.is_ascii() && !(0x09..=0x0d).contains(&c))
+                && !b.windows(2).any(|w| w == b"  ")
+        };
+        let alphabet = b" a\t\n\x0b\x0c\r\x08\x0e\x1fZ\x7f\x80\xc3\xa9\x00!";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 27) as usize;
+            let mut r = seed;
+            let b: Vec<u8> = (0..len)
+                .map(|i| {
+                    r = r.rotate_left(5) ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                    // mostly letters and spaces, so that long clean strings occur
+                    if r % 3 == 0 {
+                        b'a'
+                    } else {
+                        alphabet[(r >> 8) as usize % alphabet.len()]
+                    }
+                })
+                .collect();
+            assert_eq!(single_spaced(&b), plain(&b), "{b:?}");
+        }
+        for s in [
+            "",
+            "a",
+            "a b",
+            "abcdefg h",
+            "abcdefgh  x",
+            "abcdefg  x",
+            "abcdefgh\tx",
+        ] {
+            assert_eq!(single_spaced(s.as_bytes()), plain(s.as_bytes()), "{s:?}");
         }
     }
 
