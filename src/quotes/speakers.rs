@@ -25,6 +25,9 @@ pub struct Speakers<'a> {
     surnames: crate::text::hash::DocMap<String, String>,
     /// each body sentence's person subject, read when first asked for (`Subject::Unread`)
     subjects: Vec<Subject>,
+    /// `prior[k]`: the latest body sentence before sentence `k` that has a subject, filled
+    /// in order as far as a look-up needs (each sentence read once per document).
+    prior: Vec<Option<usize>>,
     body: Vec<&'a Sentence>,
     /// the token buffer of `subject`, reused
     subject_toks: Vec<Tok>,
@@ -56,6 +59,9 @@ fn name_words<'t>(text: &'t str, toks: &[Tok]) -> Vec<&'t str> {
     out
 }
 
+/// Sentences read back from a pronoun before the rest is looked up in `prior`.
+const MAX_WALK_BACK: usize = 8;
+
 impl<'a> Speakers<'a> {
     /// Read the body sentences once for people's full names and sentence subjects.
     pub fn new(
@@ -70,6 +76,7 @@ impl<'a> Speakers<'a> {
             entities,
             surnames: Default::default(),
             subjects: Vec::new(),
+            prior: Vec::new(),
             body: sentences
                 .iter()
                 .filter(|s| s.region == crate::article::RegionKind::Body)
@@ -297,12 +304,23 @@ impl<'a> Speakers<'a> {
         let bound = spk.map(|k| self.speakers[k].0);
         let mut subj = None;
         // the subjects lie in their sentences, so they come in text order
-        for idx in (0..self.body.partition_point(|s| s.start < pos)).rev() {
-            if bound.is_some_and(|b| self.body[idx].end <= b) {
+        let before_bound = |sp: &Self, idx: usize| !bound.is_some_and(|b| sp.body[idx].end <= b);
+        for (walked, idx) in (0..self.body.partition_point(|s| s.start < pos))
+            .rev()
+            .enumerate()
+        {
+            if !before_bound(self, idx) {
                 break;
             }
             if self.subject(idx).is_some_and(|at| at < pos) {
                 subj = Some(idx);
+                break;
+            }
+            // a long stretch with no subject and no speaker: the sentences before `idx`
+            // lie wholly before `pos`, so the latest one with a subject is a prefix fact
+            // (a walk back from every pronoun would be quadratic in such a document)
+            if walked == MAX_WALK_BACK {
+                subj = self.prior_subject(idx).filter(|&j| before_bound(self, j));
                 break;
             }
         }
@@ -317,6 +335,20 @@ impl<'a> Speakers<'a> {
             (None, Some(b)) => Some(b.1.clone()),
             (None, None) => None,
         }
+    }
+
+    /// The latest body sentence before sentence `k` with a subject.
+    fn prior_subject(&mut self, k: usize) -> Option<usize> {
+        while self.prior.len() <= k {
+            let i = self.prior.len();
+            let p = match i {
+                0 => None,
+                _ if self.subject(i - 1).is_some() => Some(i - 1),
+                _ => self.prior[i - 1],
+            };
+            self.prior.push(p);
+        }
+        self.prior[k]
     }
 
     /// Resolve a mention to a speaker name, and remember it for later pronouns.
@@ -441,7 +473,8 @@ mod tests {
         let mut seed = crate::text::testgen::Lcg(11);
         for _ in 0..200 {
             let mut text = String::new();
-            for _ in 0..2 + seed.below(10) {
+            // up to 31 sentences: long stretches without a subject reach the `prior` look-up
+            for _ in 0..2 + seed.below(30) {
                 text.push_str(pieces[seed.below(pieces.len())]);
                 text.push(if seed.below(3) == 0 { '\n' } else { ' ' });
             }
