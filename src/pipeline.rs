@@ -194,18 +194,40 @@ pub fn extract_batch<'a>(docs: &[Doc<'a>], lex: &Lexicon) -> Tables<'a> {
 pub fn extract_batch_parts<'a>(docs: &[Doc<'a>], lex: &Lexicon) -> Vec<Tables<'a>> {
     chunk_ranges(docs, rayon::current_num_threads())
         .into_par_iter()
-        .map(|range| {
-            let mut t = Tables::default();
-            let first = range.start;
-            let chunk = &docs[range];
-            let results = extract_chunk(first, chunk, lex);
-            t.reserve_for(&results);
-            for (j, (d, r)) in chunk.iter().zip(results).enumerate() {
-                t.push((first + j) as i64, d.text, d.anchor, r, d.note.clone());
-            }
-            t
-        })
+        .map(|range| extract_part(docs, range, lex))
         .collect()
+}
+
+/// The rows of `docs[range]`, one work item.
+fn extract_part<'a>(docs: &[Doc<'a>], range: std::ops::Range<usize>, lex: &Lexicon) -> Tables<'a> {
+    let mut t = Tables::default();
+    let first = range.start;
+    let chunk = &docs[range];
+    let results = extract_chunk(first, chunk, lex);
+    t.reserve_for(&results);
+    for (j, (d, r)) in chunk.iter().zip(results).enumerate() {
+        t.push((first + j) as i64, d.text, d.anchor, r, d.note.clone());
+    }
+    t
+}
+
+/// `extract_batch_parts`, each part handed to `done` with its index as soon as it is
+/// extracted, for a caller that turns parts into Python objects while the pool extracts
+/// the next ones. Every thread of the current pool takes the next work item in input order
+/// (a shared counter, not rayon's halving), so parts finish about in order and the caller
+/// holds few of them at a time.
+pub fn extract_batch_each<'a>(
+    docs: &[Doc<'a>],
+    lex: &Lexicon,
+    done: &(dyn Fn(usize, Tables<'a>) + Sync),
+) {
+    let ranges = chunk_ranges(docs, rayon::current_num_threads());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    rayon::broadcast(|_| loop {
+        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(range) = ranges.get(k) else { break };
+        done(k, extract_part(docs, range.clone(), lex));
+    });
 }
 
 #[cfg(test)]
@@ -257,5 +279,42 @@ mod tests {
         assert_eq!(t.articles.n_sentences, vec![2, 0, 1]);
         assert!(t.articles.error.get(0).is_none() && t.articles.error.get(2).is_none());
         assert!(t.articles.error.get(1).unwrap().contains("document 1"));
+    }
+
+    #[test]
+    fn each_part_is_handed_over_once_with_its_rows() {
+        let texts: Vec<String> = (0..200)
+            .map(|i| format!("Story {i}. Iran's president met the UN chief on {i} May."))
+            .collect();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|t| Doc {
+                text: t,
+                anchor: None,
+                note: None,
+                inject_failure: false,
+            })
+            .collect();
+        let lex = Lexicon::builtin();
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let got = std::sync::Mutex::new(Vec::new());
+            pool.install(|| {
+                extract_batch_each(&docs, lex, &|k, part| got.lock().unwrap().push((k, part)))
+            });
+            let mut got = got.into_inner().unwrap();
+            got.sort_by_key(|(k, _)| *k);
+            let want = pool.install(|| extract_batch_parts(&docs, lex));
+            assert_eq!(got.len(), want.len(), "{threads} threads");
+            assert!(got.iter().enumerate().all(|(i, (k, _))| i == *k));
+            for ((_, g), w) in got.iter().zip(&want) {
+                assert_eq!(g.articles.doc_id, w.articles.doc_id);
+                assert_eq!(g.entities.text, w.entities.text);
+                assert_eq!(g.dates.value, w.dates.value);
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use numpy::{IntoPyArray, PyArray1};
+use numpy::IntoPyArray;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use crate::dates::calendar::Date;
 use crate::entities::EntityKind;
 use crate::lexicon::{ActorRow, Lexicon, LexiconError, LexiconRows, TitleRow, VerbRow};
-use crate::pipeline::{extract_batch_parts, Doc};
+use crate::pipeline::{extract_batch_each, extract_batch_parts, Doc};
 use crate::table::{Cell, Cells, Tables};
 use crate::text::Name;
 
@@ -184,11 +184,15 @@ fn parse_columns<'py>(
     };
     let pool = pool(workers.max(1))?;
 
-    // Phase 2, GIL released: rayon across documents, no Python object touched.
-    let tables = py.detach(|| pool.install(|| extract_batch_parts(&docs, &lex)));
-
-    // Phase 3: columns to numpy arrays and lists, one dict per table.
-    to_python(py, tables)
+    // Phase 2, GIL released: rayon across documents, no Python object touched; then phase
+    // 3, the columns to numpy arrays and lists, one dict per table. With one worker, one
+    // after the other (one core: what `workers=1` promises); with more, overlapped.
+    if workers <= 1 {
+        let parts = py.detach(|| pool.install(|| extract_batch_parts(&docs, &lex)));
+        to_python(py, parts)
+    } else {
+        extract_to_python(py, &pool, &docs, &lex)
+    }
 }
 
 /// Cut a document to `max_chars` code points, with a note for the `error` column.
@@ -217,79 +221,97 @@ fn concat<'a, T: Copy + 'a>(parts: impl Iterator<Item = &'a Vec<T>> + Clone) -> 
     v
 }
 
-/// A column of a few distinct static strings (`kind`, `granularity`): one Python str per
-/// distinct value, shared by every cell, in a numpy object array (as `interned`). A value is
-/// a variant's name, so the same value is the same pointer: found by address, no bytes read.
-fn shared_strs<'py>(
-    py: Python<'py>,
-    values: &[&'static str],
-) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
-    let mut cache: Vec<(&'static str, Py<PyAny>)> = Vec::new();
-    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(values.len());
-    for &v in values {
-        let found = cache.iter().find(|(k, _)| std::ptr::eq(*k, v) || *k == v);
-        let s = match found {
-            Some((_, s)) => s.clone_ref(py),
-            None => {
-                let s = PyString::new(py, v).into_any().unbind();
-                cache.push((v, s.clone_ref(py)));
-                s
-            }
-        };
-        items.push(s);
-    }
-    Ok(items.into_pyarray(py))
+/// A text column built part by part, as a numpy object array at the end in which equal
+/// values share one Python string. Codes, agents, names and an event's sentence repeat down
+/// a column: one object per distinct value makes the conversion faster and the tables
+/// smaller in memory; an object array (not a list) is what pandas keeps, so Python copies
+/// no pointers.
+#[derive(Default)]
+struct TextColumn<'py> {
+    items: Vec<Py<PyAny>>,
+    strings: Interner<'py>,
 }
 
-/// A text column as a numpy object array in which equal values share one Python string.
-/// Codes, agents, names and an event's sentence repeat down a column: one object per
-/// distinct value makes the conversion faster and the tables smaller in memory; an object
-/// array (not a list) is what pandas keeps, so Python copies no pointers.
-fn interned<'py, 's, C: Cell<'s>>(
-    py: Python<'py>,
-    len: usize,
-    cells: impl Iterator<Item = Option<C>>,
-) -> PyResult<Bound<'py, PyArray1<Py<PyAny>>>> {
-    let mut strings = Interner::default();
-    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(len);
-    for v in cells {
-        let item = match v {
-            None => py.None(),
-            Some(s) => strings.get(py, s).clone().into_any().unbind(),
-        };
-        items.push(item);
+impl<'py> TextColumn<'py> {
+    fn extend<'s, C: Cell<'s>>(
+        &mut self,
+        py: Python<'py>,
+        len: usize,
+        cells: impl Iterator<Item = Option<C>>,
+    ) {
+        self.items.reserve(len);
+        for v in cells {
+            let item = match v {
+                None => py.None(),
+                Some(s) => self.strings.get(py, s).clone().into_any().unbind(),
+            };
+            self.items.push(item);
+        }
     }
-    Ok(items.into_pyarray(py))
+}
+
+/// A column of a few distinct static strings (`kind`, `granularity`): one Python str per
+/// distinct value, shared by every cell, in a numpy object array (as `TextColumn`). A value
+/// is a variant's name, so the same value is the same pointer: found by address, no bytes read.
+#[derive(Default)]
+struct SharedColumn {
+    items: Vec<Py<PyAny>>,
+    cache: Vec<(&'static str, Py<PyAny>)>,
+}
+
+impl SharedColumn {
+    fn extend(&mut self, py: Python<'_>, values: &[&'static str]) {
+        self.items.reserve(values.len());
+        for &v in values {
+            let found = self
+                .cache
+                .iter()
+                .find(|(k, _)| std::ptr::eq(*k, v) || *k == v);
+            let s = match found {
+                Some((_, s)) => s.clone_ref(py),
+                None => {
+                    let s = PyString::new(py, v).into_any().unbind();
+                    self.cache.push((v, s.clone_ref(py)));
+                    s
+                }
+            };
+            self.items.push(s);
+        }
+    }
 }
 
 /// One Python string per distinct text: an open-addressing table of the distinct texts.
 /// A `HashMap<&str, _>` spent ~95 instructions a look-up here (a third of the whole
-/// conversion); this one compares a stored hash before any bytes and a cell that is the
-/// very slice seen before (an event's sentence, repeated for each of its events) by address.
-struct Interner<'s, 'py> {
+/// conversion); this one compares a stored hash before any bytes. It keeps its own copy of
+/// each distinct text (`keys`): the part a cell came from is freed once converted, while
+/// its texts go on being looked up in the parts after it.
+struct Interner<'py> {
     /// Index + 1 into `seen`, 0 for an empty slot; at most half full.
     slots: Vec<u32>,
-    /// Each distinct text (UTF-8 bytes, see `Cells`) with its hash and its Python string.
-    seen: Vec<(u64, &'s [u8], Bound<'py, PyString>)>,
+    /// Each distinct text's hash, its bytes in `keys` (start, end) and its Python string.
+    seen: Vec<(u64, usize, usize, Bound<'py, PyString>)>,
+    /// The distinct texts' UTF-8 bytes (see `Cells`), one after the other.
+    keys: Vec<u8>,
     /// foldhash, seeded per process: cells are document text (see `text::hash::DocHash`)
     hasher: crate::text::hash::DocHash,
 }
 
-impl Default for Interner<'_, '_> {
+impl Default for Interner<'_> {
     fn default() -> Self {
         Interner {
             slots: vec![0; 1024],
             seen: Vec::new(),
+            keys: Vec::new(),
             hasher: Default::default(),
         }
     }
 }
 
-impl<'s, 'py> Interner<'s, 'py> {
+impl<'py> Interner<'py> {
     /// Inlined into its one caller: the call's register saves and restores were ~18
     /// instructions a cell (and `#[inline]` alone was not taken).
     #[inline(always)]
-    fn get(&mut self, py: Python<'py>, cell: impl Cell<'s>) -> &Bound<'py, PyString> {
+    fn get<'s>(&mut self, py: Python<'py>, cell: impl Cell<'s>) -> &Bound<'py, PyString> {
         use std::hash::{BuildHasher, Hasher};
         let s = cell.bytes();
         let mut hasher = self.hasher.build_hasher();
@@ -302,25 +324,28 @@ impl<'s, 'py> Interner<'s, 'py> {
             if k == 0 {
                 break;
             }
-            let (kh, ks, _) = &self.seen[k - 1];
-            if *kh == h && (std::ptr::eq(*ks, s) || crate::text::hash::same_bytes(ks, s)) {
-                return &self.seen[k - 1].2;
+            let (kh, ks, ke, _) = &self.seen[k - 1];
+            if *kh == h && crate::text::hash::same_bytes(&self.keys[*ks..*ke], s) {
+                return &self.seen[k - 1].3;
             }
             i = (i + 1) & mask;
         }
-        self.seen.push((h, s, PyString::new(py, &cell.text())));
+        let start = self.keys.len();
+        self.keys.extend_from_slice(s);
+        let string = PyString::new(py, &cell.text());
+        self.seen.push((h, start, self.keys.len(), string));
         self.slots[i] = self.seen.len() as u32;
         if self.seen.len() * 2 > self.slots.len() {
             self.grow();
         }
-        &self.seen[self.seen.len() - 1].2
+        &self.seen[self.seen.len() - 1].3
     }
 
     /// Twice the slots, every text placed again by its stored hash.
     fn grow(&mut self) {
         let mut slots = vec![0u32; self.slots.len() * 2];
         let mask = slots.len() - 1;
-        for (k, (h, _, _)) in self.seen.iter().enumerate() {
+        for (k, (h, _, _, _)) in self.seen.iter().enumerate() {
             let mut i = *h as usize & mask;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
@@ -331,92 +356,194 @@ impl<'s, 'py> Interner<'s, 'py> {
     }
 }
 
-/// The parts' columns as one dict of numpy arrays per table: each column is built once at
-/// its final size from every part (numbers copied once, text cells interned across parts).
-fn to_python<'py>(py: Python<'py>, mut parts: Vec<Tables<'_>>) -> PyResult<Bound<'py, PyDict>> {
-    let out = PyDict::new(py);
-    macro_rules! table {
-        ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*]) => {
-            table!($name, $table, [$($num),*], [$($obj),*], [])
-        };
-        ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*], [$($shared:ident),*]) => {{
-            let d = PyDict::new(py);
-            $( d.set_item(stringify!($num), concat(parts.iter().map(|p| &p.$table.$num)).into_pyarray(py))?; )*
-            $(
-                let len = parts.iter().map(|p| p.$table.$obj.n_cells()).sum();
-                let cells = parts.iter().flat_map(|p| p.$table.$obj.cells());
-                d.set_item(stringify!($obj), interned(py, len, cells)?)?;
-            )*
-            $( d.set_item(stringify!($shared), shared_strs(py, &concat(parts.iter().map(|p| &p.$table.$shared)))?)?; )*
-            out.set_item($name, d)?;
-            // free this table's Rust copy now: the peak then holds one table twice, not all
-            for p in parts.iter_mut() {
-                p.$table = Default::default();
-            }
-        }};
+/// Every table with its columns: numbers, text, and text of a few static values
+/// (`$m!(name, field, [numbers], [text], [shared])`), in the order the dict is built.
+macro_rules! each_table {
+    ($m:ident) => {
+        $m!(
+            "articles",
+            articles,
+            [doc_id, published, body_start, n_chars, n_sentences],
+            [title, dateline, error],
+            []
+        );
+        $m!(
+            "entities",
+            entities,
+            [doc_id, start, end],
+            [text, canonical, code, title],
+            [kind]
+        );
+        $m!(
+            "quotes",
+            quotes,
+            [doc_id, start, end, speaker_start, speaker_end, partial],
+            [text, speaker, verb],
+            []
+        );
+        $m!(
+            "dates",
+            dates,
+            [doc_id, start, end, relative],
+            [text, value],
+            [granularity]
+        );
+        $m!(
+            "amounts",
+            amounts,
+            [doc_id, start, end, value],
+            [text, unit],
+            []
+        );
+        $m!(
+            "events",
+            events,
+            [doc_id, sentence, quad_class, goldstein],
+            [
+                source,
+                source_agent,
+                source_text,
+                target,
+                target_agent,
+                target_text,
+                code,
+                root,
+                plover,
+                date,
+                location,
+                text
+            ],
+            []
+        );
+        // last, as the smallest: its Rust copy is what the peak holds beside the Python tables
+        $m!(
+            "sentences",
+            sentences,
+            [doc_id, sentence, start, end],
+            [],
+            []
+        );
+    };
+}
+
+/// The seven tables' columns, built from the parts in input order: each part's text cells
+/// become Python strings as it comes (and its text columns are freed), its numbers are
+/// copied into arrays at the end, each column once at its final size.
+#[derive(Default)]
+struct Builder<'a, 'py> {
+    /// The parts pushed so far, their text columns taken out.
+    rest: Vec<Tables<'a>>,
+    /// Text columns, in `each_table!`'s order.
+    text: Vec<TextColumn<'py>>,
+    shared: Vec<SharedColumn>,
+    /// One list of names per article, not a text cell.
+    sources: Vec<Vec<String>>,
+}
+
+impl<'a, 'py> Builder<'a, 'py> {
+    // the counters step past the last column too
+    #[allow(unused_assignments)]
+    fn push(&mut self, py: Python<'py>, mut part: Tables<'a>) {
+        self.sources.append(&mut part.articles.sources);
+        let (mut t, mut sh) = (0, 0);
+        macro_rules! push {
+            ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*], [$($shared:ident),*]) => {
+                $(
+                    if self.text.len() == t {
+                        self.text.push(TextColumn::default());
+                    }
+                    let col = std::mem::take(&mut part.$table.$obj);
+                    self.text[t].extend(py, col.n_cells(), col.cells());
+                    t += 1;
+                )*
+                $(
+                    if self.shared.len() == sh {
+                        self.shared.push(SharedColumn::default());
+                    }
+                    self.shared[sh].extend(py, &std::mem::take(&mut part.$table.$shared));
+                    sh += 1;
+                )*
+            };
+        }
+        each_table!(push);
+        self.rest.push(part);
     }
-    // one list of names per article, not a text cell
-    let sources: Vec<Vec<String>> = parts
-        .iter_mut()
-        .flat_map(|p| std::mem::take(&mut p.articles.sources))
-        .collect();
-    table!(
-        "articles",
-        articles,
-        [doc_id, published, body_start, n_chars, n_sentences],
-        [title, dateline, error]
-    );
-    out.get_item("articles")?
-        .ok_or_else(|| NewsparseError::new_err("articles table missing"))?
-        .set_item("sources", sources)?;
-    table!(
-        "entities",
-        entities,
-        [doc_id, start, end],
-        [text, canonical, code, title],
-        [kind]
-    );
-    table!(
-        "quotes",
-        quotes,
-        [doc_id, start, end, speaker_start, speaker_end, partial],
-        [text, speaker, verb]
-    );
-    table!(
-        "dates",
-        dates,
-        [doc_id, start, end, relative],
-        [text, value],
-        [granularity]
-    );
-    table!(
-        "amounts",
-        amounts,
-        [doc_id, start, end, value],
-        [text, unit]
-    );
-    table!(
-        "events",
-        events,
-        [doc_id, sentence, quad_class, goldstein],
-        [
-            source,
-            source_agent,
-            source_text,
-            target,
-            target_agent,
-            target_text,
-            code,
-            root,
-            plover,
-            date,
-            location,
-            text
-        ]
-    );
-    // last, as the smallest: its Rust copy is what the peak holds beside the Python tables
-    table!("sentences", sentences, [doc_id, sentence, start, end], []);
-    Ok(out)
+
+    /// One dict of numpy arrays per table.
+    fn finish(mut self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        let mut text = self.text.into_iter();
+        let mut shared = self.shared.into_iter();
+        macro_rules! finish {
+            ($name:literal, $table:ident, [$($num:ident),*], [$($obj:ident),*], [$($shared:ident),*]) => {{
+                let d = PyDict::new(py);
+                $( d.set_item(stringify!($num), concat(self.rest.iter().map(|p| &p.$table.$num)).into_pyarray(py))?; )*
+                $( d.set_item(stringify!($obj), text.next().unwrap_or_default().items.into_pyarray(py))?; )*
+                $( d.set_item(stringify!($shared), shared.next().unwrap_or_default().items.into_pyarray(py))?; )*
+                out.set_item($name, d)?;
+                // free this table's Rust copy now: the peak then holds one table twice, not all
+                for p in self.rest.iter_mut() {
+                    p.$table = Default::default();
+                }
+            }};
+        }
+        each_table!(finish);
+        out.get_item("articles")?
+            .ok_or_else(|| NewsparseError::new_err("articles table missing"))?
+            .set_item("sources", self.sources)?;
+        Ok(out)
+    }
+}
+
+/// The parts' columns as one dict of numpy arrays per table.
+fn to_python<'py>(py: Python<'py>, parts: Vec<Tables<'_>>) -> PyResult<Bound<'py, PyDict>> {
+    let mut b = Builder::default();
+    for p in parts {
+        b.push(py, p);
+    }
+    b.finish(py)
+}
+
+/// `extract_batch_parts` then `to_python`, overlapped: the calling thread turns each part
+/// into Python objects as soon as it and the parts before it are extracted, while the pool
+/// extracts the next ones. The conversion needs the GIL, so it runs on this one thread:
+/// after the extraction, it left the other workers idle (with two workers, a tenth of the
+/// wall time); now it runs beside them.
+fn extract_to_python<'py>(
+    py: Python<'py>,
+    pool: &rayon::ThreadPool,
+    docs: &[Doc<'_>],
+    lex: &Lexicon,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            pool.install(|| {
+                extract_batch_each(docs, lex, &|k, part| {
+                    // a send fails only when the conversion stopped on an error
+                    let _ = tx.send((k, part));
+                })
+            })
+        });
+        let mut b = Builder::default();
+        let mut pending = std::collections::BTreeMap::new();
+        let (mut next, mut rx) = (0, rx);
+        loop {
+            // wait without the GIL; the channel closes when every part is sent
+            let (back, got) = py.detach(move || {
+                let got = rx.recv();
+                (rx, got)
+            });
+            rx = back;
+            let Ok((k, part)) = got else { break };
+            pending.insert(k, part);
+            while let Some(part) = pending.remove(&next) {
+                b.push(py, part);
+                next += 1;
+            }
+        }
+        b.finish(py)
+    })
 }
 
 extern "C" {
