@@ -234,10 +234,8 @@ pub fn extract_batch_each<'a>(
 mod tests {
     use super::*;
 
-    #[test]
-    fn chunks_cover_every_document_once_in_order() {
-        let texts: Vec<String> = (0..3000).map(|i| "x".repeat(i % 700)).collect();
-        let docs: Vec<Doc> = texts
+    fn plain_docs(texts: &[String]) -> Vec<Doc<'_>> {
+        texts
             .iter()
             .map(|t| Doc {
                 text: t,
@@ -245,7 +243,13 @@ mod tests {
                 note: None,
                 inject_failure: false,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn chunks_cover_every_document_once_in_order() {
+        let texts: Vec<String> = (0..3000).map(|i| "x".repeat(i % 700)).collect();
+        let docs = plain_docs(&texts);
         for threads in [1, 2, 8] {
             let r = chunk_ranges(&docs, threads);
             assert_eq!(r.first().map(|r| r.start), Some(0));
@@ -286,15 +290,7 @@ mod tests {
         let texts: Vec<String> = (0..200)
             .map(|i| format!("Story {i}. Iran's president met the UN chief on {i} May."))
             .collect();
-        let docs: Vec<Doc> = texts
-            .iter()
-            .map(|t| Doc {
-                text: t,
-                anchor: None,
-                note: None,
-                inject_failure: false,
-            })
-            .collect();
+        let docs = plain_docs(&texts);
         let lex = Lexicon::builtin();
         for threads in [1, 2, 3] {
             let pool = rayon::ThreadPoolBuilder::new()
