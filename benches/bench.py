@@ -1,15 +1,17 @@
 """Throughput of newsparse against the usual Python pipeline (run by hand, not in CI).
 
     pip install ".[bench]"
-    python benches/bench.py [--mb 50] [--runs 5] [--peer-mb 1] [--no-peer]
+    python benches/bench.py [--mb 50] [--runs 5] [--peer-mb 1] [--no-peer] [--corpus F.jsonl]
 
 Builds a corpus of at least --mb MB from the package's sample articles (each copy made
-distinct by a numbered lead sentence), then times `newsparse.parse(texts)` from a list of
-str to all seven DataFrames, with workers=1 and workers=2, median of --runs runs, each
-configuration in a fresh process so its peak RSS is its own. On a --peer-mb slice, times the
-usual pipeline for the same tables: spaCy's small English model (the full pipeline: textacy's
-quotation extraction needs the parser), textacy's direct quotations, dateparser's
-search_dates. Prints MB/s, documents/s, peak RSS and the ratio.
+distinct by a numbered lead sentence), or from the texts of --corpus (a `.jsonl` file with a
+`text` field per line, your own articles, repeated as they are), then times
+`newsparse.parse(texts)` from a list of str to all seven DataFrames, with workers=1 and
+workers=2, median of --runs runs, each configuration in a fresh process so its peak RSS is
+its own. On a --peer-mb slice of the same corpus, times the usual pipeline for the same
+tables: spaCy's small English model (the full pipeline: textacy's quotation extraction needs
+the parser), textacy's direct quotations, dateparser's search_dates. Prints MB/s,
+documents/s, peak RSS and the ratio.
 """
 
 from __future__ import annotations
@@ -23,25 +25,33 @@ import sys
 import time
 
 
-def build_corpus(mb: float) -> list[str]:
-    from newsparse import samples
+def build_corpus(mb: float, corpus: str | None = None) -> list[str]:
+    if corpus:
+        with open(corpus, encoding="utf-8") as f:
+            base = [json.loads(line)["text"] for line in f if line.strip()]
+        if not base:
+            raise SystemExit(f"{corpus}: no texts")
+    else:
+        from newsparse import samples
 
-    base = [s["text"] if isinstance(s, dict) else s for s in samples.load()]
+        base = [s["text"] if isinstance(s, dict) else s for s in samples.load()]
     out: list[str] = []
     size = 0
     i = 0
     while size < mb * 1e6:
-        t = f"Copy {i} of the sample. " + base[i % len(base)]
+        t = base[i % len(base)]
+        if not corpus:
+            t = f"Copy {i} of the sample. " + t
         out.append(t)
         size += len(t.encode("utf-8"))
         i += 1
     return out
 
 
-def run_newsparse(mb: float, runs: int, workers: int) -> dict:
+def run_newsparse(mb: float, runs: int, workers: int, corpus: str | None = None) -> dict:
     import newsparse
 
-    texts = build_corpus(mb)
+    texts = build_corpus(mb, corpus)
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
     newsparse.parse(texts[:50], workers=workers)  # compile the lexicon once
     times = []
@@ -70,12 +80,12 @@ def run_newsparse(mb: float, runs: int, workers: int) -> dict:
     }
 
 
-def run_peer(mb: float) -> dict:
+def run_peer(mb: float, corpus: str | None = None) -> dict:
     import dateparser.search
     import spacy
     import textacy.extract
 
-    texts = build_corpus(mb)
+    texts = build_corpus(mb, corpus)
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
     try:
         nlp = spacy.load("en_core_web_sm")
@@ -119,21 +129,27 @@ def main() -> None:
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--child", choices=["newsparse", "peer"])
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--corpus", help="a .jsonl file of articles (a `text` field each)")
     a = ap.parse_args()
     if a.child == "newsparse":
-        print(json.dumps(run_newsparse(a.mb, a.runs, a.workers)))
+        print(json.dumps(run_newsparse(a.mb, a.runs, a.workers, a.corpus)))
         return
     if a.child == "peer":
-        print(json.dumps(run_peer(a.mb)))
+        print(json.dumps(run_peer(a.mb, a.corpus)))
         return
+    source = ["--corpus", a.corpus] if a.corpus else []
 
     import newsparse
 
     print(f"newsparse {newsparse.__version__}, Python {sys.version.split()[0]}")
+    print(f"corpus: {a.corpus or 'the sample articles'}")
     res = {}
     for w in (1, 2):
         r = child(
-            ["--child", "newsparse", "--mb", str(a.mb), "--runs", str(a.runs), "--workers", str(w)]
+            [
+                *("--child", "newsparse", "--mb", str(a.mb), "--runs", str(a.runs)),
+                *("--workers", str(w), *source),
+            ]
         )
         res[w] = r
         print(
@@ -145,7 +161,7 @@ def main() -> None:
         )
     print(f"two workers / one worker: {res[2]['mb_s'] / res[1]['mb_s']:.2f}x")
     if not a.no_peer:
-        p = child(["--child", "peer", "--mb", str(a.peer_mb)])
+        p = child(["--child", "peer", "--mb", str(a.peer_mb), *source])
         print(
             f"spaCy en_core_web_sm + textacy quotations + dateparser.search_dates, 1 core: "
             f"{p['mb']:.2f} MB in {p['seconds']:.1f} s -> {p['mb_s']:.3f} MB/s"
