@@ -300,14 +300,10 @@ pub fn code(
         .filter(|s| s.body_index.is_some())
         .collect();
     // one buffer for the document's tokens, each sentence tokenised on its own
-    let body_len = body.iter().map(|s| s.end.saturating_sub(s.start)).sum();
-    let mut buf = TokenBuf::with_capacity(body_len);
-    let ranges: Vec<(usize, usize)> = body
-        .iter()
-        .map(|s| buf.push(text, s.start, s.end))
-        .collect();
-    let doc = buf.read();
-    let toks: Vec<Tokens> = ranges.iter().map(|&r| doc.sentence(r)).collect();
+    let spans: Vec<(usize, usize)> = body.iter().map(|s| (s.start, s.end)).collect();
+    let mut buf = TokenBuf::default();
+    let doc = buf.tokenize(text, &spans);
+    let toks: Vec<Tokens> = (0..body.len()).map(|k| doc.sentence(k)).collect();
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
