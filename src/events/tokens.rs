@@ -41,14 +41,16 @@ pub struct TokenBuf {
 /// The tokens of a document's sentences, in one buffer.
 pub struct DocTokens<'a> {
     toks: Vec<Tok<'a>>,
-    /// Each sentence's range of token indices, in the order given.
-    ranges: Vec<(usize, usize)>,
+    /// Each sentence's range of token indices, in the order given, and whether a word of
+    /// it has a hyphen.
+    ranges: Vec<(usize, usize, bool)>,
 }
 
 /// The tokens of one sentence.
 #[derive(Clone, Copy)]
 pub struct Tokens<'a> {
     toks: &'a [Tok<'a>],
+    hyphen: bool,
 }
 
 fn joins(c: char) -> bool {
@@ -169,8 +171,8 @@ impl TokenBuf {
         let mut wides: Vec<(usize, usize, usize)> = Vec::new();
         for &(start, end) in spans {
             let first = toks.len();
-            push(&mut toks, copy, lo, wide, &mut wides, text, start, end);
-            ranges.push((first, toks.len()));
+            let hyphen = push(&mut toks, copy, lo, wide, &mut wides, text, start, end);
+            ranges.push((first, toks.len(), hyphen));
         }
         let wide: &'a str = wide;
         for (k, a, b) in wides {
@@ -182,7 +184,7 @@ impl TokenBuf {
 
 /// Tokenise `text[start..end]` into `toks`: an ASCII word's lowercase form is its span in
 /// `copy` (which holds `text` from byte `lo` on, lowercased); the others' are appended to
-/// `wide` and noted in `wides`.
+/// `wide` and noted in `wides`. True when a word has a hyphen (`Tokens::hyphenated`).
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn push<'a>(
@@ -194,7 +196,9 @@ fn push<'a>(
     text: &str,
     start: usize,
     end: usize,
-) {
+) -> bool {
+    // only `word_end` joins a hyphen into a word: the words it ends are tested for one
+    let mut hyphen = false;
     // the loop goes over the document's byte offsets (those a token records): `s` ends
     // with the sentence, and nothing before `start` is looked at
     let s = &text[..end];
@@ -251,6 +255,7 @@ fn push<'a>(
                 }
                 _ => {
                     let (e, ascii) = word_end(s, i, e, true);
+                    hyphen |= b[i..e].contains(&b'-');
                     (e, ascii, cap)
                 }
             }
@@ -273,6 +278,7 @@ fn push<'a>(
                 continue;
             }
             let (e, ascii) = word_end(s, i, i + len, false);
+            hyphen |= b[i..e].contains(&b'-');
             (e, ascii, ch.is_uppercase())
         };
         let lower = if ascii {
@@ -297,14 +303,16 @@ fn push<'a>(
         });
         i = e;
     }
+    hyphen
 }
 
 impl DocTokens<'_> {
     /// The tokens of the `k`th span `TokenBuf::tokenize` was given.
     pub fn sentence(&self, k: usize) -> Tokens<'_> {
-        let (a, b) = self.ranges[k];
+        let (a, b, hyphen) = self.ranges[k];
         Tokens {
             toks: &self.toks[a..b],
+            hyphen,
         }
     }
 }
@@ -373,6 +381,12 @@ impl<'a> Tokens<'a> {
             j += 1;
         }
         j
+    }
+
+    /// A word of the sentence has a hyphen (`US-led`, `anti-Taliban`); a hyphen standing
+    /// alone is a mark, not a word.
+    pub fn hyphenated(&self) -> bool {
+        self.hyphen
     }
 
     /// A word starting with a capital letter.
@@ -524,6 +538,8 @@ mod tests {
                 .map(|(tok, lower)| (tok.start, tok.end, tok.punct, tok.cap, lower.to_string()))
                 .collect();
             assert_eq!(got, plain(&text), "{text:?}");
+            let hyphen = got.iter().any(|w| !w.2 && w.4.contains('-'));
+            assert_eq!(t.hyphenated(), hyphen, "{text:?}");
             // the same sentence after another one in the document and in the buffer (its
             // lowercase copy then lies elsewhere than its bytes; the letter just before it
             // must not join its first word)
