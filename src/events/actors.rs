@@ -342,7 +342,8 @@ fn title_code<'a>(title: &str, lex: &'a Lexicon) -> Option<&'a str> {
 /// An actor named only to qualify something else inside a hyphenated word: `anti-Taliban
 /// efforts`, `pro-Iranian groups`, `Iran-backed militias`. It neither acts nor is acted on.
 fn modifier_only(t: &Tokens, a: &Actor) -> bool {
-    if a.tok_s >= t.len() {
+    // each form below has a hyphen inside a word: most sentences have no such word
+    if !t.hyphenated() || a.tok_s >= t.len() {
         return false;
     }
     let tok = t.get(a.tok_s);
@@ -569,8 +570,11 @@ fn subject_position(t: &Tokens, i: usize) -> bool {
 /// `US-led troops`, `Saudi-led coalition`: the leading country acts (the entities stage
 /// leaves the hyphenated word alone).
 fn add_led<'a>(text: &'a str, t: &Tokens, lex: &'a Lexicon, out: &mut Vec<Actor<'a>>) {
-    // a `-led` word needs a hyphen and an `l` in the text: most sentences have none (a
-    // byte search, not a test of every word)
+    // a `-led` word needs a hyphen inside a word, and a hyphen and an `l` in the text: most
+    // sentences have neither (a flag, then a byte search, not a test of every word)
+    if !t.hyphenated() {
+        return;
+    }
     let Some(span) = (!t.is_empty())
         .then(|| text.as_bytes().get(t.get(0).start..t.get(t.len() - 1).end))
         .flatten()

@@ -295,19 +295,14 @@ pub fn code(
     published: Option<Date>,
     lex: &Lexicon,
 ) -> Vec<Event> {
-    let body: Vec<&Sentence> = sentences
-        .iter()
-        .filter(|s| s.body_index.is_some())
-        .collect();
+    // (sized up front: most sentences are body sentences, and growing it cost more)
+    let mut body: Vec<&Sentence> = Vec::with_capacity(sentences.len());
+    body.extend(sentences.iter().filter(|s| s.body_index.is_some()));
     // one buffer for the document's tokens, each sentence tokenised on its own
-    let body_len = body.iter().map(|s| s.end.saturating_sub(s.start)).sum();
-    let mut buf = TokenBuf::with_capacity(body_len);
-    let ranges: Vec<(usize, usize)> = body
-        .iter()
-        .map(|s| buf.push(text, s.start, s.end))
-        .collect();
-    let doc = buf.read();
-    let toks: Vec<Tokens> = ranges.iter().map(|&r| doc.sentence(r)).collect();
+    let spans: Vec<(usize, usize)> = body.iter().map(|s| (s.start, s.end)).collect();
+    let mut buf = TokenBuf::default();
+    let doc = buf.tokenize(text, &spans);
+    let toks: Vec<Tokens> = (0..body.len()).map(|k| doc.sentence(k)).collect();
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
@@ -350,7 +345,7 @@ pub fn code(
     // dates are in text order, so these only move forward (a walk, not a search per sentence)
     let (mut lo, mut first) = (0, 0);
     // the sentence's actors (one buffer for the document)
-    let mut acts_buf: Vec<Actor> = Vec::new();
+    let mut acts_buf: Vec<Actor> = Vec::with_capacity(16);
     for (k, s) in body.iter().enumerate() {
         let t = &toks[k];
         let codable = first_codable(t, lex);

@@ -848,9 +848,8 @@ fn first_word_test_agrees_with_match_elems() {
                 clashes; the army threatened to impose a curfew unless the violence stopped.";
     let lex = Lexicon::builtin();
     let mut buf = TokenBuf::default();
-    let r = buf.push(text, 0, text.len());
-    let doc = buf.read();
-    let t = doc.sentence(r);
+    let doc = buf.tokenize(text, &[(0, text.len())]);
+    let t = doc.sentence(0);
     let in_actor = vec![false; t.len()];
     let mut matched = 0;
     for i in 0..t.len() {

@@ -3,49 +3,54 @@
 //! (`Iran's`, `didn't`, `Tehran-Baghdad`, `U.S`); every other non-space character is a
 //! one-character punctuation token.
 //!
-//! The tokens of all of a document's sentences live in one buffer (`TokenBuf`, two
-//! allocations per document, not two per sentence); `Tokens` is one sentence's view of it.
+//! The tokens of all of a document's sentences live in one buffer (`DocTokens`, built by
+//! `TokenBuf::tokenize`, not one per sentence); `Tokens` is one sentence's view of it.
 
 use crate::text::byte_class::{ALNUM, CLASS, OTHER, SPACE};
 
-/// One token: byte span in the document, and whether it is punctuation.
+/// One token: byte span in the document, whether it is punctuation, and its lowercase form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub punct: bool,
     /// A word whose first letter is a capital.
     cap: bool,
-    ls: u32,
-    le: u32,
+    /// The lowercase form, a slice of the lowercased copy of the text (a curly apostrophe
+    /// made straight): reading it is a load, with no slicing and no checks.
+    lower: &'a str,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// A word starting with a capital letter (`Tokens::is_capitalised`).
     pub fn capitalised(&self) -> bool {
         !self.punct && self.cap
     }
 }
 
-/// The tokens of several sentences, each tokenised on its own.
+/// The storage the tokens' lowercase forms point into (kept from one call to the next).
 #[derive(Default)]
 pub struct TokenBuf {
-    toks: Vec<Tok>,
-    lower: String,
+    /// The text from the first sentence to the last, ASCII-lowercased at once: an ASCII
+    /// word's lowercase form is its span there (a mark is itself).
+    copy: String,
+    /// The lowercase forms of the words with a non-ASCII char, one after the other.
+    wide: String,
 }
 
-/// The tokens of a `TokenBuf`, ready to read: each lowercase form as its own slice (reading
-/// one is then a load, not a slice of the buffer with its bounds and boundary checks).
+/// The tokens of a document's sentences, in one buffer.
 pub struct DocTokens<'a> {
-    toks: &'a [Tok],
-    lower: Vec<&'a str>,
+    toks: Vec<Tok<'a>>,
+    /// Each sentence's range of token indices, in the order given, and whether a word of
+    /// it has a hyphen.
+    ranges: Vec<(usize, usize, bool)>,
 }
 
 /// The tokens of one sentence.
 #[derive(Clone, Copy)]
 pub struct Tokens<'a> {
-    toks: &'a [Tok],
-    lower: &'a [&'a str],
+    toks: &'a [Tok<'a>],
+    hyphen: bool,
 }
 
 fn joins(c: char) -> bool {
@@ -83,12 +88,20 @@ const KIND: [u8; 256] = {
     t
 };
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for the marks of the general
+/// punctuation block (curly quotes and apostrophes, dashes, ellipses: the commonest
+/// non-ASCII chars of news text, none of them a letter; a table lookup costs hundreds of
+/// instructions).
+fn alnum(c: char) -> bool {
+    !matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') && c.is_alphanumeric()
+}
+
 /// The char starting at byte `i` (a char boundary) is a letter or digit.
 fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => false,
         Some(&c) if c < 0x80 => KIND[c as usize] == LETTER,
-        Some(_) => s[i..].chars().next().is_some_and(|c| c.is_alphanumeric()),
+        Some(_) => s[i..].chars().next().is_some_and(alnum),
     }
 }
 
@@ -126,7 +139,7 @@ fn word_end(s: &str, i: usize, mut e: usize, mut ascii: bool) -> (usize, bool) {
                     break;
                 };
                 let dl = d.len_utf8();
-                if d.is_alphanumeric() || (joins(d) && alnum_at(s, e + dl)) {
+                if alnum(d) || (joins(d) && alnum_at(s, e + dl)) {
                     ascii = false;
                     e += dl;
                 } else {
@@ -139,157 +152,167 @@ fn word_end(s: &str, i: usize, mut e: usize, mut ascii: bool) -> (usize, bool) {
 }
 
 impl TokenBuf {
-    /// A buffer for about `bytes` bytes of text.
-    pub fn with_capacity(bytes: usize) -> TokenBuf {
-        TokenBuf {
-            toks: Vec::with_capacity(bytes / 5),
-            lower: String::with_capacity(bytes + bytes / 8),
+    /// Tokenise each sentence `text[start..end]` of `spans` on its own (nothing outside it
+    /// is looked at); `DocTokens::sentence(k)` is the tokens of `spans[k]`.
+    pub fn tokenize<'a>(&'a mut self, text: &str, spans: &[(usize, usize)]) -> DocTokens<'a> {
+        let lo = spans.iter().map(|s| s.0).min().unwrap_or(0);
+        let hi = spans.iter().map(|s| s.1).max().unwrap_or(0).max(lo);
+        let TokenBuf { copy, wide } = self;
+        copy.clear();
+        copy.push_str(&text[lo..hi]);
+        copy.make_ascii_lowercase();
+        let copy: &'a str = copy;
+        wide.clear();
+        let bytes: usize = spans.iter().map(|s| s.1.saturating_sub(s.0)).sum();
+        let mut toks = Vec::with_capacity(bytes / 5 + 16);
+        let mut ranges = Vec::with_capacity(spans.len());
+        // the words with a non-ASCII char: their token's index and the span of their form
+        // in `wide` (set once `wide` is complete)
+        let mut wides: Vec<(usize, usize, usize)> = Vec::new();
+        for &(start, end) in spans {
+            let first = toks.len();
+            let hyphen = push(&mut toks, copy, lo, wide, &mut wides, text, start, end);
+            ranges.push((first, toks.len(), hyphen));
         }
-    }
-
-    /// Tokenise `text[start..end]` (nothing outside it is looked at); returns its range of
-    /// token indices, for `sentence`.
-    #[inline(never)]
-    pub fn push(&mut self, text: &str, start: usize, end: usize) -> (usize, usize) {
-        let toks = &mut self.toks;
-        let lower = &mut self.lower;
-        let first = toks.len();
-        let sentence = &text[start..end];
-        // the loop goes over the document's byte offsets (those a token records): `s` ends
-        // with the sentence, and nothing before `start` is looked at
-        let s = &text[..end];
-        let b = s.as_bytes();
-        // the lowercase forms: one copy of the sentence lowercased at once (an ASCII word's
-        // form is its span there; a mark is itself), the other words' forms after it
-        let base = lower.len();
-        lower.push_str(sentence);
-        lower[base..].make_ascii_lowercase();
-        // a byte's place in that copy: `base + (i - start)`, as one addition (modulo 2^32,
-        // as the token stores it: the copy may lie before the byte)
-        let shift = (base as u32).wrapping_sub(start as u32);
-        let copy = |i: usize| (i as u32).wrapping_add(shift);
-        let mut i = start;
-        while let Some(&c) = b.get(i) {
-            let kind = KIND[c as usize];
-            if kind == BLANK {
-                i += 1;
-                continue;
-            }
-            if kind == MARK || kind == JOIN {
-                toks.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    punct: true,
-                    cap: false,
-                    ls: copy(i),
-                    le: copy(i + 1),
-                });
-                i += 1;
-                continue;
-            }
-            let (e, ascii, cap) = if kind == LETTER {
-                // the common case: ASCII letters and digits up to a blank or a mark that
-                // cannot join (a loop of its own, with no decoding and no join to test)
-                let e = i + 1 + alnum_run(&b[i + 1..]);
-                let cap = c.is_ascii_uppercase();
-                match b.get(e).map_or(MARK, |&d| KIND[d as usize]) {
-                    MARK => (e, true, cap),
-                    // a dot, apostrophe or hyphen before no letter (`said.`, `players'`) ends
-                    // the word too (what `word_end` finds, without the call), save the last
-                    // dot of `U.S.`
-                    JOIN if !(b
-                        .get(e + 1)
-                        .is_some_and(|&n| matches!(KIND[n as usize], LETTER | WIDE))
-                        || b[e] == b'.' && abbreviation_dot(&b[i..e])) =>
-                    {
-                        (e, true, cap)
-                    }
-                    BLANK => {
-                        // the word and the blank after it, the commonest case: the blank
-                        // would be skipped as the next byte anyway
-                        toks.push(Tok {
-                            start: i,
-                            end: e,
-                            punct: false,
-                            cap,
-                            ls: copy(i),
-                            le: copy(e),
-                        });
-                        i = e + 1;
-                        continue;
-                    }
-                    _ => {
-                        let (e, ascii) = word_end(s, i, e, true);
-                        (e, ascii, cap)
-                    }
-                }
-            } else {
-                let ch = s[i..].chars().next().unwrap_or(' ');
-                let len = ch.len_utf8();
-                if ch.is_whitespace() {
-                    i += len;
-                    continue;
-                }
-                if !ch.is_alphanumeric() {
-                    toks.push(Tok {
-                        start: i,
-                        end: i + len,
-                        punct: true,
-                        cap: false,
-                        ls: copy(i),
-                        le: copy(i + len),
-                    });
-                    i += len;
-                    continue;
-                }
-                let (e, ascii) = word_end(s, i, i + len, false);
-                (e, ascii, ch.is_uppercase())
-            };
-            let (ls, le) = if ascii {
-                (copy(i), copy(e))
-            } else {
-                let ls = lower.len();
-                for d in s[i..e].chars() {
-                    match d {
-                        '’' => lower.push('\''),
-                        _ => lower.extend(d.to_lowercase()),
-                    }
-                }
-                (ls as u32, lower.len() as u32)
-            };
-            toks.push(Tok {
-                start: i,
-                end: e,
-                punct: false,
-                cap,
-                ls,
-                le,
-            });
-            i = e;
+        let wide: &'a str = wide;
+        for (k, a, b) in wides {
+            toks[k].lower = &wide[a..b];
         }
-        (first, toks.len())
-    }
-
-    /// The buffer, ready to read.
-    #[inline(never)]
-    pub fn read(&self) -> DocTokens<'_> {
-        DocTokens {
-            toks: &self.toks,
-            lower: self
-                .toks
-                .iter()
-                .map(|t| &self.lower[t.ls as usize..t.le as usize])
-                .collect(),
-        }
+        DocTokens { toks, ranges }
     }
 }
 
+/// Tokenise `text[start..end]` into `toks`: an ASCII word's lowercase form is its span in
+/// `copy` (which holds `text` from byte `lo` on, lowercased); the others' are appended to
+/// `wide` and noted in `wides`. True when a word has a hyphen (`Tokens::hyphenated`).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn push<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    copy: &'a str,
+    lo: usize,
+    wide: &mut String,
+    wides: &mut Vec<(usize, usize, usize)>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> bool {
+    // only `word_end` joins a hyphen into a word: the words it ends are tested for one
+    let mut hyphen = false;
+    // the loop goes over the document's byte offsets (those a token records): `s` ends
+    // with the sentence, and nothing before `start` is looked at
+    let s = &text[..end];
+    let b = s.as_bytes();
+    // a span's lowercase form in `copy` (`lo` is at or before every sentence's start)
+    let form = |i: usize, e: usize| &copy[i - lo..e - lo];
+    let mut i = start;
+    while let Some(&c) = b.get(i) {
+        let kind = KIND[c as usize];
+        if kind == BLANK {
+            i += 1;
+            continue;
+        }
+        if kind == MARK || kind == JOIN {
+            toks.push(Tok {
+                start: i,
+                end: i + 1,
+                punct: true,
+                cap: false,
+                lower: form(i, i + 1),
+            });
+            i += 1;
+            continue;
+        }
+        let (e, ascii, cap) = if kind == LETTER {
+            // the common case: ASCII letters and digits up to a blank or a mark that
+            // cannot join (a loop of its own, with no decoding and no join to test)
+            let e = i + 1 + alnum_run(&b[i + 1..]);
+            let cap = c.is_ascii_uppercase();
+            match b.get(e).map_or(MARK, |&d| KIND[d as usize]) {
+                MARK => (e, true, cap),
+                // a dot, apostrophe or hyphen before no letter (`said.`, `players'`) ends
+                // the word too (what `word_end` finds, without the call), save the last
+                // dot of `U.S.`
+                JOIN if !(b
+                    .get(e + 1)
+                    .is_some_and(|&n| matches!(KIND[n as usize], LETTER | WIDE))
+                    || b[e] == b'.' && abbreviation_dot(&b[i..e])) =>
+                {
+                    (e, true, cap)
+                }
+                BLANK => {
+                    // the word and the blank after it, the commonest case: the blank
+                    // would be skipped as the next byte anyway
+                    toks.push(Tok {
+                        start: i,
+                        end: e,
+                        punct: false,
+                        cap,
+                        lower: form(i, e),
+                    });
+                    i = e + 1;
+                    continue;
+                }
+                _ => {
+                    let (e, ascii) = word_end(s, i, e, true);
+                    hyphen |= b[i..e].contains(&b'-');
+                    (e, ascii, cap)
+                }
+            }
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8();
+            if ch.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !alnum(ch) {
+                toks.push(Tok {
+                    start: i,
+                    end: i + len,
+                    punct: true,
+                    cap: false,
+                    lower: form(i, i + len),
+                });
+                i += len;
+                continue;
+            }
+            let (e, ascii) = word_end(s, i, i + len, false);
+            hyphen |= b[i..e].contains(&b'-');
+            (e, ascii, ch.is_uppercase())
+        };
+        let lower = if ascii {
+            form(i, e)
+        } else {
+            let ls = wide.len();
+            for d in s[i..e].chars() {
+                match d {
+                    '’' => wide.push('\''),
+                    _ => wide.extend(d.to_lowercase()),
+                }
+            }
+            wides.push((toks.len(), ls, wide.len()));
+            ""
+        };
+        toks.push(Tok {
+            start: i,
+            end: e,
+            punct: false,
+            cap,
+            lower,
+        });
+        i = e;
+    }
+    hyphen
+}
+
 impl DocTokens<'_> {
-    /// The tokens of a range `TokenBuf::push` returned.
-    pub fn sentence(&self, (a, b): (usize, usize)) -> Tokens<'_> {
+    /// The tokens of the `k`th span `TokenBuf::tokenize` was given.
+    pub fn sentence(&self, k: usize) -> Tokens<'_> {
+        let (a, b, hyphen) = self.ranges[k];
         Tokens {
             toks: &self.toks[a..b],
-            lower: &self.lower[a..b],
+            hyphen,
         }
     }
 }
@@ -303,19 +326,19 @@ impl<'a> Tokens<'a> {
         self.toks.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> &'a Tok {
+    pub fn get(&self, i: usize) -> &'a Tok<'a> {
         &self.toks[i]
     }
 
     /// Each token with its lowercase form, in order (for the loops over every token: no
     /// index to check).
-    pub fn words(&self) -> impl Iterator<Item = (&'a Tok, &'a str)> + 'a {
-        self.toks.iter().zip(self.lower.iter().copied())
+    pub fn words(&self) -> impl Iterator<Item = (&'a Tok<'a>, &'a str)> + 'a {
+        self.toks.iter().map(|t| (t, t.lower))
     }
 
     /// Lowercase form (a curly apostrophe made straight); "" past the end.
     pub fn lower(&self, i: usize) -> &'a str {
-        self.lower.get(i).copied().unwrap_or("")
+        self.toks.get(i).map_or("", |t| t.lower)
     }
 
     /// The token as written.
@@ -360,6 +383,12 @@ impl<'a> Tokens<'a> {
         j
     }
 
+    /// A word of the sentence has a hyphen (`US-led`, `anti-Taliban`); a hyphen standing
+    /// alone is a mark, not a word.
+    pub fn hyphenated(&self) -> bool {
+        self.hyphen
+    }
+
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.toks[i].capitalised()
@@ -374,9 +403,8 @@ mod tests {
     fn words_and_marks() {
         let text = "Iran’s FM didn't meet U.S. envoys (in Tehran-Baghdad talks).";
         let mut buf = TokenBuf::default();
-        let r = buf.push(text, 0, text.len());
-        let doc = buf.read();
-        let t = doc.sentence(r);
+        let doc = buf.tokenize(text, &[(0, text.len())]);
+        let t = doc.sentence(0);
         let words: Vec<&str> = (0..t.len()).map(|i| t.lower(i)).collect();
         assert_eq!(
             words,
@@ -404,9 +432,8 @@ mod tests {
     fn walk_agrees_with_search() {
         let text = "Iran’s FM met U.S. envoys in Tehran-Baghdad talks.";
         let mut buf = TokenBuf::default();
-        let r = buf.push(text, 0, text.len());
-        let doc = buf.read();
-        let t = doc.sentence(r);
+        let doc = buf.tokenize(text, &[(0, text.len())]);
+        let t = doc.sentence(0);
         for b in 0..=text.len() + 1 {
             for from in 0..=t.len() + 1 {
                 assert_eq!(t.at_or_after_from(b, from), t.at_or_after(b), "{b} {from}");
@@ -421,9 +448,8 @@ mod tests {
         let text = "ZÜRICH’S Mayor\u{b}spoke\u{a0}today. Then U.S. forces—left İzmir.";
         let cut = text.find("Then").unwrap();
         let mut buf = TokenBuf::default();
-        let r1 = buf.push(text, 0, cut);
-        let r2 = buf.push(text, cut, text.len());
-        let doc = buf.read();
+        let doc = buf.tokenize(text, &[(0, cut), (cut, text.len())]);
+        let (r1, r2) = (0, 1);
         let lower = |r| {
             let t = doc.sentence(r);
             (0..t.len())
@@ -488,34 +514,43 @@ mod tests {
     }
 
     #[test]
+    fn alnum_agrees_with_unicode() {
+        for c in ('\u{0}'..='\u{3000}').chain(['é', 'İ', '’', '—', '\u{2071}', '\u{2160}']) {
+            assert_eq!(alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn push_agrees_with_plain_definition() {
         const CHARS: &[&str] = &[
             "a", "B", "z", "7", " ", " ", ".", "-", "'", "’", "‑", ",", "é", "É", "\u{a0}", "U",
-            "S", "—", "\u{b}", "(", "İ", "ß", "\n",
+            "S", "—", "\u{b}", "(", "İ", "ß", "\n", "“", "…", "\u{2028}", "\u{205f}",
         ];
         let mut rng = crate::text::testgen::XorShift(0x5eed_0123_4567_89ab);
         for _ in 0..3000 {
             let n = rng.below(24);
             let text: String = (0..n).map(|_| CHARS[rng.below(CHARS.len())]).collect();
             let mut buf = TokenBuf::default();
-            let r = buf.push(&text, 0, text.len());
-            let doc = buf.read();
-            let t = doc.sentence(r);
+            let doc = buf.tokenize(&text, &[(0, text.len())]);
+            let t = doc.sentence(0);
             let got: Vec<_> = t
                 .words()
                 .map(|(tok, lower)| (tok.start, tok.end, tok.punct, tok.cap, lower.to_string()))
                 .collect();
             assert_eq!(got, plain(&text), "{text:?}");
+            let hyphen = got.iter().any(|w| !w.2 && w.4.contains('-'));
+            assert_eq!(t.hyphenated(), hyphen, "{text:?}");
             // the same sentence after another one in the document and in the buffer (its
             // lowercase copy then lies elsewhere than its bytes; the letter just before it
             // must not join its first word)
             const BEFORE: &str = "Zé U";
             let doc_text = format!("{BEFORE}{text}");
             let mut buf = TokenBuf::default();
-            buf.push(&doc_text, 0, BEFORE.len());
-            let r = buf.push(&doc_text, BEFORE.len(), doc_text.len());
-            let doc = buf.read();
-            let t = doc.sentence(r);
+            let doc = buf.tokenize(
+                &doc_text,
+                &[(0, BEFORE.len()), (BEFORE.len(), doc_text.len())],
+            );
+            let t = doc.sentence(1);
             let got: Vec<_> = t
                 .words()
                 .map(|(tok, lower)| {
