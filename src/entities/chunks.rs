@@ -858,11 +858,11 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         }
     }
     // lexicon entities stretched over a following word ("UrduPoint News") keep it
-    let taken: Vec<(usize, usize)> = ents.iter().map(|e| (e.start, e.end)).collect();
-    let overlaps_taken = |s: usize, e: usize| {
-        let i = taken.partition_point(|t| t.0 < e);
-        taken[..i].iter().rev().take(8).any(|t| t.1 > s)
+    let mut taken = Taken {
+        spans: ents.iter().map(|e| (e.start, e.end)).collect(),
+        before: 0,
     };
+    let mut overlaps_taken = |s: usize, e: usize| taken.overlaps(s, e);
     ents.reserve(verdicts.len());
     for (f, v) in verdicts {
         let (s, mut e) = (doc.toks[f.a].start, doc.toks[f.b - 1].end);
@@ -896,6 +896,35 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     }
     ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     ents
+}
+
+/// The spans of the entities found, sorted by start, asked in text order whether a span
+/// overlaps one of the last eight that start before it ends.
+struct Taken {
+    spans: Vec<(usize, usize)>,
+    /// How many spans start before the end last asked about.
+    before: usize,
+}
+
+impl Taken {
+    /// `[s, e)` overlaps one of the last eight spans that start before `e`. The free
+    /// stretches are asked in text order: a cursor moves on to `e` (a binary search per
+    /// stretch cost more), and an `e` before the last is searched for.
+    fn overlaps(&mut self, s: usize, e: usize) -> bool {
+        let spans = &self.spans;
+        let mut i = self.before;
+        if i > 0 && spans[i - 1].0 >= e {
+            i = spans.partition_point(|t| t.0 < e);
+        }
+        while i < spans.len() && spans[i].0 < e {
+            i += 1;
+        }
+        self.before = i;
+        // all eight compared, no branch per span
+        spans[i.saturating_sub(8)..i]
+            .iter()
+            .fold(false, |o, t| o | (t.1 > s))
+    }
 }
 
 /// All-caps words that spell a lexicon place or country ("TEHRAN" in a dateline).
@@ -1368,6 +1397,43 @@ mod overlap_tests {
 #[cfg(test)]
 mod speed_tests {
     use super::*;
+
+    #[test]
+    fn taken_cursor_answers_as_a_search_per_span() {
+        let plain = |spans: &[(usize, usize)], s: usize, e: usize| {
+            let i = spans.partition_point(|t| t.0 < e);
+            spans[..i].iter().rev().take(8).any(|t| t.1 > s)
+        };
+        let mut r = crate::text::testgen::Lcg(7);
+        for _ in 0..300 {
+            let mut spans: Vec<(usize, usize)> = (0..r.below(30))
+                .map(|_| {
+                    let a = r.below(200);
+                    (a, a + 1 + r.below(12))
+                })
+                .collect();
+            spans.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+            let mut taken = Taken {
+                spans: spans.clone(),
+                before: 0,
+            };
+            // asked mostly in text order, now and then going back
+            let mut s = 0;
+            for _ in 0..40 {
+                s = if r.below(6) == 0 {
+                    r.below(200)
+                } else {
+                    s + r.below(15)
+                };
+                let e = s + 1 + r.below(10);
+                assert_eq!(
+                    taken.overlaps(s, e),
+                    plain(&spans, s, e),
+                    "{spans:?} {s} {e}"
+                );
+            }
+        }
+    }
 
     /// The String-per-key form `NameKeys` replaces.
     fn key_of(w: &str) -> String {
