@@ -94,9 +94,12 @@ impl<'a> Doc<'a> {
             // a lowercase word that is no title's first word starts no title ("of", "the",
             // "said"): a cheap filter first, the exact question only of a match (asked before
             // the actor search, which leaves `title_end` as it is)
-            let word = &text.as_bytes()[t.start..t.end];
-            let title_here =
-                t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word));
+            // (the word's bytes taken only for a lowercase word)
+            let title_here = t.start >= title_end
+                && (!lower
+                    || lex
+                        .titles
+                        .lower_word_may_start(&text.as_bytes()[t.start..t.end]));
             // most words are lowercase, with no digit or hyphen, and start no title: they are
             // passed over here, before any of the searches' set-up
             if !name_start && !t.hyphen && !title_here {
@@ -219,7 +222,14 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        i < self.toks.len() && self.toks[i].shape == Shape::Punct && self.word(i) == p
+        i < self.toks.len() && self.toks[i].shape == Shape::Punct && self.bytes(i) == p.as_bytes()
+    }
+
+    /// The bytes of token `i`: `word` for a comparison with a literal, without the checks
+    /// that its ends fall on char boundaries.
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        let t = &self.toks[i];
+        self.text.as_bytes().get(t.start..t.end).unwrap_or_default()
     }
 }
 
@@ -250,8 +260,8 @@ struct State<'d, 'a> {
     free: Vec<FreeSeg>,
 }
 
-fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "and" | "&")
+fn is_connector(w: &[u8]) -> bool {
+    matches!(w, b"of" | b"for" | b"and" | b"&")
 }
 
 /// `Doc::adjacent`, answered without decoding chars for the usual gap of plain spaces.
@@ -316,7 +326,7 @@ impl<'d, 'a> State<'d, 'a> {
                 // the Islamic Revolution Guards Corps"); "&" always
                 if b + 1 < n
                     && adjacent(doc, b - 1)
-                    && is_connector(doc.word(b))
+                    && is_connector(doc.bytes(b))
                     && (doc.word(b) == "&" || (self.has_head(a, b) && !self.lexicon_org(b - 1)))
                 {
                     let mut c = b + 1;
