@@ -308,7 +308,9 @@ impl<'d, 'a> State<'d, 'a> {
                             .is_some_and(|h| h.kind == EntityKind::Org)
                         && self.lex.actors.is_given_name(doc.word(b))
                 };
-                if b < n && adjacent(doc, b - 1) && doc.toks[b].is_name_like() && !new_name() {
+                // (the next token's shape and bytes asked before the gap: most runs end at a
+                // word that is none of these, and then no gap is read)
+                if b < n && doc.toks[b].is_name_like() && adjacent(doc, b - 1) && !new_name() {
                     b += 1;
                     continue;
                 }
@@ -325,8 +327,8 @@ impl<'d, 'a> State<'d, 'a> {
                 // word, and not between two organizations the lexicon knows ("Quds Force of
                 // the Islamic Revolution Guards Corps"); "&" always
                 if b + 1 < n
-                    && adjacent(doc, b - 1)
                     && is_connector(doc.bytes(b))
+                    && adjacent(doc, b - 1)
                     && (doc.word(b) == "&" || (self.has_head(a, b) && !self.lexicon_org(b - 1)))
                 {
                     let mut c = b + 1;

@@ -74,8 +74,13 @@ fn bloom_bits(h: u64) -> [usize; 2] {
 /// five bits (`b & 31`: the same for both ASCII cases of a letter).
 #[inline]
 fn first_word_key(w: &[u8]) -> usize {
-    let b = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
-    w.len().min(31) << 10 | b(0) << 5 | b(1)
+    // (one length test for both bytes: most words have two)
+    let (b0, b1) = match w {
+        [a, b, ..] => (*a, *b),
+        [a] => (*a, 0),
+        [] => (0, 0),
+    };
+    w.len().min(31) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
 }
 
 impl Titles {
