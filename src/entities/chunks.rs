@@ -94,9 +94,12 @@ impl<'a> Doc<'a> {
             // a lowercase word that is no title's first word starts no title ("of", "the",
             // "said"): a cheap filter first, the exact question only of a match (asked before
             // the actor search, which leaves `title_end` as it is)
-            let word = &text.as_bytes()[t.start..t.end];
-            let title_here =
-                t.start >= title_end && (!lower || lex.titles.lower_word_may_start(word));
+            // (the word's bytes taken only for a lowercase word)
+            let title_here = t.start >= title_end
+                && (!lower
+                    || lex
+                        .titles
+                        .lower_word_may_start(&text.as_bytes()[t.start..t.end]));
             // most words are lowercase, with no digit or hyphen, and start no title: they are
             // passed over here, before any of the searches' set-up
             if !name_start && !t.hyphen && !title_here {
@@ -219,7 +222,14 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        i < self.toks.len() && self.toks[i].shape == Shape::Punct && self.word(i) == p
+        i < self.toks.len() && self.toks[i].shape == Shape::Punct && self.bytes(i) == p.as_bytes()
+    }
+
+    /// The bytes of token `i`: `word` for a comparison with a literal, without the checks
+    /// that its ends fall on char boundaries.
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        let t = &self.toks[i];
+        self.text.as_bytes().get(t.start..t.end).unwrap_or_default()
     }
 }
 
@@ -250,8 +260,8 @@ struct State<'d, 'a> {
     free: Vec<FreeSeg>,
 }
 
-fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "and" | "&")
+fn is_connector(w: &[u8]) -> bool {
+    matches!(w, b"of" | b"for" | b"and" | b"&")
 }
 
 /// `Doc::adjacent`, answered without decoding chars for the usual gap of plain spaces.
@@ -298,7 +308,9 @@ impl<'d, 'a> State<'d, 'a> {
                             .is_some_and(|h| h.kind == EntityKind::Org)
                         && self.lex.actors.is_given_name(doc.word(b))
                 };
-                if b < n && adjacent(doc, b - 1) && doc.toks[b].is_name_like() && !new_name() {
+                // (the next token's shape and bytes asked before the gap: most runs end at a
+                // word that is none of these, and then no gap is read)
+                if b < n && doc.toks[b].is_name_like() && adjacent(doc, b - 1) && !new_name() {
                     b += 1;
                     continue;
                 }
@@ -315,8 +327,8 @@ impl<'d, 'a> State<'d, 'a> {
                 // word, and not between two organizations the lexicon knows ("Quds Force of
                 // the Islamic Revolution Guards Corps"); "&" always
                 if b + 1 < n
+                    && is_connector(doc.bytes(b))
                     && adjacent(doc, b - 1)
-                    && is_connector(doc.word(b))
                     && (doc.word(b) == "&" || (self.has_head(a, b) && !self.lexicon_org(b - 1)))
                 {
                     let mut c = b + 1;
@@ -858,11 +870,11 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         }
     }
     // lexicon entities stretched over a following word ("UrduPoint News") keep it
-    let taken: Vec<(usize, usize)> = ents.iter().map(|e| (e.start, e.end)).collect();
-    let overlaps_taken = |s: usize, e: usize| {
-        let i = taken.partition_point(|t| t.0 < e);
-        taken[..i].iter().rev().take(8).any(|t| t.1 > s)
+    let mut taken = Taken {
+        spans: ents.iter().map(|e| (e.start, e.end)).collect(),
+        before: 0,
     };
+    let mut overlaps_taken = |s: usize, e: usize| taken.overlaps(s, e);
     ents.reserve(verdicts.len());
     for (f, v) in verdicts {
         let (s, mut e) = (doc.toks[f.a].start, doc.toks[f.b - 1].end);
@@ -896,6 +908,35 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
     }
     ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     ents
+}
+
+/// The spans of the entities found, sorted by start, asked in text order whether a span
+/// overlaps one of the last eight that start before it ends.
+struct Taken {
+    spans: Vec<(usize, usize)>,
+    /// How many spans start before the end last asked about.
+    before: usize,
+}
+
+impl Taken {
+    /// `[s, e)` overlaps one of the last eight spans that start before `e`. The free
+    /// stretches are asked in text order: a cursor moves on to `e` (a binary search per
+    /// stretch cost more), and an `e` before the last is searched for.
+    fn overlaps(&mut self, s: usize, e: usize) -> bool {
+        let spans = &self.spans;
+        let mut i = self.before;
+        if i > 0 && spans[i - 1].0 >= e {
+            i = spans.partition_point(|t| t.0 < e);
+        }
+        while i < spans.len() && spans[i].0 < e {
+            i += 1;
+        }
+        self.before = i;
+        // all eight compared, no branch per span
+        spans[i.saturating_sub(8)..i]
+            .iter()
+            .fold(false, |o, t| o | (t.1 > s))
+    }
 }
 
 /// All-caps words that spell a lexicon place or country ("TEHRAN" in a dateline).
@@ -1368,6 +1409,43 @@ mod overlap_tests {
 #[cfg(test)]
 mod speed_tests {
     use super::*;
+
+    #[test]
+    fn taken_cursor_answers_as_a_search_per_span() {
+        let plain = |spans: &[(usize, usize)], s: usize, e: usize| {
+            let i = spans.partition_point(|t| t.0 < e);
+            spans[..i].iter().rev().take(8).any(|t| t.1 > s)
+        };
+        let mut r = crate::text::testgen::Lcg(7);
+        for _ in 0..300 {
+            let mut spans: Vec<(usize, usize)> = (0..r.below(30))
+                .map(|_| {
+                    let a = r.below(200);
+                    (a, a + 1 + r.below(12))
+                })
+                .collect();
+            spans.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+            let mut taken = Taken {
+                spans: spans.clone(),
+                before: 0,
+            };
+            // asked mostly in text order, now and then going back
+            let mut s = 0;
+            for _ in 0..40 {
+                s = if r.below(6) == 0 {
+                    r.below(200)
+                } else {
+                    s + r.below(15)
+                };
+                let e = s + 1 + r.below(10);
+                assert_eq!(
+                    taken.overlaps(s, e),
+                    plain(&spans, s, e),
+                    "{spans:?} {s} {e}"
+                );
+            }
+        }
+    }
 
     /// The String-per-key form `NameKeys` replaces.
     fn key_of(w: &str) -> String {

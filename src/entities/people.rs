@@ -31,10 +31,22 @@ pub struct Context<'e> {
     titles: &'e [(usize, usize, usize)],
 }
 
-/// Words between a title and the country or body it belongs to ("former Afghan President").
-const TITLE_MODIFIERS: &[&str] = &[
-    "former", "then", "acting", "outgoing", "incoming", "interim", "late", "new", "the",
-];
+/// Words between a title and the country or body it belongs to ("former Afghan President"):
+/// a `match` on the bytes (no str slice of the token, no compare per listed word).
+fn is_title_modifier(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"former"
+            | b"then"
+            | b"acting"
+            | b"outgoing"
+            | b"incoming"
+            | b"interim"
+            | b"late"
+            | b"new"
+            | b"the"
+    )
+}
 
 impl<'e> Context<'e> {
     /// `ents` sorted by `(start, Reverse(end))`.
@@ -122,7 +134,7 @@ impl<'e> Context<'e> {
     fn owner_before(&self, doc: &Doc<'_>, q: usize) -> Option<&'e Entity> {
         let sent = doc.toks[q].sent;
         let mut p = q.checked_sub(1)?;
-        while doc.toks[p].sent == sent && TITLE_MODIFIERS.contains(&doc.word(p)) {
+        while doc.toks[p].sent == sent && is_title_modifier(doc.bytes(p)) {
             p = p.checked_sub(1)?;
         }
         if doc.toks[p].sent != sent {
@@ -177,7 +189,7 @@ impl<'e> Context<'e> {
             p = k.checked_sub(1)?;
             // link words, which a title may end with ("secretary of")
             while doc.toks[p].shape == Shape::Poss
-                || matches!(doc.word(p), "of" | "the" | "to" | "for")
+                || matches!(doc.bytes(p), b"of" | b"the" | b"to" | b"for")
             {
                 if let Some(t) = self.title_ending(doc, p) {
                     let mut role = self.role_of_title(doc, lex, t);
@@ -220,7 +232,7 @@ impl<'e> Context<'e> {
                     }
                     while k < n
                         && doc.toks[k].sent == sent
-                        && matches!(doc.word(k), "of" | "the" | "to" | "for" | "in")
+                        && matches!(doc.bytes(k), b"of" | b"the" | b"to" | b"for" | b"in")
                     {
                         k += 1;
                     }
@@ -236,7 +248,7 @@ impl<'e> Context<'e> {
             }
             let w = doc.word(p);
             if matches!(w, "the" | "a" | "an" | "who" | "is" | "was" | "now")
-                || TITLE_MODIFIERS.contains(&w)
+                || is_title_modifier(w.as_bytes())
                 || doc.toks[p].shape == Shape::Poss
             {
                 p += 1;

@@ -175,11 +175,47 @@ fn key_of(words: &[String]) -> Option<String> {
     (words.len() >= 2).then(|| words.join(" "))
 }
 
+/// `key_of(&words(name))`, written straight into the key for an ASCII name (no folded copy,
+/// no String per word): the list is parsed once per process, a key for every name and
+/// alias, and the per-word Strings were most of that cost.
+fn key_of_name(name: &str) -> Option<String> {
+    if !name.is_ascii() {
+        return key_of(&words(name));
+    }
+    // `fold_ascii` makes these blanks, and `split_whitespace` splits there
+    let blank = |b: &u8| b.is_ascii_whitespace() || matches!(b, b'\x0b' | b'-' | b'.' | b',');
+    // bytes, made a String at the end (an ASCII name gives ASCII bytes)
+    let mut key: Vec<u8> = Vec::with_capacity(name.len());
+    let mut n = 0;
+    for w in name.as_bytes().split(blank).filter(|w| !w.is_empty()) {
+        // an Arabic article after the first word is dropped, as `words` drops it
+        if n > 0 && (w.eq_ignore_ascii_case(b"al") || w.eq_ignore_ascii_case(b"el")) {
+            continue;
+        }
+        if n > 0 {
+            key.push(b' ');
+        }
+        let from = key.len();
+        key.extend_from_slice(w);
+        for b in &mut key[from..] {
+            *b = if *b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+        }
+        n += 1;
+    }
+    let key = String::from_utf8(key).ok()?;
+    (n >= 2).then_some(key)
+}
+
 impl People {
     /// Parse the people rows of a TSV text (the embedded file, or a test's).
     pub fn parse(source: &str, text: &str) -> Result<People, LexiconError> {
         let mut rows = Vec::new();
         let mut by_key: HashMap<String, usize, FnvBuild> = HashMap::default();
+        let mut last_words: HashSet<String, FnvBuild> = HashSet::default();
         for (line, c) in read_tsv(source, text, HEADER)? {
             let err = |message: String| LexiconError {
                 source: source.to_string(),
@@ -198,7 +234,7 @@ impl People {
             });
             let forms = std::iter::once(c[0]).chain(c[3].split('|').map(str::trim));
             for form in forms.filter(|f| !f.is_empty()) {
-                let Some(key) = key_of(&words(form)) else {
+                let Some(key) = key_of_name(form) else {
                     return Err(err(format!("{form:?}: a name needs two words or more")));
                 };
                 // two people written the same way: neither is certain, so neither is coded
@@ -207,14 +243,14 @@ impl People {
                         return Err(err(format!("{form:?} also names {}", rows[j].name)));
                     }
                 }
+                // (a String per distinct last word only: many forms share one)
+                let last = key.rsplit(' ').next().unwrap_or("");
+                if !last_words.contains(last) {
+                    last_words.insert(last.to_string());
+                }
                 by_key.insert(key, i);
             }
         }
-        let last_words = by_key
-            .keys()
-            .filter_map(|k| k.rsplit(' ').next())
-            .map(str::to_string)
-            .collect();
         Ok(People {
             rows,
             by_key,
@@ -381,6 +417,33 @@ mod tests {
         names.extend((0..128u8).map(|b| format!("A{}b", char::from(b))));
         for n in names.iter().filter(|n| n.is_ascii()) {
             assert_eq!(fold_ascii(n), fold_chars(n), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn name_keys_are_the_keys_of_the_words() {
+        let mut names: Vec<&str> = DATA
+            .lines()
+            .flat_map(|l| l.split('\t').chain(l.split('|')))
+            .collect();
+        names.extend([
+            "",
+            " ",
+            "Al Gore",
+            "Bashar al-Assad",
+            "Bashar AL Assad",
+            "x el",
+            "Ann O`Neil",
+            "A.  B",
+            "a\x0bb",
+            "a\x0cb-c",
+            "Kim Jong-un",
+            "-al-",
+            "Erdoğan Recep",
+            "İsmail Bey",
+        ]);
+        for n in names {
+            assert_eq!(key_of_name(n), key_of(&words(n)), "{n:?}");
         }
     }
 

@@ -37,6 +37,9 @@ pub struct Titles {
     starts: super::actors::StartFilter,
     /// Lowercased military ranks ("general", "lt. gen.").
     ranks: std::collections::HashSet<String, crate::text::hash::FnvBuild>,
+    /// The `ranks` as bits by `first_word_key` (of the whole rank): most titles asked about
+    /// are no rank, and this says so without lowercasing and hashing them.
+    rank_bits: Box<[u64; 512]>,
     /// Lowercased first words of the titles ("deputy", "top"): a lowercase word that is none
     /// of these starts no title, and needs no search.
     first_words: std::collections::HashSet<String, crate::entities::words::FnvBuild>,
@@ -74,8 +77,13 @@ fn bloom_bits(h: u64) -> [usize; 2] {
 /// five bits (`b & 31`: the same for both ASCII cases of a letter).
 #[inline]
 fn first_word_key(w: &[u8]) -> usize {
-    let b = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
-    w.len().min(31) << 10 | b(0) << 5 | b(1)
+    // (one length test for both bytes: most words have two)
+    let (b0, b1) = match w {
+        [a, b, ..] => (*a, *b),
+        [a] => (*a, 0),
+        [] => (0, 0),
+    };
+    w.len().min(31) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
 }
 
 impl Titles {
@@ -127,17 +135,23 @@ impl Titles {
                 first_word_bloom[k >> 6] |= 1 << (k & 63);
             }
         }
-        let ranks = rows
+        let ranks: std::collections::HashSet<String, _> = rows
             .iter()
             .filter(|r| r.has_flag("rank"))
             .map(|r| r.title.to_lowercase())
             .collect();
+        let mut rank_bits = Box::new([0u64; 512]);
+        for r in &ranks {
+            let k = first_word_key(r.as_bytes());
+            rank_bits[k >> 6] |= 1 << (k & 63);
+        }
         Ok(Titles {
             rows,
             automaton,
             anchored,
             starts,
             ranks,
+            rank_bits,
             first_words,
             first_word_bits,
             first_word_bloom,
@@ -208,6 +222,19 @@ impl Titles {
 
     /// Is this title (any case) a military rank?
     pub fn is_rank(&self, title: &str) -> bool {
+        // an ASCII title keeps its length and its bytes' five low bits when lowercased: its
+        // key is a rank's only if it may be that rank
+        if title.is_ascii() {
+            let k = first_word_key(title.as_bytes());
+            if self.rank_bits[k >> 6] & (1 << (k & 63)) == 0 {
+                return false;
+            }
+        }
+        self.is_rank_lookup(title)
+    }
+
+    /// `is_rank` without the filter.
+    fn is_rank_lookup(&self, title: &str) -> bool {
         crate::entities::words::with_lower(title, |t| self.ranks.contains(t))
     }
 
@@ -221,6 +248,30 @@ impl Titles {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rank_filter_keeps_every_rank() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let t = &lex.titles;
+        let mut asked = 0;
+        for r in &t.rows {
+            let w = r.title.as_str();
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                w.to_lowercase(),
+                format!("{w}s"),
+                format!("Deputy {w}"),
+            ] {
+                assert_eq!(t.is_rank(&v), t.is_rank_lookup(&v), "{v:?}");
+                asked += usize::from(t.is_rank(&v));
+            }
+        }
+        assert!(asked > 10, "{asked} ranks");
+        for v in ["", "General", "Lt. Gen.", "GENERAL", "Général", "minister"] {
+            assert_eq!(t.is_rank(v), t.is_rank_lookup(v), "{v:?}");
+        }
+    }
+
     #[test]
     fn lower_word_filter_keeps_every_first_word() {
         let lex = crate::lexicon::Lexicon::builtin();
