@@ -37,12 +37,12 @@ def test_training_run_parses_the_samples(monkeypatch: pytest.MonkeyPatch) -> Non
 
     docs = train.train(Spy(), [dict(r) for r in samples.load()])
     assert docs == sum(len(t["articles"]["doc_id"]) for t in tables) > 50
-    # whole articles and their openings: people, quotes, dates and events all get parsed
+    # whole articles and their paragraphs: people, quotes, dates and events all get parsed
     for name in ("entities", "quotes", "dates", "events"):
         assert sum(len(t[name]["doc_id"]) for t in tables) > 0, name
 
 
-def test_training_workload_mixes_whole_articles_and_openings() -> None:
+def test_training_workload_mixes_whole_articles_and_paragraphs() -> None:
     train = _load("pgo_train")
     records = [dict(r) for r in samples.load()]
     texts, anchors = train.workload(records)

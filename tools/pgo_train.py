@@ -2,7 +2,7 @@
 
 Run as `python pgo_train.py SITE` where SITE holds the unpacked instrumented wheel. It loads
 the extension alone (the package's `__init__` imports pandas, which the build environment
-lacks) and parses the package's sample articles, whole and their openings alone, as
+lacks) and parses the package's sample articles, whole and each paragraph alone, as
 `newsparse.parse` would, on one thread: the profile records which paths news text takes.
 """
 
@@ -41,8 +41,9 @@ def workload(records: list[dict[str, Any]]) -> tuple[list[str], list[int | None]
     for r in records:
         day = (dt.date.fromisoformat(r["published"]) - epoch).days if r.get("published") else None
         base.append((r["text"], day))
-        # the openings alone: short texts and texts without a header take other paths
-        base.extend((p, None) for p in r["text"].split("\n\n")[:3] if len(p) > 40)
+        # its paragraphs alone: short texts, and texts without a header or a dateline,
+        # take other paths (a corpus of single sentences or of openings)
+        base.extend((p, None) for p in r["text"].split("\n\n") if len(p) > 40)
     texts: list[str] = []
     anchors: list[int | None] = []
     size = 0
