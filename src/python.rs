@@ -520,7 +520,7 @@ fn extract_to_python<'py>(
         scope.spawn(move || {
             pool.install(|| {
                 extract_batch_each(docs, lex, &|k, part| {
-                    // a send fails only when the conversion stopped on an error
+                    // the receiver outlives every send unless the conversion below panicked
                     let _ = tx.send((k, part));
                 })
             })
