@@ -54,7 +54,9 @@ pub fn find(
 ) -> Vec<Quote> {
     // every line break, found once: the marks' paragraphs, the lines and the paragraphs of
     // the continuation test are read from them
-    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+    // sized for a line of 64 bytes (a `collect` starts from no room and grows a few times)
+    let mut newlines: Vec<usize> = Vec::with_capacity(text.len() / 64 + 8);
+    newlines.extend(memchr::memchr_iter(b'\n', text.as_bytes()));
     let mut pairs = Vec::new();
     let regions = &article.regions;
     let mut i = 0;
@@ -81,7 +83,9 @@ pub fn find(
         let j = headline_lines.partition_point(|&(s, _)| s <= p.open);
         j == 0 || p.open >= headline_lines[j - 1].1
     });
-    let paragraphs = paragraph_starts(text, &newlines);
+    // the paragraph starts, found when a continuation is first asked about (most quotes
+    // have a speaker of their own, most documents never ask)
+    let mut paragraphs: Option<Vec<usize>> = None;
 
     let mut sp = Speakers::new(text, sentences, entities, lex);
     let mut out: Vec<Quote> = Vec::with_capacity(pairs.len());
@@ -155,12 +159,14 @@ pub fn find(
                 continue;
             }
             // a quote with no speaker of its own continues the last one
-            if let Some(prev) = out.last() {
+            let near = out
+                .last()
+                .filter(|prev| prev.speaker.is_some() && s.saturating_sub(prev.end) <= CONTINUE);
+            if let Some(prev) = near {
+                let paragraphs =
+                    paragraphs.get_or_insert_with(|| paragraph_starts(text, &newlines));
                 let para = |x: usize| paragraphs.partition_point(|&ps| ps <= x);
-                if prev.speaker.is_some()
-                    && para(s) <= para(prev.start) + 1
-                    && s.saturating_sub(prev.end) <= CONTINUE
-                {
+                if para(s) <= para(prev.start) + 1 {
                     q.speaker = prev.speaker.clone();
                     q.speaker_span = prev.speaker_span;
                     q.verb = prev.verb.clone();
@@ -184,7 +190,8 @@ fn sentence_start(sentences: &[Sentence], pos: usize) -> usize {
 /// Byte offsets where each non-blank paragraph (line) starts; `newlines` are the offsets
 /// of the text's line breaks.
 fn paragraph_starts(text: &str, newlines: &[usize]) -> Vec<usize> {
-    let mut out = vec![0];
+    let mut out = Vec::with_capacity(newlines.len() + 1);
+    out.push(0);
     for &nl in newlines {
         let next = nl + 1;
         if next < text.len() && !matches!(text.as_bytes()[next], b'\n' | b'\r') {
@@ -215,7 +222,7 @@ fn headline_repeats(
     opens.sort_unstable();
     // the lines holding an opening mark (the spans `split_inclusive('\n')` gives), each
     // once: a mark inside the last line found is skipped
-    let mut lines: Vec<(usize, usize, &str, bool)> = Vec::new();
+    let mut lines: Vec<(usize, usize, &str, bool)> = Vec::with_capacity(opens.len());
     let mut line_end = 0;
     for &open in &opens {
         if open < line_end {
@@ -237,7 +244,8 @@ fn headline_repeats(
     // binary search, and only when some asked line has its length (most lines are turned
     // away by a bit test, unhashed)
     let by_len = |x: &&str, y: &&str| x.len().cmp(&y.len()).then_with(|| x.cmp(y));
-    let mut asked: Vec<&str> = lines.iter().filter(|l| short(l)).map(|l| l.2).collect();
+    let mut asked: Vec<&str> = Vec::with_capacity(lines.len());
+    asked.extend(lines.iter().filter(|l| short(l)).map(|l| l.2));
     asked.sort_unstable_by(by_len);
     asked.dedup();
     if let (Some(shortest), Some(longest)) = (asked.first(), asked.last()) {
@@ -509,7 +517,9 @@ mod tests {
             } else {
                 ""
             };
-            let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+            // sized for a line of 64 bytes (a `collect` starts from no room and grows a few times)
+            let mut newlines: Vec<usize> = Vec::with_capacity(text.len() / 64 + 8);
+            newlines.extend(memchr::memchr_iter(b'\n', text.as_bytes()));
             let pairs = marks::pair(&text, 0, text.len(), &newlines);
             assert_eq!(
                 headline_repeats(&text, &article, &pairs, &newlines),

@@ -77,14 +77,17 @@ impl<'a> Speakers<'a> {
             surnames: Default::default(),
             subjects: Vec::new(),
             prior: Vec::new(),
-            body: sentences
-                .iter()
-                .filter(|s| s.region == crate::article::RegionKind::Body)
-                .collect(),
+            body: Vec::with_capacity(sentences.len()),
             subject_toks: Vec::new(),
             speakers: Vec::new(),
             unnamed: Vec::new(),
         };
+        // sized at once (a filtered `collect` grows from a guess)
+        sp.body.extend(
+            sentences
+                .iter()
+                .filter(|s| s.region == crate::article::RegionKind::Body),
+        );
         let mut toks = Vec::new();
         for s in sentences
             .iter()
@@ -216,7 +219,7 @@ impl<'a> Speakers<'a> {
     /// The person a name chunk names, if it names one.
     fn person_name(&self, start: usize, end: usize) -> Option<String> {
         if let Some(e) = self.entity_at(start, end) {
-            return (e.kind == EntityKind::Person).then(|| e.canonical.to_string());
+            return (e.kind == EntityKind::Person).then(|| String::from(e.canonical.as_str()));
         }
         let mut toks = Vec::new();
         tokenize(self.text, start, end, &mut toks);
@@ -361,7 +364,7 @@ impl<'a> Speakers<'a> {
                     return Some(p);
                 }
                 if let Some(e) = self.entity_at(start, end) {
-                    return Some(e.canonical.to_string());
+                    return Some(String::from(e.canonical.as_str()));
                 }
                 let mut toks = Vec::new();
                 tokenize(text, start, end, &mut toks);
@@ -398,9 +401,10 @@ impl<'a> Speakers<'a> {
             } => {
                 if let Some(e) = self.entity_at(start, end) {
                     if e.kind == EntityKind::Person {
-                        self.speakers.push((start, e.canonical.to_string()));
+                        self.speakers
+                            .push((start, String::from(e.canonical.as_str())));
                     }
-                    return Some(e.canonical.to_string());
+                    return Some(String::from(e.canonical.as_str()));
                 }
                 let head_w = text[head.0..head.1].to_lowercase();
                 let phrase = text[content..end].to_string();
