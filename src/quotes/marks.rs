@@ -320,11 +320,13 @@ pub fn pair(text: &str, from: usize, to: usize, newlines: &[usize]) -> Vec<Pair>
     for f in &found {
         closed[f.open_id] = true;
     }
-    let mut out: Vec<Pair> = found
-        .iter()
-        .filter(|f| !f.ancestors[..f.n_anc].iter().any(|&a| closed[a]))
-        .map(|f| f.pair)
-        .collect();
+    let mut out: Vec<Pair> = Vec::with_capacity(found.len());
+    out.extend(
+        found
+            .iter()
+            .filter(|f| !f.ancestors[..f.n_anc].iter().any(|&a| closed[a]))
+            .map(|f| f.pair),
+    );
     out.sort_by_key(|p| p.open);
     out
 }
