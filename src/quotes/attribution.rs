@@ -214,7 +214,9 @@ fn only_after(row: &crate::lexicon::SpeechVerbRow) -> bool {
 }
 
 fn is_according(text: &str, toks: &[Tok], i: usize) -> bool {
+    // the length first: most words are turned away without a slice of the text
     i + 1 < toks.len()
+        && toks[i].end - toks[i].start == "according".len()
         && toks[i].text(text).eq_ignore_ascii_case("according")
         && toks[i + 1].text(text).eq_ignore_ascii_case("to")
 }
