@@ -16,7 +16,9 @@ pub struct CharOffsets {
 impl CharOffsets {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut extra = Vec::new();
+        // room for the few non-ASCII chars of most news texts (growing from none reallocated
+        // two or three times a document)
+        let mut extra = Vec::with_capacity(16);
         let mut total = 0usize;
         let mut i = 0usize;
         while i < bytes.len() {
@@ -31,7 +33,11 @@ impl CharOffsets {
             }
             while i + 8 <= bytes.len() {
                 let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
-                if w & 0x8080_8080_8080_8080 != 0 {
+                let high = w & 0x8080_8080_8080_8080;
+                if high != 0 {
+                    // straight to the first byte beyond ASCII (the ASCII bytes before it
+                    // each went round the loops above again)
+                    i += (high.trailing_zeros() / 8) as usize;
                     break;
                 }
                 i += 8;
