@@ -102,11 +102,14 @@ pub fn tokenize_while(
         let mut end = i + c.len_utf8();
         let mut dotted = false;
         loop {
-            // most of a word is ASCII letters and digits
-            end += bytes[end..]
-                .iter()
-                .take_while(|&&b| BYTE_CLASS[b as usize] == ALNUM)
-                .count();
+            // most of a word is ASCII letters and digits (a plain loop: `take_while(..).count()`
+            // went through an out-of-line `try_fold` per word)
+            while bytes
+                .get(end)
+                .is_some_and(|&b| BYTE_CLASS[b as usize] == ALNUM)
+            {
+                end += 1;
+            }
             let Some(d) = ch(end) else { break };
             if !d.is_ascii() && d.is_alphanumeric() {
                 end += d.len_utf8();
