@@ -101,7 +101,7 @@ pub fn find(
         }
         let (s, e) = p.inner();
         let inner = &text[s..e];
-        if inner.trim().is_empty() {
+        if trim(inner).is_empty() {
             continue;
         }
         // words before the quote, from its sentence start
@@ -125,7 +125,7 @@ pub fn find(
         // only a partial quote asks for its words, and only whether they are a few (at most
         // 8): counting stops there rather than reading a long quote through
         let n_words = if partial {
-            inner.split_whitespace().take(FEW_WORDS + 1).count()
+            count_words(inner, FEW_WORDS + 1)
         } else {
             usize::MAX
         };
@@ -186,6 +186,29 @@ pub fn find(
     out
 }
 
+/// `s.split_whitespace().take(cap).count()`, read byte by byte: an ASCII byte is asked by
+/// a match, a char beyond ASCII is decoded (`split_whitespace` went through its searcher
+/// and a filter for every char).
+fn count_words(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut i, mut in_word) = (0, 0, false);
+    while i < b.len() && n < cap {
+        let (space, len) = if b[i] < 0x80 {
+            // the ASCII chars `char::is_whitespace` holds
+            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
 /// Start of the sentence holding byte `pos` (or of its line when no sentence holds it).
 fn sentence_start(sentences: &[Sentence], pos: usize) -> usize {
     let i = sentences.partition_point(|s| s.start <= pos);
@@ -240,7 +263,7 @@ fn headline_repeats(
         let a = j.checked_sub(1).map_or(0, |i| newlines[i] + 1);
         let b = newlines.get(j).map_or(text.len(), |&k| k + 1);
         line_end = b;
-        let l = text[a..b].trim();
+        let l = trim(&text[a..b]);
         if !l.is_empty() {
             lines.push((a, b, l, l == title));
         }
@@ -451,11 +474,14 @@ fn is_naming(text: &str, p: &Pair, before: &[Tok], inner: &str, n_words: usize) 
         let prev_name = before
             .last()
             .is_some_and(|t| t.word && is_cap(t.text(text)) && !words::is_stop_cap(t.text(text)));
-        let next_name = text[p.outer_end()..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| is_cap(strip_possessive(w).0));
-        if prev_name && next_name {
+        // (the next word is read only after a name word before)
+        let next_name = || {
+            text[p.outer_end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_cap(strip_possessive(w).0))
+        };
+        if prev_name && next_name() {
             return true;
         }
     }
@@ -567,6 +593,24 @@ mod tests {
                     after_end_ref(&t, from),
                     "{t:?} from {from}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn count_words_is_split_whitespace() {
+        let pieces = [
+            " ", "\t", "\n", "\u{b}", "\u{1c}", "\u{85}", "\u{a0}", "\u{2003}", "a", "é", "“", ".",
+        ];
+        let mut seed = crate::text::testgen::Lcg(23);
+        for _ in 0..5000 {
+            let mut t = String::new();
+            for _ in 0..seed.below(24) {
+                t.push_str(pieces[seed.below(pieces.len())]);
+            }
+            for cap in [1, 3, 9, 100] {
+                let want = t.split_whitespace().take(cap).count();
+                assert_eq!(count_words(&t, cap), want, "{t:?} cap {cap}");
             }
         }
     }
