@@ -228,7 +228,7 @@ struct Found {
 /// `newlines` are the offsets of the text's line breaks.
 pub fn pair(text: &str, from: usize, to: usize, newlines: &[usize]) -> Vec<Pair> {
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH + 1);
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(8);
     let mut next_id = 0usize;
     // an unclosed double/angle open carried over a paragraph break
     let mut carried: Option<Open> = None;

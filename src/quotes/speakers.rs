@@ -78,8 +78,10 @@ impl<'a> Speakers<'a> {
             subjects: Vec::new(),
             prior: Vec::new(),
             body: Vec::with_capacity(sentences.len()),
-            subject_toks: Vec::new(),
-            speakers: Vec::new(),
+            // room for a sentence opening and a few speakers (grown from none, each
+            // reallocated a few times a document)
+            subject_toks: Vec::with_capacity(SUBJECT_TOKENS + 8),
+            speakers: Vec::with_capacity(8),
             unnamed: Vec::new(),
         };
         // sized at once (a filtered `collect` grows from a guess)
