@@ -7,6 +7,7 @@
 //! cue (`told`, `according to`, `reported`) or a credit line. Boilerplate blurbs
 //! (`About <site>`), tag lines and related-story links are not read.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
 use super::boilerplate::{credit, is_staff_credit, Credit};
@@ -73,6 +74,12 @@ struct OutletIndex {
     keys: Vec<u64>,
     /// Some name is empty: every char start is a candidate.
     any: bool,
+    /// The names whose first byte is not `opens_capital` (`taz`, `i24NEWS`): the word-start
+    /// scan (`next_candidate`) looks only at capitals, digits and chars beyond ASCII, which
+    /// passes over the lowercase words of running text in a few instructions per eight
+    /// bytes; these few names are found by one search of the document instead
+    /// (`rare_starts`). `None` when there are none (or some name is empty).
+    rare: Option<AhoCorasick>,
 }
 
 const KEY_LOG: u32 = 16;
@@ -307,6 +314,17 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
                 set(&mut keys, key_slot(key_of(&b[..b.len().min(PREFIX)])));
             }
         }
+        let rare: Vec<&str> = names()
+            .filter(|n| n.as_bytes().first().is_some_and(|&b| !opens_capital(b)))
+            .collect();
+        let rare = (!any && !rare.is_empty()).then(|| {
+            // leftmost-first keeps the SIMD prefilter; every start is reached by searching
+            // again one byte on (`rare_starts`)
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&rare)
+                .expect("outlet names")
+        });
         Some(OutletIndex {
             names: table,
             rows,
@@ -314,6 +332,7 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             pairs,
             keys,
             any,
+            rare,
         })
     })
     .as_ref()
@@ -322,37 +341,67 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
 const FIRST: u8 = 1;
 const ALNUM: u8 = 2;
 
-/// The first position from `from` whose byte starts some name and follows no ASCII letter
-/// or digit, and whose first two bytes start some name (`may_start_pair`). A candidate
-/// follows a byte that is not alphanumeric, so the scan looks for those eight bytes at a
-/// time (`not_alnum`: most of running text is letters) and tests only the byte after each.
+/// Can a name that the scan of `next_candidate` looks for open with byte `b`: `0x40..=0x5F`
+/// (the ASCII capitals) or `0xC0..=0xDF` (the first byte of a two-byte char: accented
+/// Latin, Greek, Cyrillic capitals)? Names opening with any other byte (a lowercase letter,
+/// a digit) are `OutletIndex::rare`.
+#[inline]
+fn opens_capital(b: u8) -> bool {
+    b & 0x60 == 0x40
+}
+
+/// The first position from `from` whose byte is `opens_capital`, follows no ASCII letter or
+/// digit (or is the first byte) and passes `is_candidate`. Eight bytes at a time: the class
+/// is two bits of each byte (`capital_like`, three instructions), so that the lowercase
+/// words of running text cost no test of their own and only the capitals are looked at.
+/// Names opening with another byte are not looked for here (`rare_starts`); with an empty
+/// name, every char start is tried.
 #[inline(never)]
 fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize> {
     let n = bytes.len();
-    let hit = |at: usize| is_candidate(idx, bytes, at);
-    let mut j = match from.checked_sub(1) {
-        Some(j) => j,
-        None if hit(0) => return Some(0),
-        None => 0,
-    };
-    while let Some(chunk) = bytes.get(j..j + 8) {
-        let mut m = not_alnum(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+    // inlined: a call per capital costs more than its test
+    #[inline(always)]
+    fn hit(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
+        after_word_break(bytes, at) && is_candidate(idx, bytes, at)
+    }
+    if idx.any {
+        return (from..n).find(|&at| hit(idx, bytes, at));
+    }
+    let mut j = from;
+    while let Some(c) = bytes.get(j..j + 8) {
+        let mut m = capital_like(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         while m != 0 {
             let k = j + (m.trailing_zeros() / 8) as usize;
-            if hit(k + 1) {
-                return Some(k + 1);
+            if hit(idx, bytes, k) {
+                return Some(k);
             }
             m &= m - 1;
         }
         j += 8;
     }
-    while j + 1 < n {
-        if idx.class[bytes[j] as usize] & ALNUM == 0 && hit(j + 1) {
-            return Some(j + 1);
+    (j..n).find(|&at| opens_capital(bytes[at]) && hit(idx, bytes, at))
+}
+
+/// Is `at` the first byte, or after one that is not an ASCII letter or digit?
+#[inline(always)]
+fn after_word_break(bytes: &[u8], at: usize) -> bool {
+    at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
+}
+
+/// Where names of `OutletIndex::rare` start in `text`, in order: every start (the search
+/// goes on one byte past each), so that the positions where one of them matches a part of
+/// `text` are among them.
+fn rare_starts(idx: &OutletIndex, text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if let Some(ac) = &idx.rare {
+        let b = text.as_bytes();
+        let mut at = 0;
+        while let Some(m) = ac.find(aho_corasick::Input::new(b).span(at..b.len())) {
+            out.push(m.start());
+            at = m.start() + 1;
         }
-        j += 1;
     }
-    None
+    out
 }
 
 /// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate: a byte
@@ -391,24 +440,11 @@ fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
     false
 }
 
-/// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
-/// (the same bytes as `!is_ascii_alphanumeric`).
+/// Bit 6 of each of eight bytes set when the byte is `opens_capital`: bit 6 set and bit 5
+/// clear (`w << 1` brings each byte's bit 5 to bit 6).
 #[inline]
-fn not_alnum(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    // low seven bits: the sums below carry into the high bit of a byte, never beyond it
-    let low7 = w & (0x7f * ONES);
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        let ge = v + (0x80 - lo as u64) * ONES;
-        let gt = v + (0x7f - hi as u64) * ONES;
-        ge ^ gt
-    };
-    let digit = in_range(low7, b'0', b'9');
-    // `| 0x20` maps `A..=Z` onto `a..=z` and no other byte into it
-    let alpha = in_range(low7 | (0x20 * ONES), b'a', b'z');
-    // bytes of 0x80 and above are never alphanumeric
-    !((digit | alpha) & !w) & HIGH
+fn capital_like(w: u64) -> u64 {
+    w & !(w << 1) & 0x4040_4040_4040_4040
 }
 
 /// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
@@ -433,20 +469,43 @@ fn is_word_start(seg: &str, at: usize) -> bool {
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
 #[cfg(test)]
 pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, usize)> {
+    let rare = builtin_outlets(lex).map_or(Vec::new(), |idx| rare_starts(idx, seg));
     let mut out = Vec::new();
-    outlet_mentions_into(lex, seg, &mut out);
+    outlet_mentions_into(lex, seg, &rare, 0, &mut out);
     out
 }
 
-/// `outlet_mentions` appended to `out` (one buffer for all regions of a document).
-fn outlet_mentions_into(lex: &Lexicon, seg: &str, out: &mut Vec<(usize, usize, usize)>) {
+/// `outlet_mentions` appended to `out` (one buffer for all regions of a document). `rare`
+/// holds `rare_starts` of the document (its positions in `seg` less `base`): the sorted
+/// positions from `seg`'s start on.
+fn outlet_mentions_into(
+    lex: &Lexicon,
+    seg: &str,
+    rare: &[usize],
+    base: usize,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
     match builtin_outlets(lex) {
         Some(idx) => {
             let mut taken = 0;
             let bytes = seg.as_bytes();
-            let mut from = 0;
-            while let Some(at) = next_candidate(idx, bytes, from) {
-                from = at + 1;
+            let mut rare = rare
+                .iter()
+                .map(|&p| p - base)
+                .take_while(|&p| p < bytes.len())
+                .peekable();
+            let mut main = next_candidate(idx, bytes, 0);
+            loop {
+                // the next position of the two searches (never the same: `opens_capital`)
+                let at = match (main, rare.peek()) {
+                    (Some(m), Some(&r)) if r < m => rare.next(),
+                    (Some(m), _) => {
+                        main = next_candidate(idx, bytes, m + 1);
+                        Some(m)
+                    }
+                    (None, _) => rare.next(),
+                };
+                let Some(at) = at else { break };
                 let c = bytes[at];
                 let next = bytes.get(at + 1).copied().unwrap_or(0);
                 if at < taken || !idx.may_start_pair(c, next) || !is_word_start(seg, at) {
@@ -595,12 +654,14 @@ pub fn find(
         .collect();
     spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
     let gency = gency_positions(text);
+    let rare = builtin_outlets(lex).map_or(Vec::new(), |idx| rare_starts(idx, text));
     let mut mentions = Vec::new();
     for (span, kind) in spans {
         let seg = span.slice(text);
         let in_credit = kind == RegionKind::Credit || kind == RegionKind::Boilerplate;
         mentions.clear();
-        outlet_mentions_into(lex, seg, &mut mentions);
+        let from = rare.partition_point(|&p| p < span.start);
+        outlet_mentions_into(lex, seg, &rare[from..], span.start, &mut mentions);
         for &(ms, me, row) in &mentions {
             let row = &lex.actors.rows[row];
             let (s, e) = (span.start + ms, span.start + me);
@@ -724,20 +785,6 @@ pub fn find(
 mod tests {
     use super::*;
 
-    #[test]
-    fn not_alnum_is_the_byte_test() {
-        // every byte value in each of the eight lanes
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut w = [b'a'; 8];
-                w[lane] = b;
-                let m = not_alnum(u64::from_le_bytes(w));
-                let want = (!b.is_ascii_alphanumeric() as u64) << (8 * lane + 7);
-                assert_eq!(m, want, "byte {b:#x} lane {lane}");
-            }
-        }
-    }
-
     /// The built-in outlet table, its names, and the anchored automaton of those names
     /// (the definition the table's searches are checked against).
     fn outlet_names(
@@ -851,6 +898,7 @@ mod tests {
             let prev_alnum = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
             let next = bytes.get(at + 1).copied().unwrap_or(0);
             if !prev_alnum
+                && opens_capital(bytes[at])
                 && idx.class[bytes[at] as usize] & FIRST != 0
                 && idx.may_start_pair(bytes[at], next)
                 && idx.may_start(&bytes[at..])
@@ -863,6 +911,24 @@ mod tests {
             assert_eq!(next_candidate(idx, bytes, from), expect, "from {from}");
         }
         assert!(!want.is_empty());
+        // the names opening otherwise are found by `rare_starts`
+        assert_eq!(
+            rare_starts(idx, text),
+            [text.find("taz").unwrap(), text.find("i24NEWS").unwrap()]
+        );
+    }
+
+    #[test]
+    fn capital_like_is_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = [b'a'; 8];
+                w[lane] = b;
+                let m = capital_like(u64::from_le_bytes(w));
+                let want = (opens_capital(b) as u64) << (8 * lane + 6);
+                assert_eq!(m, want, "byte {b:#x} lane {lane}");
+            }
+        }
     }
 
     #[test]
