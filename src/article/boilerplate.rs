@@ -97,16 +97,40 @@ fn has_licence_hint(s: &str) -> bool {
     })
 }
 
+const FRAG_AT: usize = 8;
+const FRAG_TAIL: usize = 16;
+
+/// Fragments of the `LICENCE_LITERALS`, one in each (see `has_licence_hint`), searched by
+/// the screen (`licence_screen`); a screen that also looks for other literals lists these
+/// first (`licence_hints_sharing`).
+pub(crate) const LICENCE_FRAGMENTS: [&str; 14] = [
+    "pyrigh",
+    "PYRIGH",
+    "censed",
+    "CENSED",
+    "hts reserved",
+    "hts Reserved",
+    "HTS RESERVED",
+    "t by",
+    "t By",
+    "T BY",
+    "rmissi",
+    "eprod",
+    "tive Commons",
+    "tive commons",
+];
+
+fn copyright_sign() -> &'static memchr::memmem::Finder<'static> {
+    static COPY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    COPY.get_or_init(|| memchr::memmem::Finder::new("©"))
+}
+
 /// The screen of `has_licence_hint`: calls `f(start, window)` on each window of `b` (from
 /// byte `start`) that may hold a literal, every literal occurrence lying in some window,
 /// until `f` returns true (then true).
 fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
-    const FRAG_AT: usize = 8;
-    const FRAG_TAIL: usize = 16;
-    static COPY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static SCREEN: OnceLock<AhoCorasick> = OnceLock::new();
-    let copy = COPY.get_or_init(|| memchr::memmem::Finder::new("©"));
-    for c in copy.find_iter(b) {
+    for c in copyright_sign().find_iter(b) {
         if f(c, &b[c..c + "©".len()]) {
             return true;
         }
@@ -114,22 +138,7 @@ fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
     let screen = SCREEN.get_or_init(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
-            .build([
-                "pyrigh",
-                "PYRIGH",
-                "censed",
-                "CENSED",
-                "hts reserved",
-                "hts Reserved",
-                "HTS RESERVED",
-                "t by",
-                "t By",
-                "T BY",
-                "rmissi",
-                "eprod",
-                "tive Commons",
-                "tive commons",
-            ])
+            .build(LICENCE_FRAGMENTS)
             .expect("licence fragments")
     });
     // every fragment occurrence, overlapping ones too (the next search starts one byte on)
@@ -142,6 +151,36 @@ fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
         at = m.start() + 1;
     }
     false
+}
+
+/// `licence_hints`, by a `screen` built (leftmost-first) from the `LICENCE_FRAGMENTS` in
+/// order and then other literals, so that one pass over the document serves both: `other`
+/// is told every position where a literal of either kind starts (where a fragment starts
+/// too, the fragment is the match reported, and it reads as the old screen's).
+pub(crate) fn licence_hints_sharing(
+    screen: &AhoCorasick,
+    text: &str,
+    other: &mut dyn FnMut(usize),
+) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for c in copyright_sign().find_iter(b) {
+        literal_starts(&b[c..c + "©".len()], |p| out.push(c + p));
+    }
+    let mut at = 0;
+    while let Some(m) = screen.find(aho_corasick::Input::new(b).span(at..b.len())) {
+        other(m.start());
+        if m.pattern().as_usize() < LICENCE_FRAGMENTS.len() {
+            let w = m.start().saturating_sub(FRAG_AT);
+            literal_starts(&b[w..(m.end() + FRAG_TAIL).min(b.len())], |p| {
+                out.push(w + p)
+            });
+        }
+        at = m.start() + 1;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Literals one of which every licence line holds (case variants spelled out, see

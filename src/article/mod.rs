@@ -250,7 +250,10 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
 
     // 1. lines that are never running text, wherever they stand
     // which lines hold a licence literal: only those may be (or end in) a licence
-    let hinted = licence_lines(&lines, &boilerplate::licence_hints(text));
+    // one search of the document for both: the licence literals, and the outlet names that
+    // the sources scan does not look for itself (`sources::licence_hints_and_rare`)
+    let (hints, rare) = sources::licence_hints_and_rare(text, lex);
+    let hinted = licence_lines(&lines, &hints);
     let mut i = 0;
     while i < n {
         let l = s(i);
@@ -493,7 +496,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     // a body line whose only text was the stamp leaves a Header region before it
     regions.sort_by_key(|r| r.start);
 
-    let sources = sources::find(text, &regions, &licences, dl.as_ref(), lex);
+    let sources = sources::find_scanned(text, &regions, &licences, dl.as_ref(), lex, &rare);
     let body_start = regions
         .iter()
         .find(|r| r.kind == RegionKind::Body)

@@ -10,7 +10,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
-use super::boilerplate::{credit, is_staff_credit, Credit};
+use super::boilerplate::{
+    credit, is_staff_credit, licence_hints, licence_hints_sharing, Credit, LICENCE_FRAGMENTS,
+};
 use super::dateline::Dateline;
 use super::{Region, RegionKind};
 use crate::dates::parse::WEEKDAY_NAMES;
@@ -74,12 +76,13 @@ struct OutletIndex {
     keys: Vec<u64>,
     /// Some name is empty: every char start is a candidate.
     any: bool,
-    /// The names whose first byte is not `opens_capital` (`taz`, `i24NEWS`): the word-start
-    /// scan (`next_candidate`) looks only at capitals, digits and chars beyond ASCII, which
-    /// passes over the lowercase words of running text in a few instructions per eight
-    /// bytes; these few names are found by one search of the document instead
-    /// (`rare_starts`). `None` when there are none (or some name is empty).
-    rare: Option<AhoCorasick>,
+    /// The names whose first byte is not `opens_capital` (`taz`, `i24NEWS`, `9News`): the
+    /// scan of `next_candidate` looks only at capitals, which passes over the lowercase
+    /// words of running text in a few instructions per eight bytes; these few names are
+    /// found by one search of the document instead, which the licence screen shares (the
+    /// automaton holds `LICENCE_FRAGMENTS` first, then these names: see
+    /// `licence_hints_and_rare`). `None` when there are none (or some name is empty).
+    screen: Option<AhoCorasick>,
 }
 
 const KEY_LOG: u32 = 16;
@@ -317,12 +320,12 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
         let rare: Vec<&str> = names()
             .filter(|n| n.as_bytes().first().is_some_and(|&b| !opens_capital(b)))
             .collect();
-        let rare = (!any && !rare.is_empty()).then(|| {
+        let screen = (!any && !rare.is_empty()).then(|| {
             // leftmost-first keeps the SIMD prefilter; every start is reached by searching
-            // again one byte on (`rare_starts`)
+            // again one byte on (`licence_hints_sharing`)
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostFirst)
-                .build(&rare)
+                .build(LICENCE_FRAGMENTS.iter().chain(&rare))
                 .expect("outlet names")
         });
         Some(OutletIndex {
@@ -332,7 +335,7 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             pairs,
             keys,
             any,
-            rare,
+            screen,
         })
     })
     .as_ref()
@@ -388,39 +391,33 @@ fn after_word_break(bytes: &[u8], at: usize) -> bool {
     at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
 }
 
-/// Where names of `OutletIndex::rare` start in `text`, in order: every start (the search
-/// goes on one byte past each), so that the positions where one of them matches a part of
-/// `text` are among them.
-fn rare_starts(idx: &OutletIndex, text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    if let Some(ac) = &idx.rare {
-        let b = text.as_bytes();
-        let mut at = 0;
-        while let Some(m) = ac.find(aho_corasick::Input::new(b).span(at..b.len())) {
-            out.push(m.start());
-            at = m.start() + 1;
+/// The licence hints of `text` (`boilerplate::licence_hints`) and the positions where
+/// names of `OutletIndex::screen` may start (a sorted superset of the starts of those
+/// names, for `find_scanned`), by one search of the document.
+pub fn licence_hints_and_rare(text: &str, lex: &Lexicon) -> (Vec<usize>, Vec<usize>) {
+    match builtin_outlets(lex).and_then(|idx| idx.screen.as_ref()) {
+        Some(screen) => {
+            let mut rare = Vec::new();
+            let hints = licence_hints_sharing(screen, text, &mut |p| rare.push(p));
+            (hints, rare)
         }
+        None => (licence_hints(text), Vec::new()),
     }
-    out
 }
 
 /// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate: a byte
 /// that starts some name (`FIRST`), two that do (`may_start_pair`), and `may_start`? The
-/// table of key lengths by first two bytes answers the second (no name, no length), and
-/// the bloom test follows inlined. Inlined into the scan: a call per word
-/// start costs more than the test.
+/// table of key lengths by first two bytes answers the first two (no name, no length), and
+/// the bloom test follows inlined. Inlined into the scan: a call per capital costs more
+/// than the test.
 #[inline(always)]
 fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
-    // the first byte's class turns away half the word starts for a table look-up
     let Some(&b0) = bytes.get(at) else {
         return false;
     };
-    if idx.class[b0 as usize] & FIRST == 0 {
-        return false;
-    }
     if idx.any {
         // every char start (`FIRST` for every byte but a continuation byte)
-        return true;
+        return idx.class[b0 as usize] & FIRST != 0;
     }
     let rest = &bytes[at..];
     // a missing byte reads as 0: a name that needs it fails the anchored search anyway
@@ -469,15 +466,15 @@ fn is_word_start(seg: &str, at: usize) -> bool {
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
 #[cfg(test)]
 pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, usize)> {
-    let rare = builtin_outlets(lex).map_or(Vec::new(), |idx| rare_starts(idx, seg));
+    let (_, rare) = licence_hints_and_rare(seg, lex);
     let mut out = Vec::new();
     outlet_mentions_into(lex, seg, &rare, 0, &mut out);
     out
 }
 
 /// `outlet_mentions` appended to `out` (one buffer for all regions of a document). `rare`
-/// holds `rare_starts` of the document (its positions in `seg` less `base`): the sorted
-/// positions from `seg`'s start on.
+/// holds the rare starts of the document (`licence_hints_and_rare`; its positions in `seg`
+/// less `base`): the sorted positions from `seg`'s start on.
 fn outlet_mentions_into(
     lex: &Lexicon,
     seg: &str,
@@ -621,6 +618,20 @@ pub fn find(
     dateline: Option<&Dateline>,
     lex: &Lexicon,
 ) -> Vec<String> {
+    let (_, rare) = licence_hints_and_rare(text, lex);
+    find_scanned(text, regions, licences, dateline, lex, &rare)
+}
+
+/// `find`, given the rare starts of `licence_hints_and_rare` (the article stage has
+/// searched the document for them along with the licence hints).
+pub fn find_scanned(
+    text: &str,
+    regions: &[Region],
+    licences: &[Span],
+    dateline: Option<&Dateline>,
+    lex: &Lexicon,
+    rare: &[usize],
+) -> Vec<String> {
     let mut cands: Vec<Cand> = Vec::new();
     let mut push = |pos: usize, name: &str| {
         let name = name.trim().trim_end_matches(['.', ',', ';', ':']);
@@ -654,7 +665,6 @@ pub fn find(
         .collect();
     spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
     let gency = gency_positions(text);
-    let rare = builtin_outlets(lex).map_or(Vec::new(), |idx| rare_starts(idx, text));
     let mut mentions = Vec::new();
     for (span, kind) in spans {
         let seg = span.slice(text);
@@ -911,11 +921,45 @@ mod tests {
             assert_eq!(next_candidate(idx, bytes, from), expect, "from {from}");
         }
         assert!(!want.is_empty());
-        // the names opening otherwise are found by `rare_starts`
+        // the names opening otherwise are found by the screen (with the licence fragments)
+        let licence = " Reuters. All rights reserved.";
+        let (hints, rare) = licence_hints_and_rare(&format!("{text}{licence}"), lex);
         assert_eq!(
-            rare_starts(idx, text),
-            [text.find("taz").unwrap(), text.find("i24NEWS").unwrap()]
+            rare,
+            [
+                text.find("taz").unwrap(),
+                text.find("i24NEWS").unwrap(),
+                text.len() + licence.find("hts reserved").unwrap()
+            ]
         );
+        assert_eq!(
+            hints,
+            [text.len() + licence.find("ights reserved").unwrap()]
+        );
+    }
+
+    #[test]
+    fn shared_screen_gives_the_licence_hints() {
+        let lex = Lexicon::builtin();
+        let pieces = [
+            "Copyright 2021 taz. All Rights Reserved.",
+            "This article is licensed under a Creative Commons licence, content by i24NEWS.",
+            "\u{a9} 2022 dpa; reproduction without permission of detikcom prohibited",
+            "The allAfrica report, sent by euronews, was licensed ",
+            "ALL RIGHTS RESERVED. CONTENT BY 9News",
+            "tive Commonstaz",
+            "t byt by taz",
+        ];
+        let mut text = String::new();
+        for (k, p) in pieces.iter().cycle().take(40).enumerate() {
+            text.push_str(p);
+            text.push_str([" ", "\n", "", "x "][k % 4]);
+            assert_eq!(
+                licence_hints_and_rare(&text, lex).0,
+                licence_hints(&text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
