@@ -261,7 +261,12 @@ pub fn is_licence_hinted(line: &str) -> bool {
 
 /// The licence part of `is_boilerplate`, for a line known to hold a `licence_hint` literal.
 pub fn is_licence_line_hinted(line: &str) -> bool {
-    line.len() <= 400 && is_licence_hinted(line) && at_most_words(line, 40)
+    is_licence_line_matched(line, licence_match(line))
+}
+
+/// `is_licence_line_hinted`, given the line's `licence_match`.
+pub fn is_licence_line_matched(line: &str, m: Option<usize>) -> bool {
+    line.len() <= 400 && m.is_some() && at_most_words(line, 40)
 }
 
 /// A licence sentence glued to the end of a long line (one-line articles): where it starts.
@@ -274,9 +279,21 @@ pub fn licence_tail(line: &str) -> Option<usize> {
 
 /// `licence_tail` for a line known to hold a `licence_hint` literal (`licence_hints`).
 pub fn licence_tail_hinted(line: &str) -> Option<usize> {
-    let m = licence_re().find_iter(line).next()?;
+    licence_tail_matched(line, licence_match(line))
+}
+
+/// Where the licence pattern first matches a line known to hold a `licence_hint` literal
+/// (`is_licence_hinted` is its `is_some`): one search that `licence_tail_matched` and
+/// `is_licence_line_matched` read, where each test alone would search the line again.
+pub fn licence_match(line: &str) -> Option<usize> {
+    licence_re().find(line).map(|m| m.start())
+}
+
+/// `licence_tail_hinted`, given the line's `licence_match`.
+pub fn licence_tail_matched(line: &str, m: Option<usize>) -> Option<usize> {
+    let m = m?;
     // back up to the start of the sentence holding the match
-    let head = &line[..m.start()];
+    let head = &line[..m];
     let cut = rfind_stop_space(head)
         .or_else(|| head.rfind(".\u{201d} "))
         .or_else(|| head.rfind(".\" "))?;

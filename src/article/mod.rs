@@ -254,6 +254,15 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     // the sources scan does not look for itself (`sources::licence_hints_and_rare`)
     let (hints, rare) = sources::licence_hints_and_rare(text, lex);
     let hinted = licence_lines(&lines, &hints);
+    // a hinted line's licence match, searched once for the tests of steps 1 and 4
+    let licence_at: Vec<Option<usize>> = (0..n)
+        .map(|i| {
+            hinted[i]
+                .then(|| boilerplate::licence_match(s(i)))
+                .flatten()
+        })
+        .collect();
+    let tail_of = |i: usize| boilerplate::licence_tail_matched(s(i), licence_at[i]);
     let mut i = 0;
     while i < n {
         let l = s(i);
@@ -269,10 +278,12 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
                 i += 1;
                 kinds[i] = Line::Boilerplate;
             }
-        } else if hinted[i] && boilerplate::licence_tail_hinted(l).is_some() {
+        } else if hinted[i] && tail_of(i).is_some() {
             // running text with a licence sentence glued on: split in step 4
-        } else if boilerplate::is_chrome(l) || hinted[i] && boilerplate::is_licence_line_hinted(l) {
-            kinds[i] = if hinted[i] && boilerplate::is_licence_hinted(l) {
+        } else if boilerplate::is_chrome(l)
+            || hinted[i] && boilerplate::is_licence_line_matched(l, licence_at[i])
+        {
+            kinds[i] = if hinted[i] && licence_at[i].is_some() {
                 Line::Licence
             } else {
                 Line::Boilerplate
@@ -430,7 +441,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let last_text = (0..n).rev().find(|&j| kinds[j] == Line::Text);
     let mut licence_tail: Option<usize> = None;
     if let Some(j) = last_text.filter(|&j| hinted[j]) {
-        if let Some(k) = boilerplate::licence_tail_hinted(s(j)) {
+        if let Some(k) = tail_of(j) {
             licence_tail = Some(lines[j].start + k);
         }
     }
