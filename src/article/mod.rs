@@ -250,10 +250,10 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
 
     // 1. lines that are never running text, wherever they stand
     // which lines hold a licence literal: only those may be (or end in) a licence
-    // one search of the document for both: the licence literals, and the outlet names that
-    // the sources scan does not look for itself (`sources::licence_hints_and_rare`)
-    let (hints, rare) = sources::licence_hints_and_rare(text, lex);
-    let hinted = licence_lines(&lines, &hints);
+    // one search of the document for the licence literals, and for what the sources need
+    // (`sources::scan_document`)
+    let scan = sources::scan_document(text, lex);
+    let hinted = licence_lines(&lines, &scan.hints);
     // a hinted line's licence match, searched once for the tests of steps 1 and 4
     let licence_at: Vec<Option<usize>> = (0..n)
         .map(|i| {
@@ -507,7 +507,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     // a body line whose only text was the stamp leaves a Header region before it
     regions.sort_by_key(|r| r.start);
 
-    let sources = sources::find_scanned(text, &regions, &licences, dl.as_ref(), lex, &rare);
+    let sources = sources::find_scanned(text, &regions, &licences, dl.as_ref(), lex, &scan);
     let body_start = regions
         .iter()
         .find(|r| r.kind == RegionKind::Body)

@@ -79,9 +79,9 @@ struct OutletIndex {
     /// The names whose first byte is not `opens_capital` (`taz`, `i24NEWS`, `9News`): the
     /// scan of `next_candidate` looks only at capitals, which passes over the lowercase
     /// words of running text in a few instructions per eight bytes; these few names are
-    /// found by one search of the document instead, which the licence screen shares (the
-    /// automaton holds `LICENCE_FRAGMENTS` first, then these names: see
-    /// `licence_hints_and_rare`). `None` when there are none (or some name is empty).
+    /// found by one search of the document instead, which the licence screen and the
+    /// search for `gency` share (the automaton holds `LICENCE_FRAGMENTS` first, then these
+    /// names, then `gency`: see `scan_document`). `None` when some name is empty.
     screen: Option<AhoCorasick>,
 }
 
@@ -320,12 +320,12 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
         let rare: Vec<&str> = names()
             .filter(|n| n.as_bytes().first().is_some_and(|&b| !opens_capital(b)))
             .collect();
-        let screen = (!any && !rare.is_empty()).then(|| {
+        let screen = (!any).then(|| {
             // leftmost-first keeps the SIMD prefilter; every start is reached by searching
             // again one byte on (`licence_hints_sharing`)
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostFirst)
-                .build(LICENCE_FRAGMENTS.iter().chain(&rare))
+                .build(LICENCE_FRAGMENTS.iter().chain(&rare).chain(&["gency"]))
                 .expect("outlet names")
         });
         Some(OutletIndex {
@@ -391,17 +391,35 @@ fn after_word_break(bytes: &[u8], at: usize) -> bool {
     at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
 }
 
-/// The licence hints of `text` (`boilerplate::licence_hints`) and the positions where
-/// names of `OutletIndex::screen` may start (a sorted superset of the starts of those
-/// names, for `find_scanned`), by one search of the document.
-pub fn licence_hints_and_rare(text: &str, lex: &Lexicon) -> (Vec<usize>, Vec<usize>) {
+/// What one search of a document finds for the article stage: the licence hints
+/// (`boilerplate::licence_hints`), the positions where names of `OutletIndex::screen` may
+/// start (a sorted superset of their starts), and the positions of `gency`
+/// (`gency_positions`).
+pub struct Scan {
+    pub hints: Vec<usize>,
+    rare: Vec<usize>,
+    gency: Vec<usize>,
+}
+
+/// The `Scan` of `text`: one search of the document for the licence fragments, the outlet
+/// names the capitals scan leaves out, and `gency`.
+pub fn scan_document(text: &str, lex: &Lexicon) -> Scan {
     match builtin_outlets(lex).and_then(|idx| idx.screen.as_ref()) {
         Some(screen) => {
-            let mut rare = Vec::new();
-            let hints = licence_hints_sharing(screen, text, &mut |p| rare.push(p));
-            (hints, rare)
+            let (mut rare, mut gency) = (Vec::new(), Vec::new());
+            let hints = licence_hints_sharing(screen, text, &mut |p| {
+                rare.push(p);
+                if text.as_bytes()[p..].starts_with(b"gency") {
+                    gency.push(p);
+                }
+            });
+            Scan { hints, rare, gency }
         }
-        None => (licence_hints(text), Vec::new()),
+        None => Scan {
+            hints: licence_hints(text),
+            rare: Vec::new(),
+            gency: gency_positions(text),
+        },
     }
 }
 
@@ -466,14 +484,14 @@ fn is_word_start(seg: &str, at: usize) -> bool {
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
 #[cfg(test)]
 pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, usize)> {
-    let (_, rare) = licence_hints_and_rare(seg, lex);
+    let scan = scan_document(seg, lex);
     let mut out = Vec::new();
-    outlet_mentions_into(lex, seg, &rare, 0, &mut out);
+    outlet_mentions_into(lex, seg, &scan.rare, 0, &mut out);
     out
 }
 
 /// `outlet_mentions` appended to `out` (one buffer for all regions of a document). `rare`
-/// holds the rare starts of the document (`licence_hints_and_rare`; its positions in `seg`
+/// holds the rare starts of the document (`scan_document`; its positions in `seg`
 /// less `base`): the sorted positions from `seg`'s start on.
 fn outlet_mentions_into(
     lex: &Lexicon,
@@ -618,20 +636,27 @@ pub fn find(
     dateline: Option<&Dateline>,
     lex: &Lexicon,
 ) -> Vec<String> {
-    let (_, rare) = licence_hints_and_rare(text, lex);
-    find_scanned(text, regions, licences, dateline, lex, &rare)
+    find_scanned(
+        text,
+        regions,
+        licences,
+        dateline,
+        lex,
+        &scan_document(text, lex),
+    )
 }
 
-/// `find`, given the rare starts of `licence_hints_and_rare` (the article stage has
-/// searched the document for them along with the licence hints).
+/// `find`, given the document's `scan_document` (the article stage has searched the
+/// document once for what both need).
 pub fn find_scanned(
     text: &str,
     regions: &[Region],
     licences: &[Span],
     dateline: Option<&Dateline>,
     lex: &Lexicon,
-    rare: &[usize],
+    scan: &Scan,
 ) -> Vec<String> {
+    let (rare, gency) = (&scan.rare, &scan.gency);
     let mut cands: Vec<Cand> = Vec::new();
     let mut push = |pos: usize, name: &str| {
         let name = name.trim().trim_end_matches(['.', ',', ';', ':']);
@@ -664,7 +689,6 @@ pub fn find_scanned(
         .map(|r| (r.span(), r.kind))
         .collect();
     spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
-    let gency = gency_positions(text);
     let mut mentions = Vec::new();
     for (span, kind) in spans {
         let seg = span.slice(text);
@@ -695,7 +719,7 @@ pub fn find_scanned(
             push(s, name);
         }
         // `<Name> news agency` with a name the lexicon lacks
-        for (ms, me) in agency_mentions(text, span, &gency) {
+        for (ms, me) in agency_mentions(text, span, gency) {
             let head = &seg[..ms];
             let mut words: Vec<&str> = Vec::new();
             for w in head.split(' ').rev().skip(1) {
@@ -923,9 +947,9 @@ mod tests {
         assert!(!want.is_empty());
         // the names opening otherwise are found by the screen (with the licence fragments)
         let licence = " Reuters. All rights reserved.";
-        let (hints, rare) = licence_hints_and_rare(&format!("{text}{licence}"), lex);
+        let scan = scan_document(&format!("{text}{licence}"), lex);
         assert_eq!(
-            rare,
+            scan.rare,
             [
                 text.find("taz").unwrap(),
                 text.find("i24NEWS").unwrap(),
@@ -933,7 +957,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            hints,
+            scan.hints,
             [text.len() + licence.find("ights reserved").unwrap()]
         );
     }
@@ -949,16 +973,15 @@ mod tests {
             "ALL RIGHTS RESERVED. CONTENT BY 9News",
             "tive Commonstaz",
             "t byt by taz",
+            "the Fars news agency, agencies, the Agency, gencygency",
         ];
         let mut text = String::new();
         for (k, p) in pieces.iter().cycle().take(40).enumerate() {
             text.push_str(p);
             text.push_str([" ", "\n", "", "x "][k % 4]);
-            assert_eq!(
-                licence_hints_and_rare(&text, lex).0,
-                licence_hints(&text),
-                "{text:?}"
-            );
+            let scan = scan_document(&text, lex);
+            assert_eq!(scan.hints, licence_hints(&text), "{text:?}");
+            assert_eq!(scan.gency, gency_positions(&text), "{text:?}");
         }
     }
 
