@@ -598,6 +598,11 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
 /// A photo credit closing a caption line (`... on June 21, 2021. (AFP)`,
 /// `... unrest. ATTA KENARE/AFP/Getty Images`): where it starts.
 pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
+    credit_suffix_kind(lex, line).map(|(k, _)| k)
+}
+
+/// `credit_suffix`, and how the credit reads (`credit` of the text from there).
+pub fn credit_suffix_kind(lex: &Lexicon, line: &str) -> Option<(usize, Credit)> {
     if line.ends_with(')') {
         if let Some(open) = line.rfind('(') {
             let before = line[..open].trim_end();
@@ -605,7 +610,7 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
                 && before.ends_with(['.', '!', '?', '"', '\u{201d}'])
                 && credit(lex, &line[open..]) == Some(Credit::Photo)
             {
-                return Some(open);
+                return Some((open, Credit::Photo));
             }
         }
     }
@@ -615,7 +620,10 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
     let cut = rfind_stop_space(line)?;
     let start = cut + 2;
     let tail = line[start..].trim();
-    (tail.contains('/') && credit(lex, tail).is_some()).then_some(start)
+    if !tail.contains('/') {
+        return None;
+    }
+    credit(lex, tail).map(|c| (start, c))
 }
 
 #[cfg(test)]

@@ -102,9 +102,11 @@ enum Line {
     Boilerplate,
     Licence,
     Tags,
-    Credit,
-    /// A photo caption; the credit closing it starts at this byte offset, if any.
-    Caption(Option<usize>),
+    /// A credit line, and how it reads (kept for the sources, which read it again).
+    Credit(boilerplate::Credit),
+    /// A photo caption; the credit closing it starts at this byte offset, if any, and how
+    /// that credit reads.
+    Caption(Option<(usize, boilerplate::Credit)>),
 }
 
 /// Has `s` at most `n` words? (`split_whitespace().count() <= n`, counting no further:
@@ -291,7 +293,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         } else if boilerplate::is_tags(l) {
             kinds[i] = Line::Tags;
         } else if let Some(c) = boilerplate::credit(lex, l) {
-            kinds[i] = Line::Credit;
+            kinds[i] = Line::Credit(c);
             // a photo credit on its own line closes the caption above it
             // (a headline above a photo credit stays a headline: captions end with a stop)
             if c == boilerplate::Credit::Photo
@@ -302,7 +304,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             {
                 kinds[i - 1] = Line::Caption(None);
             }
-        } else if let Some(k) = boilerplate::credit_suffix(lex, l) {
+        } else if let Some(k) = boilerplate::credit_suffix_kind(lex, l) {
             kinds[i] = Line::Caption(Some(k));
         } else if boilerplate::is_caption(l) {
             kinds[i] = Line::Caption(None);
@@ -314,7 +316,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         .rev()
         .find(|&j| matches!(kinds[j], Line::Text | Line::Caption(_)))
     {
-        if let Line::Caption(Some(k)) = kinds[last] {
+        if let Line::Caption(Some((k, _))) = kinds[last] {
             let paren = s(last)[k..].starts_with('(');
             if paren && (0..last).any(|j| kinds[j] == Line::Text) {
                 kinds[last] = Line::Text;
@@ -393,6 +395,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     // 3. the first body line: a stamp glued to its start, then the dateline
     let mut regions: Vec<Region> = Vec::new();
     let mut licences: Vec<Span> = Vec::new();
+    // credit regions (by start) and how each reads, as step 1 found (`sources::find_scanned`)
+    let mut credits: Vec<(usize, boilerplate::Credit)> = Vec::new();
     let mut dl: Option<dateline::Dateline> = None;
     let mut title_span: Option<Span> = title.map(|t| lines[t]);
     let mut body_line_start: Option<(usize, usize)> = None; // (line, byte where its body starts)
@@ -491,23 +495,34 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
                 licences.push(span);
             }
             Line::Tags => push(&mut regions, span.start, span.end, RegionKind::Tags),
-            Line::Credit => push(&mut regions, span.start, span.end, RegionKind::Credit),
+            Line::Credit(c) => {
+                let before = regions.len();
+                push(&mut regions, span.start, span.end, RegionKind::Credit);
+                if let Some(r) = regions.get(before) {
+                    credits.push((r.start, c));
+                }
+            }
             Line::Caption(None) => push(&mut regions, span.start, span.end, RegionKind::Caption),
-            Line::Caption(Some(k)) => {
+            Line::Caption(Some((k, c))) => {
                 push(
                     &mut regions,
                     span.start,
                     span.start + k,
                     RegionKind::Caption,
                 );
+                let before = regions.len();
                 push(&mut regions, span.start + k, span.end, RegionKind::Credit);
+                if let Some(r) = regions.get(before) {
+                    credits.push((r.start, c));
+                }
             }
         }
     }
     // a body line whose only text was the stamp leaves a Header region before it
     regions.sort_by_key(|r| r.start);
 
-    let sources = sources::find_scanned(text, &regions, &licences, dl.as_ref(), lex, &scan);
+    let sources =
+        sources::find_scanned(text, &regions, &licences, dl.as_ref(), lex, &scan, &credits);
     let body_start = regions
         .iter()
         .find(|r| r.kind == RegionKind::Body)

@@ -643,11 +643,13 @@ pub fn find(
         dateline,
         lex,
         &scan_document(text, lex),
+        &[],
     )
 }
 
 /// `find`, given the document's `scan_document` (the article stage has searched the
-/// document once for what both need).
+/// document once for what both need) and how some credit regions read (`credit` of the
+/// region's text, by its start: the article stage has read them), the others read here.
 pub fn find_scanned(
     text: &str,
     regions: &[Region],
@@ -655,6 +657,7 @@ pub fn find_scanned(
     dateline: Option<&Dateline>,
     lex: &Lexicon,
     scan: &Scan,
+    credits: &[(usize, Credit)],
 ) -> Vec<String> {
     let (rare, gency) = (&scan.rare, &scan.gency);
     let mut cands: Vec<Cand> = Vec::new();
@@ -756,7 +759,10 @@ pub fn find_scanned(
         }
         // credit lines: name-like parts the lexicon lacks (`AFP/Al Arabiya`, `Getty Images`)
         if kind == RegionKind::Credit {
-            let kind_of = credit(lex, seg);
+            let kind_of = match credits.iter().find(|c| c.0 == span.start) {
+                Some(&(_, c)) => Some(c),
+                None => credit(lex, seg),
+            };
             let body = seg.trim_start_matches('(').trim_end_matches(')');
             let body = [
                 "By ",
