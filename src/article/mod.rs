@@ -257,14 +257,19 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let scan = sources::scan_document(text, lex);
     let hinted = licence_lines(&lines, &scan.hints);
     // a hinted line's licence match, searched once for the tests of steps 1 and 4
-    let licence_at: Vec<Option<usize>> = (0..n)
-        .map(|i| {
-            hinted[i]
-                .then(|| boilerplate::licence_match(s(i)))
-                .flatten()
-        })
-        .collect();
-    let tail_of = |i: usize| boilerplate::licence_tail_matched(s(i), licence_at[i]);
+    // (no list for a document without hints, the most)
+    let licence_at: Vec<Option<usize>> = match scan.hints.is_empty() {
+        true => Vec::new(),
+        false => (0..n)
+            .map(|i| {
+                hinted[i]
+                    .then(|| boilerplate::licence_match(s(i)))
+                    .flatten()
+            })
+            .collect(),
+    };
+    let licence_at = |i: usize| licence_at.get(i).copied().flatten();
+    let tail_of = |i: usize| boilerplate::licence_tail_matched(s(i), licence_at(i));
     let mut i = 0;
     while i < n {
         let l = s(i);
@@ -283,9 +288,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         } else if hinted[i] && tail_of(i).is_some() {
             // running text with a licence sentence glued on: split in step 4
         } else if boilerplate::is_chrome(l)
-            || hinted[i] && boilerplate::is_licence_line_matched(l, licence_at[i])
+            || hinted[i] && boilerplate::is_licence_line_matched(l, licence_at(i))
         {
-            kinds[i] = if hinted[i] && licence_at[i].is_some() {
+            kinds[i] = if hinted[i] && licence_at(i).is_some() {
                 Line::Licence
             } else {
                 Line::Boilerplate

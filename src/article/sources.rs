@@ -677,7 +677,8 @@ pub fn find_scanned(
             push(s.start, s.slice(text));
         }
     }
-    let mut spans: Vec<(Span, RegionKind)> = regions
+    // the regions read, then the licence lines (no list built)
+    let spans = regions
         .iter()
         .filter(|r| {
             matches!(
@@ -690,8 +691,7 @@ pub fn find_scanned(
             )
         })
         .map(|r| (r.span(), r.kind))
-        .collect();
-    spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
+        .chain(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
     let mut mentions = Vec::new();
     for (span, kind) in spans {
         let seg = span.slice(text);
@@ -776,14 +776,13 @@ pub fn find_scanned(
             .iter()
             .find_map(|p| body.strip_prefix(p))
             .unwrap_or(body);
+            // a byline names people ("By Sara Lind, Reuters"): only its outlets count
+            let byline = seg.starts_with("By ") || seg.starts_with("by ") || is_staff_credit(seg);
             for part in body.split(['/', ',']).map(str::trim) {
                 let part = part.strip_suffix(" Photo").unwrap_or(part);
                 if part.is_empty() {
                     continue;
                 }
-                // a byline names people ("By Sara Lind, Reuters"): only its outlets count
-                let byline =
-                    seg.starts_with("By ") || seg.starts_with("by ") || is_staff_credit(seg);
                 let keep = match kind_of {
                     Some(Credit::Article) if !byline => {
                         part.chars().any(|c| c.is_lowercase()) || lex.actors.get(part).is_some()
