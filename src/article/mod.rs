@@ -169,24 +169,39 @@ fn at_most_words(s: &str, n: usize) -> bool {
 fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(16);
     let mut push = |start: usize, end: usize| {
-        let piece = &text[start..end];
-        let head = piece.trim_start();
-        let t = head.trim_end();
-        if !t.is_empty() {
-            let lead = piece.len() - head.len();
-            out.push(Span::new(start + lead, start + lead + t.len()));
+        let (a, b) = trimmed(text, start, end);
+        if a < b {
+            out.push(Span::new(a, b));
         }
     };
-    // the pieces of `split_inclusive('\n')`, found by memchr
+    // the pieces of `split('\n')` (the break itself would be trimmed), found by memchr
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        push(start, nl + 1);
+        push(start, nl);
         start = nl + 1;
     }
     if start < text.len() {
         push(start, text.len());
     }
     out
+}
+
+/// The span of `text[a..b]` as `str::trim` leaves it (`a >= b` when nothing is left). An
+/// ASCII byte that is not white space at either end needs no trim (the usual case: a line
+/// opens with a letter and closes with a stop); anything else takes the char-wise trims.
+fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let seg = &text[a..b];
+    let solid =
+        |c: Option<&u8>| c.is_some_and(|c| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' '));
+    let lead = match solid(seg.as_bytes().first()) {
+        true => 0,
+        false => seg.len() - seg.trim_start().len(),
+    };
+    let trail = match solid(seg.as_bytes().last()) {
+        true => 0,
+        false => seg.len() - seg.trim_end().len(),
+    };
+    (a + lead, b - trail)
 }
 
 /// Per line (`split_lines`), whether it holds one of the sorted byte offsets `hints`.
@@ -459,9 +474,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     for (j, span) in lines.iter().enumerate() {
         let span = *span;
         let push = |regions: &mut Vec<Region>, a: usize, b: usize, kind| {
-            let seg = &text[a..b];
-            let a2 = a + (seg.len() - seg.trim_start().len());
-            let b2 = b - (seg.len() - seg.trim_end().len());
+            let (a2, b2) = trimmed(text, a, b);
             if a2 < b2 {
                 regions.push(Region {
                     start: a2,
@@ -587,6 +600,36 @@ mod tests {
         for w in a.regions.windows(2) {
             assert!(w[0].end <= w[1].start, "{:?}", a.regions);
         }
+    }
+
+    #[test]
+    fn trimmed_is_str_trim() {
+        let pieces = [
+            "", " ", "a", "\t", "\u{a0}", "\u{3000}", "é", "\u{b}", "\u{1c}", "x y", "\n", "\r\n",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    let (x, y) = trimmed(&s, 0, s.len());
+                    let t = s.trim();
+                    if t.is_empty() {
+                        assert!(x >= y, "{s:?}");
+                    } else {
+                        assert_eq!(&s[x..y], t, "{s:?}");
+                        assert_eq!(x, s.len() - s.trim_start().len(), "{s:?}");
+                    }
+                }
+            }
+        }
+        let text = " a \n\n\u{a0}b c\u{2003}\r\n  \nd";
+        let want: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let got: Vec<&str> = split_lines(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]
