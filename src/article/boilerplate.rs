@@ -97,16 +97,43 @@ fn has_licence_hint(s: &str) -> bool {
     })
 }
 
+const FRAG_AT: usize = 8;
+const FRAG_TAIL: usize = 16;
+
+/// Fragments of the `LICENCE_LITERALS`, one in each (see `has_licence_hint`), searched by
+/// the screen (`licence_screen`); a screen that also looks for other literals lists these
+/// first (`licence_hints_sharing`).
+pub(crate) const LICENCE_FRAGMENTS: [&str; 14] = [
+    "pyrigh",
+    "PYRIGH",
+    "censed",
+    "CENSED",
+    "hts reserved",
+    "hts Reserved",
+    "HTS RESERVED",
+    "t by",
+    "t By",
+    "T BY",
+    "rmissi",
+    "eprod",
+    "tive Commons",
+    "tive commons",
+];
+
+/// Where `b` holds `©` (C2 A9): its last byte, rare in text, found by a one-byte search
+/// (a two-byte `memmem` costs several times more per byte), then the byte before it.
+fn copyright_signs(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(0xA9, b)
+        .filter(|&i| i > 0 && b[i - 1] == 0xC2)
+        .map(|i| i - 1)
+}
+
 /// The screen of `has_licence_hint`: calls `f(start, window)` on each window of `b` (from
 /// byte `start`) that may hold a literal, every literal occurrence lying in some window,
 /// until `f` returns true (then true).
 fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
-    const FRAG_AT: usize = 8;
-    const FRAG_TAIL: usize = 16;
-    static COPY: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static SCREEN: OnceLock<AhoCorasick> = OnceLock::new();
-    let copy = COPY.get_or_init(|| memchr::memmem::Finder::new("©"));
-    for c in copy.find_iter(b) {
+    for c in copyright_signs(b) {
         if f(c, &b[c..c + "©".len()]) {
             return true;
         }
@@ -114,22 +141,7 @@ fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
     let screen = SCREEN.get_or_init(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
-            .build([
-                "pyrigh",
-                "PYRIGH",
-                "censed",
-                "CENSED",
-                "hts reserved",
-                "hts Reserved",
-                "HTS RESERVED",
-                "t by",
-                "t By",
-                "T BY",
-                "rmissi",
-                "eprod",
-                "tive Commons",
-                "tive commons",
-            ])
+            .build(LICENCE_FRAGMENTS)
             .expect("licence fragments")
     });
     // every fragment occurrence, overlapping ones too (the next search starts one byte on)
@@ -142,6 +154,36 @@ fn licence_screen(b: &[u8], f: &mut dyn FnMut(usize, &[u8]) -> bool) -> bool {
         at = m.start() + 1;
     }
     false
+}
+
+/// `licence_hints`, by a `screen` built (leftmost-first) from the `LICENCE_FRAGMENTS` in
+/// order and then other literals, so that one pass over the document serves both: `other`
+/// is told every position where a literal of either kind starts (where a fragment starts
+/// too, the fragment is the match reported, and it reads as the old screen's).
+pub(crate) fn licence_hints_sharing(
+    screen: &AhoCorasick,
+    text: &str,
+    other: &mut dyn FnMut(usize),
+) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for c in copyright_signs(b) {
+        literal_starts(&b[c..c + "©".len()], |p| out.push(c + p));
+    }
+    let mut at = 0;
+    while let Some(m) = screen.find(aho_corasick::Input::new(b).span(at..b.len())) {
+        other(m.start());
+        if m.pattern().as_usize() < LICENCE_FRAGMENTS.len() {
+            let w = m.start().saturating_sub(FRAG_AT);
+            literal_starts(&b[w..(m.end() + FRAG_TAIL).min(b.len())], |p| {
+                out.push(w + p)
+            });
+        }
+        at = m.start() + 1;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Literals one of which every licence line holds (case variants spelled out, see
@@ -222,7 +264,12 @@ pub fn is_licence_hinted(line: &str) -> bool {
 
 /// The licence part of `is_boilerplate`, for a line known to hold a `licence_hint` literal.
 pub fn is_licence_line_hinted(line: &str) -> bool {
-    line.len() <= 400 && is_licence_hinted(line) && at_most_words(line, 40)
+    is_licence_line_matched(line, licence_match(line))
+}
+
+/// `is_licence_line_hinted`, given the line's `licence_match`.
+pub fn is_licence_line_matched(line: &str, m: Option<usize>) -> bool {
+    line.len() <= 400 && m.is_some() && at_most_words(line, 40)
 }
 
 /// A licence sentence glued to the end of a long line (one-line articles): where it starts.
@@ -235,9 +282,21 @@ pub fn licence_tail(line: &str) -> Option<usize> {
 
 /// `licence_tail` for a line known to hold a `licence_hint` literal (`licence_hints`).
 pub fn licence_tail_hinted(line: &str) -> Option<usize> {
-    let m = licence_re().find_iter(line).next()?;
+    licence_tail_matched(line, licence_match(line))
+}
+
+/// Where the licence pattern first matches a line known to hold a `licence_hint` literal
+/// (`is_licence_hinted` is its `is_some`): one search that `licence_tail_matched` and
+/// `is_licence_line_matched` read, where each test alone would search the line again.
+pub fn licence_match(line: &str) -> Option<usize> {
+    licence_re().find(line).map(|m| m.start())
+}
+
+/// `licence_tail_hinted`, given the line's `licence_match`.
+pub fn licence_tail_matched(line: &str, m: Option<usize>) -> Option<usize> {
+    let m = m?;
     // back up to the start of the sentence holding the match
-    let head = &line[..m.start()];
+    let head = &line[..m];
     let cut = rfind_stop_space(head)
         .or_else(|| head.rfind(".\u{201d} "))
         .or_else(|| head.rfind(".\" "))?;
@@ -539,6 +598,11 @@ pub fn credit(lex: &Lexicon, s: &str) -> Option<Credit> {
 /// A photo credit closing a caption line (`... on June 21, 2021. (AFP)`,
 /// `... unrest. ATTA KENARE/AFP/Getty Images`): where it starts.
 pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
+    credit_suffix_kind(lex, line).map(|(k, _)| k)
+}
+
+/// `credit_suffix`, and how the credit reads (`credit` of the text from there).
+pub fn credit_suffix_kind(lex: &Lexicon, line: &str) -> Option<(usize, Credit)> {
     if line.ends_with(')') {
         if let Some(open) = line.rfind('(') {
             let before = line[..open].trim_end();
@@ -546,7 +610,7 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
                 && before.ends_with(['.', '!', '?', '"', '\u{201d}'])
                 && credit(lex, &line[open..]) == Some(Credit::Photo)
             {
-                return Some(open);
+                return Some((open, Credit::Photo));
             }
         }
     }
@@ -556,7 +620,10 @@ pub fn credit_suffix(lex: &Lexicon, line: &str) -> Option<usize> {
     let cut = rfind_stop_space(line)?;
     let start = cut + 2;
     let tail = line[start..].trim();
-    (tail.contains('/') && credit(lex, tail).is_some()).then_some(start)
+    if !tail.contains('/') {
+        return None;
+    }
+    credit(lex, tail).map(|c| (start, c))
 }
 
 #[cfg(test)]
@@ -763,5 +830,26 @@ mod tests {
             found += want.len();
         }
         assert!(found > 1000, "{found}");
+    }
+}
+
+#[cfg(test)]
+mod copyright_tests {
+    use super::*;
+
+    #[test]
+    fn copyright_signs_are_those_of_a_substring_search() {
+        for s in [
+            "",
+            "©",
+            "© 2021 Ramón Pérez ©©, é©\u{a9}",
+            "Élysée ©2022. Café ©",
+            "\u{c2}",
+            "x\u{a9}y © z ¦ Ц ©",
+        ] {
+            let want: Vec<usize> = s.match_indices('©').map(|(i, _)| i).collect();
+            let got: Vec<usize> = copyright_signs(s.as_bytes()).collect();
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 }

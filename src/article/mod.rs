@@ -102,9 +102,11 @@ enum Line {
     Boilerplate,
     Licence,
     Tags,
-    Credit,
-    /// A photo caption; the credit closing it starts at this byte offset, if any.
-    Caption(Option<usize>),
+    /// A credit line, and how it reads (kept for the sources, which read it again).
+    Credit(boilerplate::Credit),
+    /// A photo caption; the credit closing it starts at this byte offset, if any, and how
+    /// that credit reads.
+    Caption(Option<(usize, boilerplate::Credit)>),
 }
 
 /// Has `s` at most `n` words? (`split_whitespace().count() <= n`, counting no further:
@@ -167,24 +169,39 @@ fn at_most_words(s: &str, n: usize) -> bool {
 fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(16);
     let mut push = |start: usize, end: usize| {
-        let piece = &text[start..end];
-        let head = piece.trim_start();
-        let t = head.trim_end();
-        if !t.is_empty() {
-            let lead = piece.len() - head.len();
-            out.push(Span::new(start + lead, start + lead + t.len()));
+        let (a, b) = trimmed(text, start, end);
+        if a < b {
+            out.push(Span::new(a, b));
         }
     };
-    // the pieces of `split_inclusive('\n')`, found by memchr
+    // the pieces of `split('\n')` (the break itself would be trimmed), found by memchr
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        push(start, nl + 1);
+        push(start, nl);
         start = nl + 1;
     }
     if start < text.len() {
         push(start, text.len());
     }
     out
+}
+
+/// The span of `text[a..b]` as `str::trim` leaves it (`a >= b` when nothing is left). An
+/// ASCII byte that is not white space at either end needs no trim (the usual case: a line
+/// opens with a letter and closes with a stop); anything else takes the char-wise trims.
+fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let seg = &text[a..b];
+    let solid =
+        |c: Option<&u8>| c.is_some_and(|c| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' '));
+    let lead = match solid(seg.as_bytes().first()) {
+        true => 0,
+        false => seg.len() - seg.trim_start().len(),
+    };
+    let trail = match solid(seg.as_bytes().last()) {
+        true => 0,
+        false => seg.len() - seg.trim_end().len(),
+    };
+    (a + lead, b - trail)
 }
 
 /// Per line (`split_lines`), whether it holds one of the sorted byte offsets `hints`.
@@ -250,7 +267,24 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
 
     // 1. lines that are never running text, wherever they stand
     // which lines hold a licence literal: only those may be (or end in) a licence
-    let hinted = licence_lines(&lines, &boilerplate::licence_hints(text));
+    // one search of the document for the licence literals, and for what the sources need
+    // (`sources::scan_document`)
+    let scan = sources::scan_document(text, lex);
+    let hinted = licence_lines(&lines, &scan.hints);
+    // a hinted line's licence match, searched once for the tests of steps 1 and 4
+    // (no list for a document without hints, the most)
+    let licence_at: Vec<Option<usize>> = match scan.hints.is_empty() {
+        true => Vec::new(),
+        false => (0..n)
+            .map(|i| {
+                hinted[i]
+                    .then(|| boilerplate::licence_match(s(i)))
+                    .flatten()
+            })
+            .collect(),
+    };
+    let licence_at = |i: usize| licence_at.get(i).copied().flatten();
+    let tail_of = |i: usize| boilerplate::licence_tail_matched(s(i), licence_at(i));
     let mut i = 0;
     while i < n {
         let l = s(i);
@@ -266,10 +300,12 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
                 i += 1;
                 kinds[i] = Line::Boilerplate;
             }
-        } else if hinted[i] && boilerplate::licence_tail_hinted(l).is_some() {
+        } else if hinted[i] && tail_of(i).is_some() {
             // running text with a licence sentence glued on: split in step 4
-        } else if boilerplate::is_chrome(l) || hinted[i] && boilerplate::is_licence_line_hinted(l) {
-            kinds[i] = if hinted[i] && boilerplate::is_licence_hinted(l) {
+        } else if boilerplate::is_chrome(l)
+            || hinted[i] && boilerplate::is_licence_line_matched(l, licence_at(i))
+        {
+            kinds[i] = if hinted[i] && licence_at(i).is_some() {
                 Line::Licence
             } else {
                 Line::Boilerplate
@@ -277,7 +313,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         } else if boilerplate::is_tags(l) {
             kinds[i] = Line::Tags;
         } else if let Some(c) = boilerplate::credit(lex, l) {
-            kinds[i] = Line::Credit;
+            kinds[i] = Line::Credit(c);
             // a photo credit on its own line closes the caption above it
             // (a headline above a photo credit stays a headline: captions end with a stop)
             if c == boilerplate::Credit::Photo
@@ -288,7 +324,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
             {
                 kinds[i - 1] = Line::Caption(None);
             }
-        } else if let Some(k) = boilerplate::credit_suffix(lex, l) {
+        } else if let Some(k) = boilerplate::credit_suffix_kind(lex, l) {
             kinds[i] = Line::Caption(Some(k));
         } else if boilerplate::is_caption(l) {
             kinds[i] = Line::Caption(None);
@@ -300,7 +336,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
         .rev()
         .find(|&j| matches!(kinds[j], Line::Text | Line::Caption(_)))
     {
-        if let Line::Caption(Some(k)) = kinds[last] {
+        if let Line::Caption(Some((k, _))) = kinds[last] {
             let paren = s(last)[k..].starts_with('(');
             if paren && (0..last).any(|j| kinds[j] == Line::Text) {
                 kinds[last] = Line::Text;
@@ -379,6 +415,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     // 3. the first body line: a stamp glued to its start, then the dateline
     let mut regions: Vec<Region> = Vec::new();
     let mut licences: Vec<Span> = Vec::new();
+    // credit regions (by start) and how each reads, as step 1 found (`sources::find_scanned`)
+    let mut credits: Vec<(usize, boilerplate::Credit)> = Vec::new();
     let mut dl: Option<dateline::Dateline> = None;
     let mut title_span: Option<Span> = title.map(|t| lines[t]);
     let mut body_line_start: Option<(usize, usize)> = None; // (line, byte where its body starts)
@@ -427,7 +465,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     let last_text = (0..n).rev().find(|&j| kinds[j] == Line::Text);
     let mut licence_tail: Option<usize> = None;
     if let Some(j) = last_text.filter(|&j| hinted[j]) {
-        if let Some(k) = boilerplate::licence_tail_hinted(s(j)) {
+        if let Some(k) = tail_of(j) {
             licence_tail = Some(lines[j].start + k);
         }
     }
@@ -436,9 +474,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     for (j, span) in lines.iter().enumerate() {
         let span = *span;
         let push = |regions: &mut Vec<Region>, a: usize, b: usize, kind| {
-            let seg = &text[a..b];
-            let a2 = a + (seg.len() - seg.trim_start().len());
-            let b2 = b - (seg.len() - seg.trim_end().len());
+            let (a2, b2) = trimmed(text, a, b);
             if a2 < b2 {
                 regions.push(Region {
                     start: a2,
@@ -477,23 +513,34 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
                 licences.push(span);
             }
             Line::Tags => push(&mut regions, span.start, span.end, RegionKind::Tags),
-            Line::Credit => push(&mut regions, span.start, span.end, RegionKind::Credit),
+            Line::Credit(c) => {
+                let before = regions.len();
+                push(&mut regions, span.start, span.end, RegionKind::Credit);
+                if let Some(r) = regions.get(before) {
+                    credits.push((r.start, c));
+                }
+            }
             Line::Caption(None) => push(&mut regions, span.start, span.end, RegionKind::Caption),
-            Line::Caption(Some(k)) => {
+            Line::Caption(Some((k, c))) => {
                 push(
                     &mut regions,
                     span.start,
                     span.start + k,
                     RegionKind::Caption,
                 );
+                let before = regions.len();
                 push(&mut regions, span.start + k, span.end, RegionKind::Credit);
+                if let Some(r) = regions.get(before) {
+                    credits.push((r.start, c));
+                }
             }
         }
     }
     // a body line whose only text was the stamp leaves a Header region before it
     regions.sort_by_key(|r| r.start);
 
-    let sources = sources::find(text, &regions, &licences, dl.as_ref(), lex);
+    let sources =
+        sources::find_scanned(text, &regions, &licences, dl.as_ref(), lex, &scan, &credits);
     let body_start = regions
         .iter()
         .find(|r| r.kind == RegionKind::Body)
@@ -553,6 +600,36 @@ mod tests {
         for w in a.regions.windows(2) {
             assert!(w[0].end <= w[1].start, "{:?}", a.regions);
         }
+    }
+
+    #[test]
+    fn trimmed_is_str_trim() {
+        let pieces = [
+            "", " ", "a", "\t", "\u{a0}", "\u{3000}", "é", "\u{b}", "\u{1c}", "x y", "\n", "\r\n",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    let (x, y) = trimmed(&s, 0, s.len());
+                    let t = s.trim();
+                    if t.is_empty() {
+                        assert!(x >= y, "{s:?}");
+                    } else {
+                        assert_eq!(&s[x..y], t, "{s:?}");
+                        assert_eq!(x, s.len() - s.trim_start().len(), "{s:?}");
+                    }
+                }
+            }
+        }
+        let text = " a \n\n\u{a0}b c\u{2003}\r\n  \nd";
+        let want: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let got: Vec<&str> = split_lines(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -7,9 +7,12 @@
 //! cue (`told`, `according to`, `reported`) or a credit line. Boilerplate blurbs
 //! (`About <site>`), tag lines and related-story links are not read.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
-use super::boilerplate::{credit, is_staff_credit, Credit};
+use super::boilerplate::{
+    credit, is_staff_credit, licence_hints, licence_hints_sharing, Credit, LICENCE_FRAGMENTS,
+};
 use super::dateline::Dateline;
 use super::{Region, RegionKind};
 use crate::dates::parse::WEEKDAY_NAMES;
@@ -73,6 +76,13 @@ struct OutletIndex {
     keys: Vec<u64>,
     /// Some name is empty: every char start is a candidate.
     any: bool,
+    /// The names whose first byte is not `opens_capital` (`taz`, `i24NEWS`, `9News`): the
+    /// scan of `next_candidate` looks only at capitals, which passes over the lowercase
+    /// words of running text in a few instructions per eight bytes; these few names are
+    /// found by one search of the document instead, which the licence screen and the
+    /// search for `gency` share (the automaton holds `LICENCE_FRAGMENTS` first, then these
+    /// names, then `gency`: see `scan_document`). `None` when some name is empty.
+    screen: Option<AhoCorasick>,
 }
 
 const KEY_LOG: u32 = 16;
@@ -307,6 +317,17 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
                 set(&mut keys, key_slot(key_of(&b[..b.len().min(PREFIX)])));
             }
         }
+        let rare: Vec<&str> = names()
+            .filter(|n| n.as_bytes().first().is_some_and(|&b| !opens_capital(b)))
+            .collect();
+        let screen = (!any).then(|| {
+            // leftmost-first keeps the SIMD prefilter; every start is reached by searching
+            // again one byte on (`licence_hints_sharing`)
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(LICENCE_FRAGMENTS.iter().chain(&rare).chain(&["gency"]))
+                .expect("outlet names")
+        });
         Some(OutletIndex {
             names: table,
             rows,
@@ -314,6 +335,7 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
             pairs,
             keys,
             any,
+            screen,
         })
     })
     .as_ref()
@@ -322,56 +344,98 @@ fn builtin_outlets(lex: &Lexicon) -> Option<&'static OutletIndex> {
 const FIRST: u8 = 1;
 const ALNUM: u8 = 2;
 
-/// The first position from `from` whose byte starts some name and follows no ASCII letter
-/// or digit, and whose first two bytes start some name (`may_start_pair`). A candidate
-/// follows a byte that is not alphanumeric, so the scan looks for those eight bytes at a
-/// time (`not_alnum`: most of running text is letters) and tests only the byte after each.
+/// Can a name that the scan of `next_candidate` looks for open with byte `b`: `0x40..=0x5F`
+/// (the ASCII capitals) or `0xC0..=0xDF` (the first byte of a two-byte char: accented
+/// Latin, Greek, Cyrillic capitals)? Names opening with any other byte (a lowercase letter,
+/// a digit) are `OutletIndex::rare`.
+#[inline]
+fn opens_capital(b: u8) -> bool {
+    b & 0x60 == 0x40
+}
+
+/// The first position from `from` whose byte is `opens_capital`, follows no ASCII letter or
+/// digit (or is the first byte) and passes `is_candidate`. Eight bytes at a time: the class
+/// is two bits of each byte (`capital_like`, three instructions), so that the lowercase
+/// words of running text cost no test of their own and only the capitals are looked at.
+/// Names opening with another byte are not looked for here (`rare_starts`); with an empty
+/// name, every char start is tried.
 #[inline(never)]
 fn next_candidate(idx: &OutletIndex, bytes: &[u8], from: usize) -> Option<usize> {
     let n = bytes.len();
-    let hit = |at: usize| is_candidate(idx, bytes, at);
-    let mut j = match from.checked_sub(1) {
-        Some(j) => j,
-        None if hit(0) => return Some(0),
-        None => 0,
-    };
-    while let Some(chunk) = bytes.get(j..j + 8) {
-        let mut m = not_alnum(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+    // inlined: a call per capital costs more than its test
+    #[inline(always)]
+    fn hit(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
+        after_word_break(bytes, at) && is_candidate(idx, bytes, at)
+    }
+    if idx.any {
+        return (from..n).find(|&at| hit(idx, bytes, at));
+    }
+    let mut j = from;
+    while let Some(c) = bytes.get(j..j + 8) {
+        let mut m = capital_like(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         while m != 0 {
             let k = j + (m.trailing_zeros() / 8) as usize;
-            if hit(k + 1) {
-                return Some(k + 1);
+            if hit(idx, bytes, k) {
+                return Some(k);
             }
             m &= m - 1;
         }
         j += 8;
     }
-    while j + 1 < n {
-        if idx.class[bytes[j] as usize] & ALNUM == 0 && hit(j + 1) {
-            return Some(j + 1);
+    (j..n).find(|&at| opens_capital(bytes[at]) && hit(idx, bytes, at))
+}
+
+/// Is `at` the first byte, or after one that is not an ASCII letter or digit?
+#[inline(always)]
+fn after_word_break(bytes: &[u8], at: usize) -> bool {
+    at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
+}
+
+/// What one search of a document finds for the article stage: the licence hints
+/// (`boilerplate::licence_hints`), the positions where names of `OutletIndex::screen` may
+/// start (a sorted superset of their starts), and the positions of `gency`
+/// (`gency_positions`).
+pub struct Scan {
+    pub hints: Vec<usize>,
+    rare: Vec<usize>,
+    gency: Vec<usize>,
+}
+
+/// The `Scan` of `text`: one search of the document for the licence fragments, the outlet
+/// names the capitals scan leaves out, and `gency`.
+pub fn scan_document(text: &str, lex: &Lexicon) -> Scan {
+    match builtin_outlets(lex).and_then(|idx| idx.screen.as_ref()) {
+        Some(screen) => {
+            let (mut rare, mut gency) = (Vec::new(), Vec::new());
+            let hints = licence_hints_sharing(screen, text, &mut |p| {
+                rare.push(p);
+                if text.as_bytes()[p..].starts_with(b"gency") {
+                    gency.push(p);
+                }
+            });
+            Scan { hints, rare, gency }
         }
-        j += 1;
+        None => Scan {
+            hints: licence_hints(text),
+            rare: Vec::new(),
+            gency: gency_positions(text),
+        },
     }
-    None
 }
 
 /// Is `at` (after a byte that is not alphanumeric, or the first byte) a candidate: a byte
 /// that starts some name (`FIRST`), two that do (`may_start_pair`), and `may_start`? The
-/// table of key lengths by first two bytes answers the second (no name, no length), and
-/// the bloom test follows inlined. Inlined into the scan: a call per word
-/// start costs more than the test.
+/// table of key lengths by first two bytes answers the first two (no name, no length), and
+/// the bloom test follows inlined. Inlined into the scan: a call per capital costs more
+/// than the test.
 #[inline(always)]
 fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
-    // the first byte's class turns away half the word starts for a table look-up
     let Some(&b0) = bytes.get(at) else {
         return false;
     };
-    if idx.class[b0 as usize] & FIRST == 0 {
-        return false;
-    }
     if idx.any {
         // every char start (`FIRST` for every byte but a continuation byte)
-        return true;
+        return idx.class[b0 as usize] & FIRST != 0;
     }
     let rest = &bytes[at..];
     // a missing byte reads as 0: a name that needs it fails the anchored search anyway
@@ -391,24 +455,11 @@ fn is_candidate(idx: &OutletIndex, bytes: &[u8], at: usize) -> bool {
     false
 }
 
-/// The high bit of each of eight bytes set when the byte is not an ASCII letter or digit
-/// (the same bytes as `!is_ascii_alphanumeric`).
+/// Bit 6 of each of eight bytes set when the byte is `opens_capital`: bit 6 set and bit 5
+/// clear (`w << 1` brings each byte's bit 5 to bit 6).
 #[inline]
-fn not_alnum(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    // low seven bits: the sums below carry into the high bit of a byte, never beyond it
-    let low7 = w & (0x7f * ONES);
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        let ge = v + (0x80 - lo as u64) * ONES;
-        let gt = v + (0x7f - hi as u64) * ONES;
-        ge ^ gt
-    };
-    let digit = in_range(low7, b'0', b'9');
-    // `| 0x20` maps `A..=Z` onto `a..=z` and no other byte into it
-    let alpha = in_range(low7 | (0x20 * ONES), b'a', b'z');
-    // bytes of 0x80 and above are never alphanumeric
-    !((digit | alpha) & !w) & HIGH
+fn capital_like(w: u64) -> u64 {
+    w & !(w << 1) & 0x4040_4040_4040_4040
 }
 
 /// Is byte `at` of `seg` (a char boundary) a word start: an alphanumeric char after one
@@ -433,20 +484,43 @@ fn is_word_start(seg: &str, at: usize) -> bool {
 /// Outlet mentions in `seg`: (start, end, actor row), leftmost-longest, not overlapping.
 #[cfg(test)]
 pub(crate) fn outlet_mentions(lex: &Lexicon, seg: &str) -> Vec<(usize, usize, usize)> {
+    let scan = scan_document(seg, lex);
     let mut out = Vec::new();
-    outlet_mentions_into(lex, seg, &mut out);
+    outlet_mentions_into(lex, seg, &scan.rare, 0, &mut out);
     out
 }
 
-/// `outlet_mentions` appended to `out` (one buffer for all regions of a document).
-fn outlet_mentions_into(lex: &Lexicon, seg: &str, out: &mut Vec<(usize, usize, usize)>) {
+/// `outlet_mentions` appended to `out` (one buffer for all regions of a document). `rare`
+/// holds the rare starts of the document (`scan_document`; its positions in `seg`
+/// less `base`): the sorted positions from `seg`'s start on.
+fn outlet_mentions_into(
+    lex: &Lexicon,
+    seg: &str,
+    rare: &[usize],
+    base: usize,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
     match builtin_outlets(lex) {
         Some(idx) => {
             let mut taken = 0;
             let bytes = seg.as_bytes();
-            let mut from = 0;
-            while let Some(at) = next_candidate(idx, bytes, from) {
-                from = at + 1;
+            let mut rare = rare
+                .iter()
+                .map(|&p| p - base)
+                .take_while(|&p| p < bytes.len())
+                .peekable();
+            let mut main = next_candidate(idx, bytes, 0);
+            loop {
+                // the next position of the two searches (never the same: `opens_capital`)
+                let at = match (main, rare.peek()) {
+                    (Some(m), Some(&r)) if r < m => rare.next(),
+                    (Some(m), _) => {
+                        main = next_candidate(idx, bytes, m + 1);
+                        Some(m)
+                    }
+                    (None, _) => rare.next(),
+                };
+                let Some(at) = at else { break };
                 let c = bytes[at];
                 let next = bytes.get(at + 1).copied().unwrap_or(0);
                 if at < taken || !idx.may_start_pair(c, next) || !is_word_start(seg, at) {
@@ -562,6 +636,30 @@ pub fn find(
     dateline: Option<&Dateline>,
     lex: &Lexicon,
 ) -> Vec<String> {
+    find_scanned(
+        text,
+        regions,
+        licences,
+        dateline,
+        lex,
+        &scan_document(text, lex),
+        &[],
+    )
+}
+
+/// `find`, given the document's `scan_document` (the article stage has searched the
+/// document once for what both need) and how some credit regions read (`credit` of the
+/// region's text, by its start: the article stage has read them), the others read here.
+pub fn find_scanned(
+    text: &str,
+    regions: &[Region],
+    licences: &[Span],
+    dateline: Option<&Dateline>,
+    lex: &Lexicon,
+    scan: &Scan,
+    credits: &[(usize, Credit)],
+) -> Vec<String> {
+    let (rare, gency) = (&scan.rare, &scan.gency);
     let mut cands: Vec<Cand> = Vec::new();
     let mut push = |pos: usize, name: &str| {
         let name = name.trim().trim_end_matches(['.', ',', ';', ':']);
@@ -579,7 +677,8 @@ pub fn find(
             push(s.start, s.slice(text));
         }
     }
-    let mut spans: Vec<(Span, RegionKind)> = regions
+    // the regions read, then the licence lines (no list built)
+    let spans = regions
         .iter()
         .filter(|r| {
             matches!(
@@ -592,15 +691,14 @@ pub fn find(
             )
         })
         .map(|r| (r.span(), r.kind))
-        .collect();
-    spans.extend(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
-    let gency = gency_positions(text);
+        .chain(licences.iter().map(|s| (*s, RegionKind::Boilerplate)));
     let mut mentions = Vec::new();
     for (span, kind) in spans {
         let seg = span.slice(text);
         let in_credit = kind == RegionKind::Credit || kind == RegionKind::Boilerplate;
         mentions.clear();
-        outlet_mentions_into(lex, seg, &mut mentions);
+        let from = rare.partition_point(|&p| p < span.start);
+        outlet_mentions_into(lex, seg, &rare[from..], span.start, &mut mentions);
         for &(ms, me, row) in &mentions {
             let row = &lex.actors.rows[row];
             let (s, e) = (span.start + ms, span.start + me);
@@ -624,7 +722,7 @@ pub fn find(
             push(s, name);
         }
         // `<Name> news agency` with a name the lexicon lacks
-        for (ms, me) in agency_mentions(text, span, &gency) {
+        for (ms, me) in agency_mentions(text, span, gency) {
             let head = &seg[..ms];
             let mut words: Vec<&str> = Vec::new();
             for w in head.split(' ').rev().skip(1) {
@@ -661,7 +759,10 @@ pub fn find(
         }
         // credit lines: name-like parts the lexicon lacks (`AFP/Al Arabiya`, `Getty Images`)
         if kind == RegionKind::Credit {
-            let kind_of = credit(lex, seg);
+            let kind_of = match credits.iter().find(|c| c.0 == span.start) {
+                Some(&(_, c)) => Some(c),
+                None => credit(lex, seg),
+            };
             let body = seg.trim_start_matches('(').trim_end_matches(')');
             let body = [
                 "By ",
@@ -675,14 +776,13 @@ pub fn find(
             .iter()
             .find_map(|p| body.strip_prefix(p))
             .unwrap_or(body);
+            // a byline names people ("By Sara Lind, Reuters"): only its outlets count
+            let byline = seg.starts_with("By ") || seg.starts_with("by ") || is_staff_credit(seg);
             for part in body.split(['/', ',']).map(str::trim) {
                 let part = part.strip_suffix(" Photo").unwrap_or(part);
                 if part.is_empty() {
                     continue;
                 }
-                // a byline names people ("By Sara Lind, Reuters"): only its outlets count
-                let byline =
-                    seg.starts_with("By ") || seg.starts_with("by ") || is_staff_credit(seg);
                 let keep = match kind_of {
                     Some(Credit::Article) if !byline => {
                         part.chars().any(|c| c.is_lowercase()) || lex.actors.get(part).is_some()
@@ -723,20 +823,6 @@ pub fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn not_alnum_is_the_byte_test() {
-        // every byte value in each of the eight lanes
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut w = [b'a'; 8];
-                w[lane] = b;
-                let m = not_alnum(u64::from_le_bytes(w));
-                let want = (!b.is_ascii_alphanumeric() as u64) << (8 * lane + 7);
-                assert_eq!(m, want, "byte {b:#x} lane {lane}");
-            }
-        }
-    }
 
     /// The built-in outlet table, its names, and the anchored automaton of those names
     /// (the definition the table's searches are checked against).
@@ -851,6 +937,7 @@ mod tests {
             let prev_alnum = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
             let next = bytes.get(at + 1).copied().unwrap_or(0);
             if !prev_alnum
+                && opens_capital(bytes[at])
                 && idx.class[bytes[at] as usize] & FIRST != 0
                 && idx.may_start_pair(bytes[at], next)
                 && idx.may_start(&bytes[at..])
@@ -863,6 +950,57 @@ mod tests {
             assert_eq!(next_candidate(idx, bytes, from), expect, "from {from}");
         }
         assert!(!want.is_empty());
+        // the names opening otherwise are found by the screen (with the licence fragments)
+        let licence = " Reuters. All rights reserved.";
+        let scan = scan_document(&format!("{text}{licence}"), lex);
+        assert_eq!(
+            scan.rare,
+            [
+                text.find("taz").unwrap(),
+                text.find("i24NEWS").unwrap(),
+                text.len() + licence.find("hts reserved").unwrap()
+            ]
+        );
+        assert_eq!(
+            scan.hints,
+            [text.len() + licence.find("ights reserved").unwrap()]
+        );
+    }
+
+    #[test]
+    fn shared_screen_gives_the_licence_hints() {
+        let lex = Lexicon::builtin();
+        let pieces = [
+            "Copyright 2021 taz. All Rights Reserved.",
+            "This article is licensed under a Creative Commons licence, content by i24NEWS.",
+            "\u{a9} 2022 dpa; reproduction without permission of detikcom prohibited",
+            "The allAfrica report, sent by euronews, was licensed ",
+            "ALL RIGHTS RESERVED. CONTENT BY 9News",
+            "tive Commonstaz",
+            "t byt by taz",
+            "the Fars news agency, agencies, the Agency, gencygency",
+        ];
+        let mut text = String::new();
+        for (k, p) in pieces.iter().cycle().take(40).enumerate() {
+            text.push_str(p);
+            text.push_str([" ", "\n", "", "x "][k % 4]);
+            let scan = scan_document(&text, lex);
+            assert_eq!(scan.hints, licence_hints(&text), "{text:?}");
+            assert_eq!(scan.gency, gency_positions(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn capital_like_is_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = [b'a'; 8];
+                w[lane] = b;
+                let m = capital_like(u64::from_le_bytes(w));
+                let want = (opens_capital(b) as u64) << (8 * lane + 6);
+                assert_eq!(m, want, "byte {b:#x} lane {lane}");
+            }
+        }
     }
 
     #[test]
