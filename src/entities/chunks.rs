@@ -1163,10 +1163,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
     if all_upper && len == 1 {
         let w = doc.word(f.a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if (2..=7).contains(&letters)
-            && !doc.is_stop(f.a)
-            && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
-            && !shouting(doc, f.a)
+        if (2..=7).contains(&letters) && !doc.is_stop(f.a) && !not_acronym(w) && !shouting(doc, f.a)
         {
             return Verdict::Org;
         }
@@ -1206,6 +1203,23 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
 fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
     let s = doc.toks[f.a].start;
     (f.a..f.b.min(f.a + 4)).any(|k| lex.actors.is_non_actor(&doc.text[s..doc.toks[k].end]))
+}
+
+/// Is the word, upper-cased, in `words::NOT_ACRONYMS`? An ASCII word of up to 16 bytes is
+/// upper-cased on the stack (`to_uppercase` allocated a String per all-caps word).
+fn not_acronym(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() <= 16 && w.is_ascii() {
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_uppercase();
+        }
+        // ASCII in, ASCII out
+        if let Ok(u) = std::str::from_utf8(&buf[..b.len()]) {
+            return words::NOT_ACRONYMS.contains(&u);
+        }
+    }
+    words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
 }
 
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").
@@ -1261,10 +1275,8 @@ fn second_verdict(
         return Verdict::Unknown;
     }
     // "EADS North America", "GM Korea": an acronym with name words
-    let acronym = (f.a..f.b).any(|k| {
-        doc.toks[k].shape == Shape::Upper
-            && !words::NOT_ACRONYMS.contains(&doc.word(k).to_uppercase().as_str())
-    });
+    let acronym =
+        (f.a..f.b).any(|k| doc.toks[k].shape == Shape::Upper && !not_acronym(doc.word(k)));
     if acronym && (2..=4).contains(&len) && doc.toks[f.a].shape == Shape::Upper {
         return Verdict::Org;
     }
@@ -1600,5 +1612,54 @@ mod speed_tests {
             assert_eq!(lex.actors.is_non_actor(s), set(s), "{s:?}");
         }
         assert!(lex.actors.is_non_actor("DOW JONES"));
+        // every listed name in three cases, and with its first or last byte changed
+        let mut hits = 0;
+        for n in &lex.actors.non_actors {
+            let mut forms = vec![n.clone(), n.to_uppercase(), n.to_ascii_uppercase()];
+            for i in [0, n.len().saturating_sub(1)] {
+                if i < n.len() && n.is_char_boundary(i) && n.is_char_boundary(i + 1) {
+                    for c in ['x', 'X', '.', 's', 'é'] {
+                        let mut v = n.clone();
+                        v.replace_range(i..i + 1, c.encode_utf8(&mut [0; 4]));
+                        forms.push(v);
+                    }
+                }
+            }
+            for v in forms {
+                assert_eq!(lex.actors.is_non_actor(&v), set(&v), "{v:?}");
+                hits += usize::from(set(&v));
+            }
+        }
+        assert!(hits >= lex.actors.non_actors.len(), "{hits} hits");
+    }
+
+    #[test]
+    fn not_acronym_is_the_uppercased_look_up() {
+        for w in [
+            "CEO",
+            "ceo",
+            "Ceo",
+            "IRGC",
+            "U.S.",
+            "TV",
+            "",
+            "A",
+            "ÉTAT",
+            "ceo\u{e9}",
+            "GHZ",
+            "ghz",
+            "ABCDEFGHIJKLMNOPQ",
+            "abcdefghijklmnop",
+            "ß",
+            "MB",
+            "mb.",
+        ] {
+            assert_eq!(
+                not_acronym(w),
+                words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str()),
+                "{w:?}"
+            );
+        }
+        assert!(not_acronym("ceo") && !not_acronym("IRGC"));
     }
 }

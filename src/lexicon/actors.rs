@@ -701,6 +701,11 @@ pub struct Actors {
     /// A filter over `non_actors` that rules out most names without lowercasing and
     /// hashing them: per first byte (a-z, then any other), bit `n` for a name of `n` bytes.
     non_actor_lens: [u64; 27],
+    /// The same for the last byte: per length (under 64), bit `b & 31` for a name of that
+    /// length ending in byte `b` (the five low bits are the same in both ASCII cases). A
+    /// name that passes the first filter mostly fails this one (the names that start with
+    /// a listed name's letter and have its length seldom end as it does).
+    non_actor_tails: [u32; 64],
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
     pub country_names: HashMap<String, String, FnvBuild>,
 }
@@ -786,11 +791,13 @@ impl Actors {
             non_actors.insert(c[0].to_lowercase());
         }
         let mut non_actor_lens = [0u64; 27];
+        let mut non_actor_tails = [0u32; 64];
         for n in &non_actors {
             let b = n.as_bytes();
-            if let Some(&c) = b.first() {
+            if let (Some(&c), Some(&z)) = (b.first(), b.last()) {
                 if b.len() < 64 {
                     non_actor_lens[len_slot(c)] |= 1 << b.len();
+                    non_actor_tails[b.len()] |= 1 << (z & 31);
                 }
             }
         }
@@ -804,6 +811,7 @@ impl Actors {
             country_names,
             non_actors,
             non_actor_lens,
+            non_actor_tails,
         })
     }
 
@@ -818,10 +826,11 @@ impl Actors {
         // an ASCII name keeps its byte length and first letter when lowercased: most names
         // are ruled out by the length filter (names of 64 bytes or more are looked up)
         let b = name.as_bytes();
-        if let Some(&c) = b.first() {
+        if let (Some(&c), Some(&z)) = (b.first(), b.last()) {
             if b.len() < 64
                 && name.is_ascii()
-                && self.non_actor_lens[len_slot(c)] & (1 << b.len()) == 0
+                && (self.non_actor_lens[len_slot(c)] & (1 << b.len()) == 0
+                    || self.non_actor_tails[b.len()] & (1 << (z & 31)) == 0)
             {
                 return false;
             }
