@@ -361,15 +361,53 @@ fn space_at(n: &str) -> Option<usize> {
     n.bytes().position(|b| b == b' ')
 }
 
+/// One-word organization names a document may have before it falls back to a map of the
+/// names' first words (a scan of the few one-word names per name costs less than a hash).
+const FEW_SINGLES: usize = 8;
+
 /// "Apple" -> "Apple Inc." when the document names the longer form too.
 fn longest_org_names(ents: &mut [Entity]) {
-    // only a one-word name is renamed: most documents have none, and need no sorted list
-    if !ents
-        .iter()
-        .any(|e| e.kind == EntityKind::Org && space_at(&e.canonical).is_none())
-    {
+    // the distinct one-word names, each with the longest name that starts with it and a
+    // space (of two as long, the greater): most documents have none, and the rest a few
+    let mut singles: Vec<(&str, Option<&str>)> = Vec::new();
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+        let n = e.canonical.as_str();
+        if space_at(n).is_none() && !singles.iter().any(|s| s.0 == n) {
+            if singles.len() == FEW_SINGLES {
+                return longest_org_names_mapped(ents);
+            }
+            singles.push((n, None));
+        }
+    }
+    if singles.is_empty() {
         return;
     }
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+        let n = e.canonical.as_str();
+        let Some(p) = space_at(n) else { continue };
+        if let Some(s) = singles.iter_mut().find(|s| s.0 == &n[..p]) {
+            if s.1.map_or(true, |l| (n.len(), n) > (l.len(), l)) {
+                s.1 = Some(n);
+            }
+        }
+    }
+    let renamed: Vec<(usize, Name)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Org)
+        .filter_map(|(i, e)| {
+            let n = e.canonical.as_str();
+            let long = singles.iter().find(|s| s.0 == n)?.1?;
+            Some((i, Name::from(long)))
+        })
+        .collect();
+    for (i, long) in renamed {
+        ents[i].canonical = long;
+    }
+}
+
+/// `longest_org_names` for a document of many one-word names: a map of first words.
+fn longest_org_names_mapped(ents: &mut [Entity]) {
     let renamed: Vec<(usize, String)> = {
         // "<canonical> ...": the longest name of each first word (of two as long, the greater,
         // as the last of a sorted list): one look-up per name, where a sorted list of the
@@ -521,6 +559,16 @@ mod tests {
             "FordMotor",
             "UN",
             "UN Women",
+            // more one-word names than `FEW_SINGLES` in the longer documents
+            "Acme",
+            "Acme Corp",
+            "Zeta",
+            "Eta",
+            "Theta",
+            "Iota",
+            "Kappa",
+            "Kappa Group",
+            "Lambda",
         ];
         let org = |name: &str, kind| Entity {
             start: 0,
@@ -534,7 +582,8 @@ mod tests {
         };
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..400 {
-            let n = 1 + (state % 9) as usize;
+            // (now and then more one-word names than `FEW_SINGLES`: the map)
+            let n = 1 + (state % 9) as usize + if state % 7 == 0 { 30 } else { 0 };
             let mut ents = Vec::new();
             for _ in 0..n {
                 state ^= state << 13;
