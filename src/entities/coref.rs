@@ -5,7 +5,9 @@
 //! actor, a well-known person whose country the document never states takes it from the
 //! people list (`President Emmanuel Macron` -> FRA), and each actor gets an index.
 
-use crate::text::hash::DocMap;
+use std::borrow::Cow;
+
+use crate::text::hash::{same_bytes, DocMap};
 use crate::text::Name;
 
 use super::chunks::NameKeys;
@@ -23,9 +25,18 @@ fn is_acronym(s: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
 }
 
-/// "ATTA KENARE" -> "Atta Kenare"; other names unchanged.
-fn display_name(s: &str) -> String {
-    if !s.chars().any(|c| c.is_lowercase()) {
+/// Has the name a lowercase letter? (bytes for an ASCII name: no char decoded)
+fn has_lowercase(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        s.chars().any(char::is_lowercase)
+    }
+}
+
+/// "ATTA KENARE" -> "Atta Kenare"; other names unchanged (borrowed).
+fn display_name(s: &str) -> Cow<'_, str> {
+    if !has_lowercase(s) {
         let mut out = String::with_capacity(s.len());
         let mut start = true;
         for c in s.chars() {
@@ -36,9 +47,9 @@ fn display_name(s: &str) -> String {
             }
             start = !c.is_alphabetic() && c != '\'' && c != '’';
         }
-        return out;
+        return Cow::Owned(out);
     }
-    s.to_string()
+    Cow::Borrowed(s)
 }
 
 pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
@@ -48,23 +59,68 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
     capitals_as_governments(text, ents, lex);
     // the steps after this one change no name or kind: the actors are known now, and a
     // person's mentions are the mentions of one actor
-    let actors = {
-        let mut index: DocMap<(EntityKind, &str), usize> =
-            DocMap::with_capacity_and_hasher(ents.len(), Default::default());
-        let actors: Vec<usize> = ents
-            .iter()
-            .map(|e| {
-                let n = index.len();
-                *index.entry((e.kind, e.canonical.as_str())).or_insert(n)
-            })
-            .collect();
-        (actors, index.len())
+    let actors = if ents.len() <= FEW_MENTIONS {
+        actor_indexes(ents)
+    } else {
+        actor_indexes_mapped(ents)
     };
     for (e, &a) in ents.iter_mut().zip(&actors.0) {
         e.actor = a;
     }
     share_roles(ents, actors.1, lex);
     known_people(ents, People::builtin());
+}
+
+/// Mentions a document may have for `actor_indexes`: past them, `actor_indexes_mapped`
+/// (the scan is quadratic in the distinct actors).
+const FEW_MENTIONS: usize = 64;
+
+/// Each mention's actor: the index of its (kind, canonical name) among the document's
+/// distinct ones, numbered in order of first mention; and how many there are. The distinct
+/// ones so far are scanned, each with a tag of its kind, length and first and last bytes
+/// that rules out nearly all the others without a compare of the names: a document names a
+/// few dozen actors, and a hash of each mention cost more.
+fn actor_indexes(ents: &[Entity]) -> (Vec<usize>, usize) {
+    let tag = |e: &Entity| {
+        let b = e.canonical.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        (e.kind as u64)
+            | (b.len() as u64) << 8
+            | u64::from(first.unwrap_or(0)) << 40
+            | u64::from(last.unwrap_or(0)) << 48
+    };
+    let mut seen: Vec<(u64, &str)> = Vec::with_capacity(ents.len());
+    let actors = ents
+        .iter()
+        .map(|e| {
+            let (t, n) = (tag(e), e.canonical.as_str());
+            match seen
+                .iter()
+                .position(|&(u, m)| u == t && same_bytes(m.as_bytes(), n.as_bytes()))
+            {
+                Some(k) => k,
+                None => {
+                    seen.push((t, n));
+                    seen.len() - 1
+                }
+            }
+        })
+        .collect();
+    (actors, seen.len())
+}
+
+/// `actor_indexes` by a map of the distinct actors (a document of many mentions).
+fn actor_indexes_mapped(ents: &[Entity]) -> (Vec<usize>, usize) {
+    let mut index: DocMap<(EntityKind, &str), usize> =
+        DocMap::with_capacity_and_hasher(ents.len(), Default::default());
+    let actors: Vec<usize> = ents
+        .iter()
+        .map(|e| {
+            let n = index.len();
+            *index.entry((e.kind, e.canonical.as_str())).or_insert(n)
+        })
+        .collect();
+    (actors, index.len())
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, wherever it appears, names the
@@ -182,7 +238,8 @@ fn resolve_people(ents: &mut [Entity]) {
     }
     const NONE: usize = usize::MAX;
     let mut slot = vec![NONE; ents.len()];
-    let renamed: Vec<Option<String>> = {
+    // (a `Name`, not a String: most names fit inline, with no allocation)
+    let renamed: Vec<Option<Name>> = {
         let mut index: DocMap<&str, usize> = DocMap::default();
         let mut distinct: Vec<&str> = Vec::new();
         let mut keys = NameKeys::with_capacity(people);
@@ -225,16 +282,17 @@ fn resolve_people(ents: &mut [Entity]) {
                     .filter(|&&p| keys.within(d, &keys, p))
                     .max_by_key(|&&p| (keys.name(p).len(), distinct[p].len()));
                 let best = best.map_or(name, |&p| distinct[p]);
-                if best == name && name.chars().any(char::is_lowercase) {
+                if best == name && has_lowercase(name) {
                     return None; // display_name keeps it
                 }
-                Some(display_name(best)).filter(|d| d != name)
+                let shown = display_name(best);
+                (shown != name).then(|| Name::from(shown.as_ref()))
             })
             .collect()
     };
     for (e, &d) in ents.iter_mut().zip(&slot) {
         if let Some(Some(name)) = renamed.get(d) {
-            e.canonical = Name::from(name.as_str());
+            e.canonical = name.clone();
         }
     }
 }
@@ -516,6 +574,85 @@ mod tests {
                 assert_eq!(c.as_deref(), want, "{text:?}: {surface:?} in {ents:?}");
             }
         }
+    }
+
+    /// The scan of `actor_indexes` numbers the actors as the map does.
+    #[test]
+    fn actor_indexes_as_the_map() {
+        let pool = [
+            "Iran",
+            "Iraq",
+            "Iran ",
+            "Tehran",
+            "Zarif",
+            "Zarif",
+            "",
+            "A",
+            "AB",
+            "BA",
+            "Ali Larijani",
+            "Ali Larijanj",
+            "Mohammad Javad Zarif",
+            "Mohammad Javad Zarjf",
+            "Şahin",
+            "Sahin",
+        ];
+        let kinds = [
+            EntityKind::Person,
+            EntityKind::Org,
+            EntityKind::Country,
+            EntityKind::Place,
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..300 {
+            let n = (state % 70) as usize;
+            let ents: Vec<Entity> = (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    Entity {
+                        start: 0,
+                        end: 0,
+                        kind: kinds[(state >> 4) as usize % kinds.len()],
+                        canonical: pool[(state >> 8) as usize % pool.len()].into(),
+                        code: None,
+                        title: None,
+                        agent: None,
+                        actor: 0,
+                    }
+                })
+                .collect();
+            assert_eq!(
+                super::actor_indexes(&ents),
+                super::actor_indexes_mapped(&ents),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn has_lowercase_as_chars() {
+        for s in [
+            "",
+            "ATTA",
+            "Atta",
+            "U.S.",
+            "ÉCOLE",
+            "École",
+            "ΣΟΦΟΣ",
+            "σ",
+            "1 2",
+            "aBC",
+        ] {
+            assert_eq!(
+                super::has_lowercase(s),
+                s.chars().any(char::is_lowercase),
+                "{s:?}"
+            );
+        }
+        assert_eq!(super::display_name("ATTA KENARE"), "Atta Kenare");
+        assert_eq!(super::display_name("Atta Kenare"), "Atta Kenare");
     }
 
     #[test]
