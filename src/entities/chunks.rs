@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::text::gallop;
-use crate::text::hash::{DocMap, DocSet};
+use crate::text::hash::{same_bytes, DocMap, DocSet};
 use crate::text::Name;
 
 use super::people;
@@ -618,7 +618,11 @@ impl<'d, 'a> State<'d, 'a> {
         let doc = self.doc;
         // an organization is named as the document names it at its longest ("Apple Computer",
         // "Hashd al-Sha'abi"), not by the lexicon's standard name; its mentions stay one actor
-        let mut longest: DocMap<&str, Cow<'_, str>> = DocMap::default();
+        let mut longest = if doc.actors.len() <= super::coref::FEW_MENTIONS {
+            Longest::Few(Vec::new())
+        } else {
+            Longest::Map(DocMap::default())
+        };
         let mut spans = Vec::with_capacity(doc.actors.len());
         for (m, am) in doc.actors.iter().enumerate() {
             let r = &self.lex.actors.rows[am.row];
@@ -644,10 +648,10 @@ impl<'d, 'a> State<'d, 'a> {
             }
             let surface = squeeze(&doc.text[am.start..end]);
             // an acronym or short form alone is named by the lexicon ("IRGC", "NRDF")
-            if r.has_flag("short") || !surface.chars().any(char::is_lowercase) {
+            if r.has_flag("short") || !super::coref::has_lowercase(&surface) {
                 continue;
             }
-            let slot = longest.entry(r.canonical.as_str()).or_default();
+            let slot = longest.slot(r.canonical.as_str());
             if surface.len() > slot.len() {
                 *slot = surface;
             }
@@ -673,6 +677,49 @@ impl<'d, 'a> State<'d, 'a> {
                 agent: r.agent.clone(),
                 actor: 0,
             });
+        }
+    }
+}
+
+/// The longest surface of each organization of a document, by its row's canonical name: a
+/// scan of those found so far, each tagged (`coref::name_tag`), in a document of a few
+/// matches (a hash per match cost more), else a map.
+enum Longest<'a> {
+    Few(Vec<(u64, &'a str, Cow<'a, str>)>),
+    Map(DocMap<&'a str, Cow<'a, str>>),
+}
+
+impl<'a> Longest<'a> {
+    /// The surface of `name`, empty when new.
+    fn slot(&mut self, name: &'a str) -> &mut Cow<'a, str> {
+        match self {
+            Longest::Few(v) => {
+                let t = super::coref::name_tag(name);
+                let i = match v
+                    .iter()
+                    .position(|x| x.0 == t && same_bytes(x.1.as_bytes(), name.as_bytes()))
+                {
+                    Some(i) => i,
+                    None => {
+                        v.push((t, name, Cow::Borrowed("")));
+                        v.len() - 1
+                    }
+                };
+                &mut v[i].2
+            }
+            Longest::Map(m) => m.entry(name).or_default(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Cow<'a, str>> {
+        match self {
+            Longest::Few(v) => {
+                let t = super::coref::name_tag(name);
+                v.iter()
+                    .find(|x| x.0 == t && same_bytes(x.1.as_bytes(), name.as_bytes()))
+                    .map(|x| &x.2)
+            }
+            Longest::Map(m) => m.get(name),
         }
     }
 }
@@ -1591,6 +1638,47 @@ mod speed_tests {
             "abcdefgh\tx",
         ] {
             assert_eq!(single_spaced(s.as_bytes()), plain(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    /// `Longest` answers alike as a scan and as a map.
+    #[test]
+    fn longest_scan_answers_as_the_map() {
+        let names = [
+            "Apple",
+            "Apple Inc.",
+            "IRGC",
+            "",
+            "Ford",
+            "Fort",
+            "Apple Inc,",
+            "Şahin",
+        ];
+        let surfaces = [
+            "",
+            "a",
+            "Apple Computer",
+            "the IRGC",
+            "Ford Motor",
+            "x y",
+            "Şahin",
+        ];
+        let mut r = crate::text::testgen::Lcg(11);
+        for _ in 0..200 {
+            let (mut few, mut map) = (Longest::Few(Vec::new()), Longest::Map(DocMap::default()));
+            for _ in 0..r.below(20) {
+                let n = names[r.below(names.len())];
+                let surface = Cow::Borrowed(surfaces[r.below(surfaces.len())]);
+                for l in [&mut few, &mut map] {
+                    let slot = l.slot(n);
+                    if surface.len() > slot.len() {
+                        *slot = surface.clone();
+                    }
+                }
+            }
+            for n in names {
+                assert_eq!(few.get(n), map.get(n), "{n:?}");
+            }
         }
     }
 

@@ -26,7 +26,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 /// Has the name a lowercase letter? (bytes for an ASCII name: no char decoded)
-fn has_lowercase(s: &str) -> bool {
+pub(super) fn has_lowercase(s: &str) -> bool {
     if s.is_ascii() {
         s.bytes().any(|b| b.is_ascii_lowercase())
     } else {
@@ -73,7 +73,16 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
 
 /// Mentions a document may have for `actor_indexes`: past them, `actor_indexes_mapped`
 /// (the scan is quadratic in the distinct actors).
-const FEW_MENTIONS: usize = 64;
+pub(super) const FEW_MENTIONS: usize = 64;
+
+/// A tag of a name for the scans of a document's few distinct names: its length and first
+/// and last bytes (the low byte left zero, for a kind). Equal names have equal tags, and
+/// most unequal ones differ in it, so that most are told apart without a compare.
+pub(super) fn name_tag(n: &str) -> u64 {
+    let b = n.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    (b.len() as u64) << 8 | u64::from(first.unwrap_or(0)) << 40 | u64::from(last.unwrap_or(0)) << 48
+}
 
 /// Each mention's actor: the index of its (kind, canonical name) among the document's
 /// distinct ones, numbered in order of first mention; and how many there are. The distinct
@@ -81,14 +90,7 @@ const FEW_MENTIONS: usize = 64;
 /// that rules out nearly all the others without a compare of the names: a document names a
 /// few dozen actors, and a hash of each mention cost more.
 fn actor_indexes(ents: &[Entity]) -> (Vec<usize>, usize) {
-    let tag = |e: &Entity| {
-        let b = e.canonical.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        (e.kind as u64)
-            | (b.len() as u64) << 8
-            | u64::from(first.unwrap_or(0)) << 40
-            | u64::from(last.unwrap_or(0)) << 48
-    };
+    let tag = |e: &Entity| name_tag(&e.canonical) | e.kind as u64;
     let mut seen: Vec<(u64, &str)> = Vec::with_capacity(ents.len());
     let actors = ents
         .iter()
@@ -229,6 +231,12 @@ impl<'a> Iterator for Spaces<'a> {
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
+    resolve_people_with(ents, FEW_MENTIONS);
+}
+
+/// `resolve_people`, the distinct names scanned for in a document of up to `few` people's
+/// mentions (a test sets it, to check the scan against the map).
+fn resolve_people_with(ents: &mut [Entity], few: usize) {
     // the distinct names with their keys, and the distinct full names by last name part (a
     // scan of every name per mention is quadratic on a long document)
     // (in text order, so that ties between equally long names resolve the same every run)
@@ -240,7 +248,11 @@ fn resolve_people(ents: &mut [Entity]) {
     let mut slot = vec![NONE; ents.len()];
     // (a `Name`, not a String: most names fit inline, with no allocation)
     let renamed: Vec<Option<Name>> = {
+        // the distinct names found by a scan of their tags (`name_tag`) in a document of a
+        // few mentions, else by a map
+        let few = people <= few;
         let mut index: DocMap<&str, usize> = DocMap::default();
+        let mut tags: Vec<u64> = Vec::new();
         let mut distinct: Vec<&str> = Vec::new();
         let mut keys = NameKeys::with_capacity(people);
         for (i, e) in ents.iter().enumerate() {
@@ -248,7 +260,23 @@ fn resolve_people(ents: &mut [Entity]) {
                 continue;
             }
             let c = e.canonical.as_str();
-            slot[i] = *index.entry(c).or_insert_with(|| {
+            let known = if few {
+                let t = name_tag(c);
+                let k = tags
+                    .iter()
+                    .zip(&distinct)
+                    .position(|(&u, d)| u == t && same_bytes(d.as_bytes(), c.as_bytes()));
+                if k.is_none() {
+                    tags.push(t);
+                }
+                k
+            } else {
+                index.get(c).copied()
+            };
+            slot[i] = known.unwrap_or_else(|| {
+                if !few {
+                    index.insert(c, distinct.len());
+                }
                 distinct.push(c);
                 let name = |w: &&str| !w.is_empty() && !words::is_particle(w);
                 // printable ASCII (the usual canonical name) has no blank but ' ': split by
@@ -628,6 +656,59 @@ mod tests {
                 super::actor_indexes_mapped(&ents),
                 "round {round}"
             );
+        }
+    }
+
+    /// `resolve_people` names the people alike whether it scans or maps the distinct names.
+    #[test]
+    fn people_resolve_alike_by_scan_and_map() {
+        let pool = [
+            "Qasim al-Araji",
+            "Araji",
+            "al-Araji",
+            "Zarif",
+            "Mohammad Javad Zarif",
+            "Javad Zarif",
+            "ATTA KENARE",
+            "Kenare",
+            "Ali Larijani",
+            "Larijani",
+            "Ali",
+            "",
+            "Larijanj",
+            "Zarif ",
+            "Émile Zola",
+            "Zola",
+            "ZOLA",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for round in 0..300 {
+            let n = (state % 80) as usize;
+            let ents: Vec<Entity> = (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    Entity {
+                        start: 0,
+                        end: 0,
+                        kind: if state % 6 == 0 {
+                            EntityKind::Org
+                        } else {
+                            EntityKind::Person
+                        },
+                        canonical: pool[(state >> 8) as usize % pool.len()].into(),
+                        code: None,
+                        title: None,
+                        agent: None,
+                        actor: 0,
+                    }
+                })
+                .collect();
+            let (mut scanned, mut mapped) = (ents.clone(), ents);
+            super::resolve_people_with(&mut scanned, usize::MAX);
+            super::resolve_people_with(&mut mapped, 0);
+            assert_eq!(scanned, mapped, "round {round}");
         }
     }
 
