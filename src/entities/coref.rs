@@ -416,16 +416,44 @@ fn share_roles(ents: &mut [Entity], actors: usize, lex: &Lexicon) {
 /// name: a surname resolves only through the full name the document itself gives.
 fn known_people(ents: &mut [Entity], people: &People) {
     let hits: Vec<(usize, &PersonRow)> = {
+        // each (name, title) looked up once: found again by a scan of the tagged pairs in a
+        // document of a few mentions (`name_tag`), else by a map
+        let few = ents.len() <= FEW_MENTIONS;
         let mut found: DocMap<(&str, Option<&str>), Option<&PersonRow>> = DocMap::default();
+        type Pair<'n> = (u64, &'n str, Option<&'n str>);
+        let mut seen: Vec<(Pair<'_>, Option<&PersonRow>)> = Vec::new();
+        let same = |a: &Pair<'_>, b: &Pair<'_>| {
+            a.0 == b.0
+                && same_bytes(a.1.as_bytes(), b.1.as_bytes())
+                && match (a.2, b.2) {
+                    (None, None) => true,
+                    (Some(x), Some(y)) => same_bytes(x.as_bytes(), y.as_bytes()),
+                    _ => false,
+                }
+        };
         let mut hits = Vec::new();
         for (i, e) in ents.iter().enumerate() {
             if e.kind != EntityKind::Person || e.code.is_some() {
                 continue;
             }
             let (name, title) = (e.canonical.as_str(), e.title.as_deref());
-            let hit = *found
-                .entry((name, title))
-                .or_insert_with(|| people.get(name, title));
+            let hit = if few {
+                // (the title's length in the tag's low byte, one more than it when there is one)
+                let t = name_tag(name) | title.map_or(0, |t| (t.len() as u64 + 1) & 0xFF);
+                let key = (t, name, title);
+                match seen.iter().find(|(k, _)| same(k, &key)) {
+                    Some(&(_, hit)) => hit,
+                    None => {
+                        let hit = people.get(name, title);
+                        seen.push((key, hit));
+                        hit
+                    }
+                }
+            } else {
+                *found
+                    .entry((name, title))
+                    .or_insert_with(|| people.get(name, title))
+            };
             if let Some(r) = hit {
                 hits.push((i, r));
             }
