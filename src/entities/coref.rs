@@ -231,12 +231,16 @@ impl<'a> Iterator for Spaces<'a> {
 /// Each person mention takes the longest compatible name of the document: same last name,
 /// and its other name parts among the full name's.
 fn resolve_people(ents: &mut [Entity]) {
-    resolve_people_with(ents, FEW_MENTIONS);
+    resolve_people_with(ents, true);
 }
 
-/// `resolve_people`, the distinct names scanned for in a document of up to `few` people's
-/// mentions (a test sets it, to check the scan against the map).
-fn resolve_people_with(ents: &mut [Entity], few: usize) {
+/// Distinct people's names a document may have for `resolve_people` to compare each with
+/// all, not to sort them by last name.
+const FEW_PEOPLE: usize = 16;
+
+/// `resolve_people`; `scans`: the distinct names found by a scan in a document of a few
+/// people (false in a test, to check the scans against the map and the sorted list).
+fn resolve_people_with(ents: &mut [Entity], scans: bool) {
     // the distinct names with their keys, and the distinct full names by last name part (a
     // scan of every name per mention is quadratic on a long document)
     // (in text order, so that ties between equally long names resolve the same every run)
@@ -250,7 +254,7 @@ fn resolve_people_with(ents: &mut [Entity], few: usize) {
     let renamed: Vec<Option<Name>> = {
         // the distinct names found by a scan of their tags (`name_tag`) in a document of a
         // few mentions, else by a map
-        let few = people <= few;
+        let few = scans && people <= FEW_MENTIONS;
         let mut index: DocMap<&str, usize> = DocMap::default();
         let mut tags: Vec<u64> = Vec::new();
         let mut distinct: Vec<&str> = Vec::new();
@@ -291,32 +295,53 @@ fn resolve_people_with(ents: &mut [Entity], few: usize) {
         if distinct.is_empty() {
             return;
         }
-        // (last key, name) sorted: the names of one last key are a run, in text order (one
-        // buffer, where a map of Vecs allocated one per name)
-        let mut by_last: Vec<(&str, usize)> = (0..distinct.len())
-            .filter_map(|d| Some((keys.last(d)?, d)))
-            .collect();
-        by_last.sort_unstable();
-        // each distinct name resolved once, then given to its mentions (None: unchanged)
-        (0..distinct.len())
-            .map(|d| {
-                let name = distinct[d];
-                let last = keys.last(d)?;
-                let from = by_last.partition_point(|x| x.0 < last);
-                let best = by_last[from..]
-                    .iter()
-                    .take_while(|x| x.0 == last)
-                    .map(|x| &x.1)
-                    .filter(|&&p| keys.within(d, &keys, p))
-                    .max_by_key(|&&p| (keys.name(p).len(), distinct[p].len()));
-                let best = best.map_or(name, |&p| distinct[p]);
-                if best == name && has_lowercase(name) {
-                    return None; // display_name keeps it
-                }
-                let shown = display_name(best);
-                (shown != name).then(|| Name::from(shown.as_ref()))
-            })
-            .collect()
+        let resolved = |d: usize, best: Option<usize>| {
+            let name = distinct[d];
+            let best = best.map_or(name, |p| distinct[p]);
+            if best == name && has_lowercase(name) {
+                return None; // display_name keeps it
+            }
+            let shown = display_name(best);
+            (shown != name).then(|| Name::from(shown.as_ref()))
+        };
+        if scans && distinct.len() <= FEW_PEOPLE {
+            // each name against all: the same best as the sorted list's (the names of one last
+            // key in text order, the last of the longest)
+            let lasts: Vec<Option<&str>> = (0..distinct.len()).map(|d| keys.last(d)).collect();
+            (0..distinct.len())
+                .map(|d| {
+                    let last = lasts[d]?;
+                    let best = (0..distinct.len())
+                        .filter(|&p| {
+                            lasts[p].is_some_and(|l| same_bytes(l.as_bytes(), last.as_bytes()))
+                                && keys.within(d, &keys, p)
+                        })
+                        .max_by_key(|&p| (keys.name(p).len(), distinct[p].len()));
+                    resolved(d, best)
+                })
+                .collect()
+        } else {
+            // (last key, name) sorted: the names of one last key are a run, in text order (one
+            // buffer, where a map of Vecs allocated one per name)
+            let mut by_last: Vec<(&str, usize)> = (0..distinct.len())
+                .filter_map(|d| Some((keys.last(d)?, d)))
+                .collect();
+            by_last.sort_unstable();
+            // each distinct name resolved once, then given to its mentions (None: unchanged)
+            (0..distinct.len())
+                .map(|d| {
+                    let last = keys.last(d)?;
+                    let from = by_last.partition_point(|x| x.0 < last);
+                    let best = by_last[from..]
+                        .iter()
+                        .take_while(|x| x.0 == last)
+                        .map(|x| &x.1)
+                        .filter(|&&p| keys.within(d, &keys, p))
+                        .max_by_key(|&&p| (keys.name(p).len(), distinct[p].len()));
+                    resolved(d, best.copied())
+                })
+                .collect()
+        }
     };
     for (e, &d) in ents.iter_mut().zip(&slot) {
         if let Some(Some(name)) = renamed.get(d) {
@@ -734,8 +759,8 @@ mod tests {
                 })
                 .collect();
             let (mut scanned, mut mapped) = (ents.clone(), ents);
-            super::resolve_people_with(&mut scanned, usize::MAX);
-            super::resolve_people_with(&mut mapped, 0);
+            super::resolve_people_with(&mut scanned, true);
+            super::resolve_people_with(&mut mapped, false);
             assert_eq!(scanned, mapped, "round {round}");
         }
     }
