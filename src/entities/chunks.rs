@@ -867,19 +867,19 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
                 names.push_name(name_words(doc, f.a, f.b));
             }
         }
-        let mut persons: DocMap<&str, Vec<usize>> = DocMap::default();
+        let mut persons = Persons {
+            names: &names,
+            few: Vec::new(),
+            by_last: DocMap::default(),
+        };
         for i in 0..names.len() {
             if let Some(last) = names.last(i) {
-                let known = persons.entry(last).or_default();
+                let known = persons.entry(last);
                 if !known.iter().any(|&j| names.same(i, j)) {
                     known.push(i);
                 }
             }
         }
-        let persons = Persons {
-            names: &names,
-            by_last: persons,
-        };
         // the surfaces of the unknown chunks, and a bit per length (mod 64) among them: an
         // organization name of no such length matches none of them, and is not hashed into
         // the set (most are not)
@@ -905,10 +905,15 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
                     .map(Cow::Borrowed),
             )
             .collect();
-        // sized once: a collect of filtered items grows the table step by step
-        let mut orgs: DocSet<Cow<'_, str>> =
-            DocSet::with_capacity_and_hasher(candidates.len(), Default::default());
-        orgs.extend(candidates);
+        let orgs = if candidates.len() <= FEW_NAMES {
+            Orgs::Few(candidates)
+        } else {
+            // sized once: a collect of filtered items grows the table step by step
+            let mut set: DocSet<Cow<'_, str>> =
+                DocSet::with_capacity_and_hasher(candidates.len(), Default::default());
+            set.extend(candidates);
+            Orgs::Set(set)
+        };
         let mut scratch = NameKeys::default();
         for ((f, v), surface) in verdicts.iter_mut().zip(&surfaces) {
             if let Some(surface) = surface {
@@ -1172,7 +1177,67 @@ fn ascii_key<'b>(w: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
 /// The people of the first pass, by last name key.
 struct Persons<'k> {
     names: &'k NameKeys,
+    /// Last name key -> its distinct names: a list scanned while it holds a few keys
+    /// (`FEW_NAMES`; a hash per look-up cost more), then a map.
+    few: Vec<(&'k str, Vec<usize>)>,
     by_last: DocMap<&'k str, Vec<usize>>,
+}
+
+/// Names a document may have for the scans of `Persons` and `Orgs`, past which they are
+/// hashed.
+const FEW_NAMES: usize = 16;
+
+impl<'k> Persons<'k> {
+    /// The names of last key `k`, a new list when none.
+    fn entry(&mut self, k: &'k str) -> &mut Vec<usize> {
+        if self.by_last.is_empty() {
+            match self
+                .few
+                .iter()
+                .position(|x| same_bytes(x.0.as_bytes(), k.as_bytes()))
+            {
+                Some(i) => return &mut self.few[i].1,
+                None if self.few.len() < FEW_NAMES => {
+                    self.few.push((k, Vec::new()));
+                    return &mut self.few.last_mut().expect("just pushed").1;
+                }
+                None => self.by_last.extend(self.few.drain(..)),
+            }
+        }
+        self.by_last.entry(k).or_default()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.few.is_empty() && self.by_last.is_empty()
+    }
+
+    /// The names of last key `k`.
+    fn get(&self, k: &str) -> Option<&Vec<usize>> {
+        if self.by_last.is_empty() {
+            return self
+                .few
+                .iter()
+                .find(|x| same_bytes(x.0.as_bytes(), k.as_bytes()))
+                .map(|x| &x.1);
+        }
+        self.by_last.get(k)
+    }
+}
+
+/// The organization names the second pass compares chunks with: a few in a list, more in
+/// a set.
+enum Orgs<'a> {
+    Few(Vec<Cow<'a, str>>),
+    Set(DocSet<Cow<'a, str>>),
+}
+
+impl Orgs<'_> {
+    fn contains(&self, s: &str) -> bool {
+        match self {
+            Orgs::Few(v) => v.iter().any(|o| same_bytes(o.as_bytes(), s.as_bytes())),
+            Orgs::Set(set) => set.contains(s),
+        }
+    }
 }
 
 fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSeg) -> Verdict {
@@ -1285,22 +1350,22 @@ fn second_verdict(
     f: &FreeSeg,
     surface: &str,
     persons: &Persons<'_>,
-    orgs: &DocSet<Cow<'_, str>>,
+    orgs: &Orgs<'_>,
     keys: &mut NameKeys,
 ) -> Verdict {
     // the last name key alone first: most chunks share it with no person, and then the
     // other keys are not needed
     keys.clear();
-    let known = if persons.by_last.is_empty() {
+    let known = if persons.is_empty() {
         None
     } else {
         name_words(doc, f.a, f.b).last().and_then(|w| {
             let mut buf = [0u8; 48];
             if let Some(k) = ascii_key(w, &mut buf) {
-                return persons.by_last.get(k);
+                return persons.get(k);
             }
             let i = keys.push_name(std::iter::once(w));
-            persons.by_last.get(keys.last(i)?)
+            persons.get(keys.last(i)?)
         })
     };
     if let Some(known) = known {
@@ -1638,6 +1703,31 @@ mod speed_tests {
             "abcdefgh\tx",
         ] {
             assert_eq!(single_spaced(s.as_bytes()), plain(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    /// `Persons` answers as a map, before and after its list turns into one.
+    #[test]
+    fn persons_answer_as_a_map() {
+        let keys: Vec<String> = (0..40).map(|i| format!("k{}", i % 23)).collect();
+        let names = NameKeys::default();
+        let mut r = crate::text::testgen::Lcg(5);
+        for _ in 0..100 {
+            let mut p = Persons {
+                names: &names,
+                few: Vec::new(),
+                by_last: DocMap::default(),
+            };
+            let mut want: DocMap<&str, Vec<usize>> = DocMap::default();
+            for i in 0..r.below(40) {
+                let k = keys[r.below(keys.len())].as_str();
+                p.entry(k).push(i);
+                want.entry(k).or_default().push(i);
+                assert_eq!(p.is_empty(), want.is_empty());
+            }
+            for k in &keys {
+                assert_eq!(p.get(k), want.get(k.as_str()), "{k}");
+            }
         }
     }
 
