@@ -303,8 +303,7 @@ impl<'d, 'a> State<'d, 'a> {
                         && self
                             .lex
                             .actors
-                            .heads
-                            .get(doc.word(b - 1))
+                            .head(doc.word(b - 1))
                             .is_some_and(|h| h.kind == EntityKind::Org)
                         && self.lex.actors.is_given_name(doc.word(b))
                 };
@@ -360,7 +359,7 @@ impl<'d, 'a> State<'d, 'a> {
     }
 
     fn has_head(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|k| self.lex.actors.heads.contains_key(self.doc.word(k)))
+        (a..b).any(|k| self.lex.actors.head(self.doc.word(k)).is_some())
     }
 
     fn row(&self, m: usize) -> &'d crate::lexicon::ActorRow {
@@ -381,10 +380,10 @@ impl<'d, 'a> State<'d, 'a> {
         // unless it is a first name and the head word (asked only of a head: most runs have
         // none)
         if b - a >= 2 {
-            let head = self.lex.actors.heads.get(doc.word(b - 1)).or_else(|| {
+            let head = self.lex.actors.head(doc.word(b - 1)).or_else(|| {
                 // "High Council for National Reconciliation": the head before the connector
                 if joined {
-                    (a..b).find_map(|k| self.lex.actors.heads.get(doc.word(k)))
+                    (a..b).find_map(|k| self.lex.actors.head(doc.word(k)))
                 } else {
                     None
                 }
@@ -1255,8 +1254,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
     if len >= 2 {
         if let Some(h) = lex
             .actors
-            .heads
-            .get(doc.word(f.b - 1))
+            .head(doc.word(f.b - 1))
             .filter(|_| !(len == 2 && lex.actors.is_given_name(doc.word(f.a))))
         {
             return if h.kind == EntityKind::Place {
@@ -1769,6 +1767,29 @@ mod speed_tests {
             for n in names {
                 assert_eq!(few.get(n), map.get(n), "{n:?}");
             }
+        }
+    }
+
+    #[test]
+    fn head_filter_answers_as_the_map() {
+        let lex = Lexicon::builtin();
+        let mut asked = 0;
+        for h in lex.actors.heads.keys() {
+            for v in [
+                h.clone(),
+                h.to_uppercase(),
+                h.to_lowercase(),
+                format!("{h}s"),
+                format!("X{h}"),
+                h[..h.len() - 1].to_string(),
+            ] {
+                assert_eq!(lex.actors.head(&v), lex.actors.heads.get(&v), "{v:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 1000, "{asked}");
+        for v in ["", "Council", "council", "Airport", "Iran", "the", "Ó", "A"] {
+            assert_eq!(lex.actors.head(v), lex.actors.heads.get(v), "{v:?}");
         }
     }
 

@@ -696,6 +696,9 @@ pub struct Actors {
     pub given_names: HashSet<String, FnvBuild>,
     /// Head words of organization and place names, as written ("Council", "Airport").
     pub heads: HashMap<String, Head, FnvBuild>,
+    /// A filter over `heads` (`head`): per length under 32 and first byte's five low bits,
+    /// a bit per last byte's five low bits. Built with `heads`, which nothing changes after.
+    head_bits: Box<[[u32; 32]; 32]>,
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
     pub non_actors: HashSet<String, FnvBuild>,
     /// A filter over `non_actors` that rules out most names without lowercasing and
@@ -786,6 +789,15 @@ impl Actors {
                 },
             );
         }
+        let mut head_bits = Box::new([[0u32; 32]; 32]);
+        for h in heads.keys() {
+            let b = h.as_bytes();
+            if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
+                if b.len() < 32 {
+                    head_bits[b.len()][usize::from(f & 31)] |= 1 << (z & 31);
+                }
+            }
+        }
         let mut non_actors = HashSet::default();
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
@@ -808,11 +820,25 @@ impl Actors {
             by_name,
             given_names,
             heads,
+            head_bits,
             country_names,
             non_actors,
             non_actor_lens,
             non_actor_tails,
         })
+    }
+
+    /// The head word `w` (as written: "Council"). Most words the name rules ask are no head,
+    /// and are ruled out by `head_bits` before a hash of the word.
+    #[inline]
+    pub fn head(&self, w: &str) -> Option<&Head> {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
+            if b.len() < 32 && self.head_bits[b.len()][usize::from(f & 31)] & (1 << (z & 31)) == 0 {
+                return None;
+            }
+        }
+        self.heads.get(w)
     }
 
     /// Is this word (any case) a known first name?
