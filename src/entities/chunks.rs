@@ -1794,6 +1794,31 @@ mod speed_tests {
     }
 
     #[test]
+    fn given_name_filter_answers_as_the_set() {
+        let lex = Lexicon::builtin();
+        let set = |w: &str| words::with_lower(w, |l| lex.actors.given_names.contains(l));
+        let mut yes = 0;
+        for g in lex.actors.given_names.iter().take(3000) {
+            for v in [
+                g.clone(),
+                g.to_uppercase(),
+                g.to_ascii_uppercase(),
+                format!("{g}a"),
+                format!("A{g}"),
+            ] {
+                assert_eq!(lex.actors.is_given_name(&v), set(&v), "{v:?}");
+                yes += usize::from(set(&v));
+            }
+        }
+        assert!(yes > 1000, "{yes}");
+        for v in [
+            "", "Paul", "PAUL", "Mohammad", "Council", "Ali", "Ómar", "İsmail", "x",
+        ] {
+            assert_eq!(lex.actors.is_given_name(v), set(v), "{v:?}");
+        }
+    }
+
+    #[test]
     fn non_actor_filter_answers_as_the_set() {
         let lex = Lexicon::builtin();
         let set = |s: &str| words::with_lower(s, |l| lex.actors.non_actors.contains(l));

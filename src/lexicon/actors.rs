@@ -699,6 +699,9 @@ pub struct Actors {
     /// A filter over `heads` (`head`): per length under 32 and first byte's five low bits,
     /// a bit per last byte's five low bits. Built with `heads`, which nothing changes after.
     head_bits: Box<[[u32; 32]; 32]>,
+    /// The same filter over `given_names` (`is_given_name`), for ASCII words of any case:
+    /// lowercasing keeps an ASCII word's length and its bytes' five low bits.
+    given_bits: Box<[[u32; 32]; 32]>,
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
     pub non_actors: HashSet<String, FnvBuild>,
     /// A filter over `non_actors` that rules out most names without lowercasing and
@@ -789,15 +792,8 @@ impl Actors {
                 },
             );
         }
-        let mut head_bits = Box::new([[0u32; 32]; 32]);
-        for h in heads.keys() {
-            let b = h.as_bytes();
-            if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
-                if b.len() < 32 {
-                    head_bits[b.len()][usize::from(f & 31)] |= 1 << (z & 31);
-                }
-            }
-        }
+        let head_bits = length_end_bits(heads.keys());
+        let given_bits = length_end_bits(&given_names);
         let mut non_actors = HashSet::default();
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
@@ -821,6 +817,7 @@ impl Actors {
             given_names,
             heads,
             head_bits,
+            given_bits,
             country_names,
             non_actors,
             non_actor_lens,
@@ -832,17 +829,18 @@ impl Actors {
     /// and are ruled out by `head_bits` before a hash of the word.
     #[inline]
     pub fn head(&self, w: &str) -> Option<&Head> {
-        let b = w.as_bytes();
-        if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
-            if b.len() < 32 && self.head_bits[b.len()][usize::from(f & 31)] & (1 << (z & 31)) == 0 {
-                return None;
-            }
+        if !may_be_in(&self.head_bits, w.as_bytes()) {
+            return None;
         }
         self.heads.get(w)
     }
 
     /// Is this word (any case) a known first name?
     pub fn is_given_name(&self, word: &str) -> bool {
+        // (an ASCII word keeps its length and five low bits when lowercased)
+        if word.is_ascii() && !may_be_in(&self.given_bits, word.as_bytes()) {
+            return false;
+        }
         with_lower(word, |l| self.given_names.contains(l))
     }
 
@@ -896,6 +894,33 @@ impl Actors {
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
         self.by_name.get(name).map(|&i| &self.rows[i])
+    }
+}
+
+/// A filter over a set of words: per length under 32 and first byte's five low bits, a bit
+/// per last byte's five low bits (`may_be_in`).
+fn length_end_bits<'a>(words: impl IntoIterator<Item = &'a String>) -> Box<[[u32; 32]; 32]> {
+    let mut bits = Box::new([[0u32; 32]; 32]);
+    for w in words {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
+            if b.len() < 32 {
+                bits[b.len()][usize::from(f & 31)] |= 1 << (z & 31);
+            }
+        }
+    }
+    bits
+}
+
+/// False when no word of the set `length_end_bits` made has this length and these first
+/// and last bytes (any ASCII case); true when one may (and for an empty or long word).
+#[inline]
+fn may_be_in(bits: &[[u32; 32]; 32], b: &[u8]) -> bool {
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&z)) if b.len() < 32 => {
+            bits[b.len()][usize::from(f & 31)] & (1 << (z & 31)) != 0
+        }
+        _ => true,
     }
 }
 
