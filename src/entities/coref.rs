@@ -509,9 +509,18 @@ fn longest_org_names(ents: &mut [Entity]) {
     // the distinct one-word names, each with the longest name that starts with it and a
     // space (of two as long, the greater): most documents have none, and the rest a few
     let mut singles: Vec<(&str, Option<&str>)> = Vec::new();
-    for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+    // the organizations' names with their first space (`NO_SPACE` for none), each searched
+    // for once
+    const NO_SPACE: usize = usize::MAX;
+    let mut orgs: Vec<(usize, &str, usize)> = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind != EntityKind::Org {
+            continue;
+        }
         let n = e.canonical.as_str();
-        if space_at(n).is_none() && !singles.iter().any(|s| s.0 == n) {
+        let p = space_at(n);
+        orgs.push((i, n, p.unwrap_or(NO_SPACE)));
+        if p.is_none() && !singles.iter().any(|s| s.0 == n) {
             if singles.len() == FEW_SINGLES {
                 return longest_org_names_mapped(ents);
             }
@@ -521,21 +530,17 @@ fn longest_org_names(ents: &mut [Entity]) {
     if singles.is_empty() {
         return;
     }
-    for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
-        let n = e.canonical.as_str();
-        let Some(p) = space_at(n) else { continue };
+    for &(_, n, p) in orgs.iter().filter(|o| o.2 != NO_SPACE) {
         if let Some(s) = singles.iter_mut().find(|s| s.0 == &n[..p]) {
             if s.1.map_or(true, |l| (n.len(), n) > (l.len(), l)) {
                 s.1 = Some(n);
             }
         }
     }
-    let renamed: Vec<(usize, Name)> = ents
+    let renamed: Vec<(usize, Name)> = orgs
         .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Org)
-        .filter_map(|(i, e)| {
-            let n = e.canonical.as_str();
+        .filter(|o| o.2 == NO_SPACE)
+        .filter_map(|&(i, n, _)| {
             let long = singles.iter().find(|s| s.0 == n)?.1?;
             Some((i, Name::from(long)))
         })
