@@ -645,11 +645,13 @@ impl<'d, 'a> State<'d, 'a> {
             if self.suppressed[m] || r.kind != EntityKind::Org {
                 continue;
             }
-            let surface = squeeze(&doc.text[am.start..end]);
             // an acronym or short form alone is named by the lexicon ("IRGC", "NRDF")
-            if r.has_flag("short") || !super::coref::has_lowercase(&surface) {
+            // (asked of the text before its blanks are squeezed: they hold no lowercase letter)
+            let raw = &doc.text[am.start..end];
+            if r.has_flag("short") || !super::coref::has_lowercase(raw) {
                 continue;
             }
+            let surface = squeeze(raw);
             let slot = longest.slot(r.canonical.as_str());
             if surface.len() > slot.len() {
                 *slot = surface;
