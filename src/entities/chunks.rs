@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::text::gallop;
-use crate::text::hash::{DocMap, DocSet};
+use crate::text::hash::{same_bytes, DocMap, DocSet};
 use crate::text::Name;
 
 use super::people;
@@ -303,8 +303,7 @@ impl<'d, 'a> State<'d, 'a> {
                         && self
                             .lex
                             .actors
-                            .heads
-                            .get(doc.word(b - 1))
+                            .head(doc.word(b - 1))
                             .is_some_and(|h| h.kind == EntityKind::Org)
                         && self.lex.actors.is_given_name(doc.word(b))
                 };
@@ -360,7 +359,7 @@ impl<'d, 'a> State<'d, 'a> {
     }
 
     fn has_head(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|k| self.lex.actors.heads.contains_key(self.doc.word(k)))
+        (a..b).any(|k| self.lex.actors.head(self.doc.word(k)).is_some())
     }
 
     fn row(&self, m: usize) -> &'d crate::lexicon::ActorRow {
@@ -381,10 +380,10 @@ impl<'d, 'a> State<'d, 'a> {
         // unless it is a first name and the head word (asked only of a head: most runs have
         // none)
         if b - a >= 2 {
-            let head = self.lex.actors.heads.get(doc.word(b - 1)).or_else(|| {
+            let head = self.lex.actors.head(doc.word(b - 1)).or_else(|| {
                 // "High Council for National Reconciliation": the head before the connector
                 if joined {
-                    (a..b).find_map(|k| self.lex.actors.heads.get(doc.word(k)))
+                    (a..b).find_map(|k| self.lex.actors.head(doc.word(k)))
                 } else {
                     None
                 }
@@ -618,7 +617,11 @@ impl<'d, 'a> State<'d, 'a> {
         let doc = self.doc;
         // an organization is named as the document names it at its longest ("Apple Computer",
         // "Hashd al-Sha'abi"), not by the lexicon's standard name; its mentions stay one actor
-        let mut longest: DocMap<&str, Cow<'_, str>> = DocMap::default();
+        let mut longest = if doc.actors.len() <= super::coref::FEW_MENTIONS {
+            Longest::Few(Vec::new())
+        } else {
+            Longest::Map(DocMap::default())
+        };
         let mut spans = Vec::with_capacity(doc.actors.len());
         for (m, am) in doc.actors.iter().enumerate() {
             let r = &self.lex.actors.rows[am.row];
@@ -642,12 +645,14 @@ impl<'d, 'a> State<'d, 'a> {
             if self.suppressed[m] || r.kind != EntityKind::Org {
                 continue;
             }
-            let surface = squeeze(&doc.text[am.start..end]);
             // an acronym or short form alone is named by the lexicon ("IRGC", "NRDF")
-            if r.has_flag("short") || !surface.chars().any(char::is_lowercase) {
+            // (asked of the text before its blanks are squeezed: they hold no lowercase letter)
+            let raw = &doc.text[am.start..end];
+            if r.has_flag("short") || !super::coref::has_lowercase(raw) {
                 continue;
             }
-            let slot = longest.entry(r.canonical.as_str()).or_default();
+            let surface = squeeze(raw);
+            let slot = longest.slot(r.canonical.as_str());
             if surface.len() > slot.len() {
                 *slot = surface;
             }
@@ -673,6 +678,49 @@ impl<'d, 'a> State<'d, 'a> {
                 agent: r.agent.clone(),
                 actor: 0,
             });
+        }
+    }
+}
+
+/// The longest surface of each organization of a document, by its row's canonical name: a
+/// scan of those found so far, each tagged (`coref::name_tag`), in a document of a few
+/// matches (a hash per match cost more), else a map.
+enum Longest<'a> {
+    Few(Vec<(u64, &'a str, Cow<'a, str>)>),
+    Map(DocMap<&'a str, Cow<'a, str>>),
+}
+
+impl<'a> Longest<'a> {
+    /// The surface of `name`, empty when new.
+    fn slot(&mut self, name: &'a str) -> &mut Cow<'a, str> {
+        match self {
+            Longest::Few(v) => {
+                let t = super::coref::name_tag(name);
+                let i = match v
+                    .iter()
+                    .position(|x| x.0 == t && same_bytes(x.1.as_bytes(), name.as_bytes()))
+                {
+                    Some(i) => i,
+                    None => {
+                        v.push((t, name, Cow::Borrowed("")));
+                        v.len() - 1
+                    }
+                };
+                &mut v[i].2
+            }
+            Longest::Map(m) => m.entry(name).or_default(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Cow<'a, str>> {
+        match self {
+            Longest::Few(v) => {
+                let t = super::coref::name_tag(name);
+                v.iter()
+                    .find(|x| x.0 == t && same_bytes(x.1.as_bytes(), name.as_bytes()))
+                    .map(|x| &x.2)
+            }
+            Longest::Map(m) => m.get(name),
         }
     }
 }
@@ -820,19 +868,19 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
                 names.push_name(name_words(doc, f.a, f.b));
             }
         }
-        let mut persons: DocMap<&str, Vec<usize>> = DocMap::default();
+        let mut persons = Persons {
+            names: &names,
+            few: Vec::new(),
+            by_last: DocMap::default(),
+        };
         for i in 0..names.len() {
             if let Some(last) = names.last(i) {
-                let known = persons.entry(last).or_default();
+                let known = persons.entry(last);
                 if !known.iter().any(|&j| names.same(i, j)) {
                     known.push(i);
                 }
             }
         }
-        let persons = Persons {
-            names: &names,
-            by_last: persons,
-        };
         // the surfaces of the unknown chunks, and a bit per length (mod 64) among them: an
         // organization name of no such length matches none of them, and is not hashed into
         // the set (most are not)
@@ -858,10 +906,15 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
                     .map(Cow::Borrowed),
             )
             .collect();
-        // sized once: a collect of filtered items grows the table step by step
-        let mut orgs: DocSet<Cow<'_, str>> =
-            DocSet::with_capacity_and_hasher(candidates.len(), Default::default());
-        orgs.extend(candidates);
+        let orgs = if candidates.len() <= FEW_NAMES {
+            Orgs::Few(candidates)
+        } else {
+            // sized once: a collect of filtered items grows the table step by step
+            let mut set: DocSet<Cow<'_, str>> =
+                DocSet::with_capacity_and_hasher(candidates.len(), Default::default());
+            set.extend(candidates);
+            Orgs::Set(set)
+        };
         let mut scratch = NameKeys::default();
         for ((f, v), surface) in verdicts.iter_mut().zip(&surfaces) {
             if let Some(surface) = surface {
@@ -1125,7 +1178,67 @@ fn ascii_key<'b>(w: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
 /// The people of the first pass, by last name key.
 struct Persons<'k> {
     names: &'k NameKeys,
+    /// Last name key -> its distinct names: a list scanned while it holds a few keys
+    /// (`FEW_NAMES`; a hash per look-up cost more), then a map.
+    few: Vec<(&'k str, Vec<usize>)>,
     by_last: DocMap<&'k str, Vec<usize>>,
+}
+
+/// Names a document may have for the scans of `Persons` and `Orgs`, past which they are
+/// hashed.
+const FEW_NAMES: usize = 16;
+
+impl<'k> Persons<'k> {
+    /// The names of last key `k`, a new list when none.
+    fn entry(&mut self, k: &'k str) -> &mut Vec<usize> {
+        if self.by_last.is_empty() {
+            match self
+                .few
+                .iter()
+                .position(|x| same_bytes(x.0.as_bytes(), k.as_bytes()))
+            {
+                Some(i) => return &mut self.few[i].1,
+                None if self.few.len() < FEW_NAMES => {
+                    self.few.push((k, Vec::new()));
+                    return &mut self.few.last_mut().expect("just pushed").1;
+                }
+                None => self.by_last.extend(self.few.drain(..)),
+            }
+        }
+        self.by_last.entry(k).or_default()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.few.is_empty() && self.by_last.is_empty()
+    }
+
+    /// The names of last key `k`.
+    fn get(&self, k: &str) -> Option<&Vec<usize>> {
+        if self.by_last.is_empty() {
+            return self
+                .few
+                .iter()
+                .find(|x| same_bytes(x.0.as_bytes(), k.as_bytes()))
+                .map(|x| &x.1);
+        }
+        self.by_last.get(k)
+    }
+}
+
+/// The organization names the second pass compares chunks with: a few in a list, more in
+/// a set.
+enum Orgs<'a> {
+    Few(Vec<Cow<'a, str>>),
+    Set(DocSet<Cow<'a, str>>),
+}
+
+impl Orgs<'_> {
+    fn contains(&self, s: &str) -> bool {
+        match self {
+            Orgs::Few(v) => v.iter().any(|o| same_bytes(o.as_bytes(), s.as_bytes())),
+            Orgs::Set(set) => set.contains(s),
+        }
+    }
 }
 
 fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSeg) -> Verdict {
@@ -1143,8 +1256,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
     if len >= 2 {
         if let Some(h) = lex
             .actors
-            .heads
-            .get(doc.word(f.b - 1))
+            .head(doc.word(f.b - 1))
             .filter(|_| !(len == 2 && lex.actors.is_given_name(doc.word(f.a))))
         {
             return if h.kind == EntityKind::Place {
@@ -1163,10 +1275,7 @@ fn first_verdict(doc: &Doc<'_>, lex: &Lexicon, ctx: &people::Context, f: &FreeSe
     if all_upper && len == 1 {
         let w = doc.word(f.a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if (2..=7).contains(&letters)
-            && !doc.is_stop(f.a)
-            && !words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
-            && !shouting(doc, f.a)
+        if (2..=7).contains(&letters) && !doc.is_stop(f.a) && !not_acronym(w) && !shouting(doc, f.a)
         {
             return Verdict::Org;
         }
@@ -1208,6 +1317,23 @@ fn starts_with_non_actor(doc: &Doc<'_>, lex: &Lexicon, f: &FreeSeg) -> bool {
     (f.a..f.b.min(f.a + 4)).any(|k| lex.actors.is_non_actor(&doc.text[s..doc.toks[k].end]))
 }
 
+/// Is the word, upper-cased, in `words::NOT_ACRONYMS`? An ASCII word of up to 16 bytes is
+/// upper-cased on the stack (`to_uppercase` allocated a String per all-caps word).
+fn not_acronym(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() <= 16 && w.is_ascii() {
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_uppercase();
+        }
+        // ASCII in, ASCII out
+        if let Ok(u) = std::str::from_utf8(&buf[..b.len()]) {
+            return words::NOT_ACRONYMS.contains(&u);
+        }
+    }
+    words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str())
+}
+
 /// The sentence capitalises its words like a headline ("Iran Wants U.S. to Withdraw").
 fn title_case(doc: &Doc<'_>, i: usize) -> bool {
     doc.casing[doc.toks[i].sent as usize].0
@@ -1224,22 +1350,22 @@ fn second_verdict(
     f: &FreeSeg,
     surface: &str,
     persons: &Persons<'_>,
-    orgs: &DocSet<Cow<'_, str>>,
+    orgs: &Orgs<'_>,
     keys: &mut NameKeys,
 ) -> Verdict {
     // the last name key alone first: most chunks share it with no person, and then the
     // other keys are not needed
     keys.clear();
-    let known = if persons.by_last.is_empty() {
+    let known = if persons.is_empty() {
         None
     } else {
         name_words(doc, f.a, f.b).last().and_then(|w| {
             let mut buf = [0u8; 48];
             if let Some(k) = ascii_key(w, &mut buf) {
-                return persons.by_last.get(k);
+                return persons.get(k);
             }
             let i = keys.push_name(std::iter::once(w));
-            persons.by_last.get(keys.last(i)?)
+            persons.get(keys.last(i)?)
         })
     };
     if let Some(known) = known {
@@ -1261,10 +1387,8 @@ fn second_verdict(
         return Verdict::Unknown;
     }
     // "EADS North America", "GM Korea": an acronym with name words
-    let acronym = (f.a..f.b).any(|k| {
-        doc.toks[k].shape == Shape::Upper
-            && !words::NOT_ACRONYMS.contains(&doc.word(k).to_uppercase().as_str())
-    });
+    let acronym =
+        (f.a..f.b).any(|k| doc.toks[k].shape == Shape::Upper && !not_acronym(doc.word(k)));
     if acronym && (2..=4).contains(&len) && doc.toks[f.a].shape == Shape::Upper {
         return Verdict::Org;
     }
@@ -1582,6 +1706,120 @@ mod speed_tests {
         }
     }
 
+    /// `Persons` answers as a map, before and after its list turns into one.
+    #[test]
+    fn persons_answer_as_a_map() {
+        let keys: Vec<String> = (0..40).map(|i| format!("k{}", i % 23)).collect();
+        let names = NameKeys::default();
+        let mut r = crate::text::testgen::Lcg(5);
+        for _ in 0..100 {
+            let mut p = Persons {
+                names: &names,
+                few: Vec::new(),
+                by_last: DocMap::default(),
+            };
+            let mut want: DocMap<&str, Vec<usize>> = DocMap::default();
+            for i in 0..r.below(40) {
+                let k = keys[r.below(keys.len())].as_str();
+                p.entry(k).push(i);
+                want.entry(k).or_default().push(i);
+                assert_eq!(p.is_empty(), want.is_empty());
+            }
+            for k in &keys {
+                assert_eq!(p.get(k), want.get(k.as_str()), "{k}");
+            }
+        }
+    }
+
+    /// `Longest` answers alike as a scan and as a map.
+    #[test]
+    fn longest_scan_answers_as_the_map() {
+        let names = [
+            "Apple",
+            "Apple Inc.",
+            "IRGC",
+            "",
+            "Ford",
+            "Fort",
+            "Apple Inc,",
+            "Şahin",
+        ];
+        let surfaces = [
+            "",
+            "a",
+            "Apple Computer",
+            "the IRGC",
+            "Ford Motor",
+            "x y",
+            "Şahin",
+        ];
+        let mut r = crate::text::testgen::Lcg(11);
+        for _ in 0..200 {
+            let (mut few, mut map) = (Longest::Few(Vec::new()), Longest::Map(DocMap::default()));
+            for _ in 0..r.below(20) {
+                let n = names[r.below(names.len())];
+                let surface = Cow::Borrowed(surfaces[r.below(surfaces.len())]);
+                for l in [&mut few, &mut map] {
+                    let slot = l.slot(n);
+                    if surface.len() > slot.len() {
+                        *slot = surface.clone();
+                    }
+                }
+            }
+            for n in names {
+                assert_eq!(few.get(n), map.get(n), "{n:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn head_filter_answers_as_the_map() {
+        let lex = Lexicon::builtin();
+        let mut asked = 0;
+        for h in lex.actors.heads.keys() {
+            for v in [
+                h.clone(),
+                h.to_uppercase(),
+                h.to_lowercase(),
+                format!("{h}s"),
+                format!("X{h}"),
+                h[..h.len() - 1].to_string(),
+            ] {
+                assert_eq!(lex.actors.head(&v), lex.actors.heads.get(&v), "{v:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 1000, "{asked}");
+        for v in ["", "Council", "council", "Airport", "Iran", "the", "Ó", "A"] {
+            assert_eq!(lex.actors.head(v), lex.actors.heads.get(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn given_name_filter_answers_as_the_set() {
+        let lex = Lexicon::builtin();
+        let set = |w: &str| words::with_lower(w, |l| lex.actors.given_names.contains(l));
+        let mut yes = 0;
+        for g in lex.actors.given_names.iter().take(3000) {
+            for v in [
+                g.clone(),
+                g.to_uppercase(),
+                g.to_ascii_uppercase(),
+                format!("{g}a"),
+                format!("A{g}"),
+            ] {
+                assert_eq!(lex.actors.is_given_name(&v), set(&v), "{v:?}");
+                yes += usize::from(set(&v));
+            }
+        }
+        assert!(yes > 1000, "{yes}");
+        for v in [
+            "", "Paul", "PAUL", "Mohammad", "Council", "Ali", "Ómar", "İsmail", "x",
+        ] {
+            assert_eq!(lex.actors.is_given_name(v), set(v), "{v:?}");
+        }
+    }
+
     #[test]
     fn non_actor_filter_answers_as_the_set() {
         let lex = Lexicon::builtin();
@@ -1600,5 +1838,54 @@ mod speed_tests {
             assert_eq!(lex.actors.is_non_actor(s), set(s), "{s:?}");
         }
         assert!(lex.actors.is_non_actor("DOW JONES"));
+        // every listed name in three cases, and with its first or last byte changed
+        let mut hits = 0;
+        for n in &lex.actors.non_actors {
+            let mut forms = vec![n.clone(), n.to_uppercase(), n.to_ascii_uppercase()];
+            for i in [0, n.len().saturating_sub(1)] {
+                if i < n.len() && n.is_char_boundary(i) && n.is_char_boundary(i + 1) {
+                    for c in ['x', 'X', '.', 's', 'é'] {
+                        let mut v = n.clone();
+                        v.replace_range(i..i + 1, c.encode_utf8(&mut [0; 4]));
+                        forms.push(v);
+                    }
+                }
+            }
+            for v in forms {
+                assert_eq!(lex.actors.is_non_actor(&v), set(&v), "{v:?}");
+                hits += usize::from(set(&v));
+            }
+        }
+        assert!(hits >= lex.actors.non_actors.len(), "{hits} hits");
+    }
+
+    #[test]
+    fn not_acronym_is_the_uppercased_look_up() {
+        for w in [
+            "CEO",
+            "ceo",
+            "Ceo",
+            "IRGC",
+            "U.S.",
+            "TV",
+            "",
+            "A",
+            "ÉTAT",
+            "ceo\u{e9}",
+            "GHZ",
+            "ghz",
+            "ABCDEFGHIJKLMNOPQ",
+            "abcdefghijklmnop",
+            "ß",
+            "MB",
+            "mb.",
+        ] {
+            assert_eq!(
+                not_acronym(w),
+                words::NOT_ACRONYMS.contains(&w.to_uppercase().as_str()),
+                "{w:?}"
+            );
+        }
+        assert!(not_acronym("ceo") && !not_acronym("IRGC"));
     }
 }

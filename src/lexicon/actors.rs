@@ -696,11 +696,22 @@ pub struct Actors {
     pub given_names: HashSet<String, FnvBuild>,
     /// Head words of organization and place names, as written ("Council", "Airport").
     pub heads: HashMap<String, Head, FnvBuild>,
+    /// A filter over `heads` (`head`): per length under 32 and first byte's five low bits,
+    /// a bit per last byte's five low bits. Built with `heads`, which nothing changes after.
+    head_bits: Box<[[u32; 32]; 32]>,
+    /// The same filter over `given_names` (`is_given_name`), for ASCII words of any case:
+    /// lowercasing keeps an ASCII word's length and its bytes' five low bits.
+    given_bits: Box<[[u32; 32]; 32]>,
     /// Capitalised names that are no actor ("Dow Jones", "New Year"), lowercased.
     pub non_actors: HashSet<String, FnvBuild>,
     /// A filter over `non_actors` that rules out most names without lowercasing and
     /// hashing them: per first byte (a-z, then any other), bit `n` for a name of `n` bytes.
     non_actor_lens: [u64; 27],
+    /// The same for the last byte: per length (under 64), bit `b & 31` for a name of that
+    /// length ending in byte `b` (the five low bits are the same in both ASCII cases). A
+    /// name that passes the first filter mostly fails this one (the names that start with
+    /// a listed name's letter and have its length seldom end as it does).
+    non_actor_tails: [u32; 64],
     /// Country code -> the country's canonical name ("IRN" -> "Iran").
     pub country_names: HashMap<String, String, FnvBuild>,
 }
@@ -781,16 +792,20 @@ impl Actors {
                 },
             );
         }
+        let head_bits = length_end_bits(heads.keys());
+        let given_bits = length_end_bits(&given_names);
         let mut non_actors = HashSet::default();
         for (_, c) in read_tsv("non_actors.tsv", NON_ACTORS, &["name"])? {
             non_actors.insert(c[0].to_lowercase());
         }
         let mut non_actor_lens = [0u64; 27];
+        let mut non_actor_tails = [0u32; 64];
         for n in &non_actors {
             let b = n.as_bytes();
-            if let Some(&c) = b.first() {
+            if let (Some(&c), Some(&z)) = (b.first(), b.last()) {
                 if b.len() < 64 {
                     non_actor_lens[len_slot(c)] |= 1 << b.len();
+                    non_actor_tails[b.len()] |= 1 << (z & 31);
                 }
             }
         }
@@ -801,14 +816,31 @@ impl Actors {
             by_name,
             given_names,
             heads,
+            head_bits,
+            given_bits,
             country_names,
             non_actors,
             non_actor_lens,
+            non_actor_tails,
         })
+    }
+
+    /// The head word `w` (as written: "Council"). Most words the name rules ask are no head,
+    /// and are ruled out by `head_bits` before a hash of the word.
+    #[inline]
+    pub fn head(&self, w: &str) -> Option<&Head> {
+        if !may_be_in(&self.head_bits, w.as_bytes()) {
+            return None;
+        }
+        self.heads.get(w)
     }
 
     /// Is this word (any case) a known first name?
     pub fn is_given_name(&self, word: &str) -> bool {
+        // (an ASCII word keeps its length and five low bits when lowercased)
+        if word.is_ascii() && !may_be_in(&self.given_bits, word.as_bytes()) {
+            return false;
+        }
         with_lower(word, |l| self.given_names.contains(l))
     }
 
@@ -818,10 +850,11 @@ impl Actors {
         // an ASCII name keeps its byte length and first letter when lowercased: most names
         // are ruled out by the length filter (names of 64 bytes or more are looked up)
         let b = name.as_bytes();
-        if let Some(&c) = b.first() {
+        if let (Some(&c), Some(&z)) = (b.first(), b.last()) {
             if b.len() < 64
                 && name.is_ascii()
-                && self.non_actor_lens[len_slot(c)] & (1 << b.len()) == 0
+                && (self.non_actor_lens[len_slot(c)] & (1 << b.len()) == 0
+                    || self.non_actor_tails[b.len()] & (1 << (z & 31)) == 0)
             {
                 return false;
             }
@@ -861,6 +894,33 @@ impl Actors {
     /// The row with exactly this surface form.
     pub fn get(&self, name: &str) -> Option<&ActorRow> {
         self.by_name.get(name).map(|&i| &self.rows[i])
+    }
+}
+
+/// A filter over a set of words: per length under 32 and first byte's five low bits, a bit
+/// per last byte's five low bits (`may_be_in`).
+fn length_end_bits<'a>(words: impl IntoIterator<Item = &'a String>) -> Box<[[u32; 32]; 32]> {
+    let mut bits = Box::new([[0u32; 32]; 32]);
+    for w in words {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
+            if b.len() < 32 {
+                bits[b.len()][usize::from(f & 31)] |= 1 << (z & 31);
+            }
+        }
+    }
+    bits
+}
+
+/// False when no word of the set `length_end_bits` made has this length and these first
+/// and last bytes (any ASCII case); true when one may (and for an empty or long word).
+#[inline]
+fn may_be_in(bits: &[[u32; 32]; 32], b: &[u8]) -> bool {
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&z)) if b.len() < 32 => {
+            bits[b.len()][usize::from(f & 31)] & (1 << (z & 31)) != 0
+        }
+        _ => true,
     }
 }
 
