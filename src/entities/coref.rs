@@ -601,6 +601,24 @@ mod tests {
             .collect()
     }
 
+    /// A random entity of `kind` named from `pool`, for the tests that check a fast path
+    /// against its plain definition: each call moves `state` on (xorshift).
+    fn random_entity(state: &mut u64, pool: &[&str], kind: impl Fn(u64) -> EntityKind) -> Entity {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        Entity {
+            start: 0,
+            end: 0,
+            kind: kind(*state),
+            canonical: pool[(*state >> 8) as usize % pool.len()].into(),
+            code: None,
+            title: None,
+            agent: None,
+            actor: 0,
+        }
+    }
+
     #[test]
     fn known_people_take_their_country() {
         // (text, a person mention, the code every such mention has)
@@ -694,19 +712,9 @@ mod tests {
             let n = (state % 70) as usize;
             let ents: Vec<Entity> = (0..n)
                 .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    Entity {
-                        start: 0,
-                        end: 0,
-                        kind: kinds[(state >> 4) as usize % kinds.len()],
-                        canonical: pool[(state >> 8) as usize % pool.len()].into(),
-                        code: None,
-                        title: None,
-                        agent: None,
-                        actor: 0,
-                    }
+                    random_entity(&mut state, &pool, |r| {
+                        kinds[(r >> 4) as usize % kinds.len()]
+                    })
                 })
                 .collect();
             assert_eq!(
@@ -744,23 +752,10 @@ mod tests {
             let n = (state % 80) as usize;
             let ents: Vec<Entity> = (0..n)
                 .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    Entity {
-                        start: 0,
-                        end: 0,
-                        kind: if state % 6 == 0 {
-                            EntityKind::Org
-                        } else {
-                            EntityKind::Person
-                        },
-                        canonical: pool[(state >> 8) as usize % pool.len()].into(),
-                        code: None,
-                        title: None,
-                        agent: None,
-                        actor: 0,
-                    }
+                    random_entity(&mut state, &pool, |r| match r % 6 {
+                        0 => EntityKind::Org,
+                        _ => EntityKind::Person,
+                    })
                 })
                 .collect();
             let (mut scanned, mut mapped) = (ents.clone(), ents);
@@ -846,31 +841,16 @@ mod tests {
             "Kappa Group",
             "Lambda",
         ];
-        let org = |name: &str, kind| Entity {
-            start: 0,
-            end: 0,
-            kind,
-            canonical: name.into(),
-            code: None,
-            title: None,
-            agent: None,
-            actor: 0,
-        };
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..400 {
             // (now and then more one-word names than `FEW_SINGLES`: the map)
             let n = 1 + (state % 9) as usize + if state % 7 == 0 { 30 } else { 0 };
             let mut ents = Vec::new();
             for _ in 0..n {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                let kind = if state % 5 == 0 {
-                    EntityKind::Person
-                } else {
-                    EntityKind::Org
-                };
-                ents.push(org(pool[(state >> 8) as usize % pool.len()], kind));
+                ents.push(random_entity(&mut state, &pool, |r| match r % 5 {
+                    0 => EntityKind::Person,
+                    _ => EntityKind::Org,
+                }));
             }
             let mut names: Vec<&str> = ents
                 .iter()
