@@ -303,6 +303,16 @@ pub fn code(
     let mut buf = TokenBuf::default();
     let doc = buf.tokenize(text, &spans);
     let toks: Vec<Tokens> = (0..body.len()).map(|k| doc.sentence(k)).collect();
+    // events come only from codable sentences, and what the loop carries (the last subject)
+    // only serves a later one: the sentences after the last codable one change nothing
+    // (many short documents have none: nothing below runs for them)
+    // (each sentence's test runs once: the last codable one's is kept for the loop)
+    let Some((last_codable, last_from)) = (0..toks.len())
+        .rev()
+        .find_map(|k| first_codable(&toks[k], lex).map(|from| (k, from)))
+    else {
+        return Vec::new();
+    };
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
@@ -346,9 +356,12 @@ pub fn code(
     let (mut lo, mut first) = (0, 0);
     // the sentence's actors (one buffer for the document)
     let mut acts_buf: Vec<Actor> = Vec::with_capacity(16);
-    for (k, s) in body.iter().enumerate() {
+    for (k, s) in body.iter().enumerate().take(last_codable + 1) {
         let t = &toks[k];
-        let codable = first_codable(t, lex);
+        let codable = match k == last_codable {
+            true => Some(last_from),
+            false => first_codable(t, lex),
+        };
         let may_code = codable.is_some();
         lo = walk_to(entities, lo, |e| e.start < s.start);
         let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
