@@ -545,8 +545,10 @@ impl<'a> Tables<'a> {
         // once and writes without the length and capacity checks of a `push` per cell (rows
         // pushed one by one cost ~200 instructions each in checks alone). The offsets are
         // still asked in text order within a column, as `CharOffsets` wants.
+        // (a table without rows is skipped: a short document has none in most, and the
+        // `extend` calls of a table cost ~40 instructions each, not inlined, even when empty)
         let same_doc = |n: usize| std::iter::repeat(doc_id).take(n);
-        {
+        if !body.is_empty() {
             let t = &mut self.sentences;
             t.doc_id.extend(same_doc(body.len()));
             t.sentence
@@ -554,7 +556,7 @@ impl<'a> Tables<'a> {
             t.start.extend(body.iter().map(|s| c(s.start)));
             t.end.extend(body.iter().map(|s| c(s.end)));
         }
-        {
+        if !ex.entities.is_empty() {
             let (t, rows) = (&mut self.entities, &ex.entities);
             t.doc_id.extend(same_doc(rows.len()));
             t.start.extend(rows.iter().map(|e| c(e.start)));
@@ -566,7 +568,7 @@ impl<'a> Tables<'a> {
             t.code.extend(rows.iter().map(|e| e.code.as_deref()));
             t.title.extend(rows.iter().map(|e| e.title.as_deref()));
         }
-        {
+        if !ex.quotes.is_empty() {
             let (t, rows) = (&mut self.quotes, &ex.quotes);
             t.doc_id.extend(same_doc(rows.len()));
             t.start.extend(rows.iter().map(|q| c(q.start)));
@@ -580,7 +582,7 @@ impl<'a> Tables<'a> {
             t.verb.extend(rows.iter().map(|q| q.verb.as_deref()));
             t.partial.extend(rows.iter().map(|q| q.partial));
         }
-        {
+        if !ex.dates.is_empty() {
             let (t, rows) = (&mut self.dates, &ex.dates);
             t.doc_id.extend(same_doc(rows.len()));
             t.start.extend(rows.iter().map(|d| c(d.start)));
@@ -591,7 +593,7 @@ impl<'a> Tables<'a> {
                 .extend(rows.iter().map(|d| d.granularity.as_str()));
             t.relative.extend(rows.iter().map(|d| d.relative));
         }
-        {
+        if !ex.amounts.is_empty() {
             let (t, rows) = (&mut self.amounts, &ex.amounts);
             t.doc_id.extend(same_doc(rows.len()));
             t.start.extend(rows.iter().map(|m| c(m.start)));

@@ -302,7 +302,16 @@ pub fn code(
     let spans: Vec<(usize, usize)> = body.iter().map(|s| (s.start, s.end)).collect();
     let mut buf = TokenBuf::default();
     let doc = buf.tokenize(text, &spans);
-    let toks: Vec<Tokens> = (0..body.len()).map(|k| doc.sentence(k)).collect();
+    // events come only from codable sentences, and what the loop carries (the last subject)
+    // only serves a later one: the sentences after the last codable one change nothing
+    // (many short documents have none: nothing below runs for them)
+    // (each sentence's test runs once: the last codable one's is kept for the loop)
+    let Some((last_codable, last_from)) = (0..body.len())
+        .rev()
+        .find_map(|k| first_codable(&doc.sentence(k), lex).map(|from| (k, from)))
+    else {
+        return Vec::new();
+    };
     // the lexicon fallback learns people's countries (`Iranian Foreign Minister ... Zarif`)
     // over the whole document first, so that a later `Zarif met ...` has an actor
     let mut memory = PersonMemory::default();
@@ -328,7 +337,8 @@ pub fn code(
             }
             _ => Vec::new(),
         };
-        for (s, t) in body.iter().zip(&toks) {
+        for (k, s) in body.iter().enumerate() {
+            let t = &doc.sentence(k);
             let found = actors::from_lexicon(text, s.start, s.end, &matches, lex, t);
             memory.learn(text, t, &found);
             sent_actors.push(found);
@@ -336,8 +346,8 @@ pub fn code(
     }
     // a person whose country an article never states is left alone (the entities stage read
     // it all); in a one-sentence text the sentence's country is the only evidence there is
-    let prior = main_country(entities);
-    let people = (body.len() == 1).then_some(prior.as_deref());
+    // (counted only where it is read)
+    let people = (body.len() == 1).then(|| main_country(entities));
     let mut out = Vec::new();
     let mut last_subject: Option<Actor> = None;
     let mut scratch = Scratch::default();
@@ -346,9 +356,12 @@ pub fn code(
     let (mut lo, mut first) = (0, 0);
     // the sentence's actors (one buffer for the document)
     let mut acts_buf: Vec<Actor> = Vec::with_capacity(16);
-    for (k, s) in body.iter().enumerate() {
-        let t = &toks[k];
-        let codable = first_codable(t, lex);
+    for (k, s) in body.iter().enumerate().take(last_codable + 1) {
+        let t = &doc.sentence(k);
+        let codable = match k == last_codable {
+            true => Some(last_from),
+            false => first_codable(t, lex),
+        };
         let may_code = codable.is_some();
         lo = walk_to(entities, lo, |e| e.start < s.start);
         let named = || entities[lo..].iter().take_while(|e| e.start < s.end);
@@ -438,7 +451,7 @@ fn walk_to<T>(xs: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
 
 /// The country the document names most often, if one leads (a person with no stated
 /// country is most likely its national).
-fn main_country(entities: &[Entity]) -> Option<String> {
+fn main_country(entities: &[Entity]) -> Option<&str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Country) {
         let Some(c) = e.code.as_deref() else { continue };
@@ -449,8 +462,8 @@ fn main_country(entities: &[Entity]) -> Option<String> {
     }
     counts.sort_by_key(|x| std::cmp::Reverse(x.1));
     match counts[..] {
-        [(c, _)] => Some(c.to_string()),
-        [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
+        [(c, _)] => Some(c),
+        [(c, a), (_, b), ..] if a > b => Some(c),
         _ => None,
     }
 }
