@@ -11,7 +11,7 @@ pub mod title;
 
 use crate::dates::calendar::Date;
 use crate::lexicon::Lexicon;
-use crate::text::{floor_boundary as floor, Span};
+use crate::text::{floor_boundary as floor, trim_span, Span};
 use header::HeaderLine;
 
 /// What a stretch of the document is.
@@ -169,7 +169,7 @@ fn at_most_words(s: &str, n: usize) -> bool {
 fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(16);
     let mut push = |start: usize, end: usize| {
-        let (a, b) = trimmed(text, start, end);
+        let (a, b) = trim_span(text, start, end);
         if a < b {
             out.push(Span::new(a, b));
         }
@@ -184,24 +184,6 @@ fn split_lines(text: &str) -> Vec<Span> {
         push(start, text.len());
     }
     out
-}
-
-/// The span of `text[a..b]` as `str::trim` leaves it (`a >= b` when nothing is left). An
-/// ASCII byte that is not white space at either end needs no trim (the usual case: a line
-/// opens with a letter and closes with a stop); anything else takes the char-wise trims.
-fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
-    let seg = &text[a..b];
-    let solid =
-        |c: Option<&u8>| c.is_some_and(|c| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' '));
-    let lead = match solid(seg.as_bytes().first()) {
-        true => 0,
-        false => seg.len() - seg.trim_start().len(),
-    };
-    let trail = match solid(seg.as_bytes().last()) {
-        true => 0,
-        false => seg.len() - seg.trim_end().len(),
-    };
-    (a + lead, b - trail)
 }
 
 /// Per line (`split_lines`), whether it holds one of the sorted byte offsets `hints`.
@@ -487,7 +469,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Article {
     for (j, span) in lines.iter().enumerate() {
         let span = *span;
         let push = |regions: &mut Vec<Region>, a: usize, b: usize, kind| {
-            let (a2, b2) = trimmed(text, a, b);
+            let (a2, b2) = trim_span(text, a, b);
             if a2 < b2 {
                 regions.push(Region {
                     start: a2,
@@ -616,7 +598,7 @@ mod tests {
     }
 
     #[test]
-    fn trimmed_is_str_trim() {
+    fn trim_span_is_str_trim() {
         let pieces = [
             "", " ", "a", "\t", "\u{a0}", "\u{3000}", "é", "\u{b}", "\u{1c}", "x y", "\n", "\r\n",
         ];
@@ -624,7 +606,7 @@ mod tests {
             for b in pieces {
                 for c in pieces {
                     let s = format!("{a}{b}{c}");
-                    let (x, y) = trimmed(&s, 0, s.len());
+                    let (x, y) = trim_span(&s, 0, s.len());
                     let t = s.trim();
                     if t.is_empty() {
                         assert!(x >= y, "{s:?}");

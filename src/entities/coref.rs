@@ -586,6 +586,7 @@ mod tests {
     use crate::article;
     use crate::lexicon::{ActorRow, Lexicon, LexiconRows};
     use crate::text::segment;
+    use crate::text::testgen::XorShift;
 
     fn run_with(text: &str, lex: &Lexicon) -> Vec<Entity> {
         let art = article::analyze(text, lex);
@@ -602,16 +603,18 @@ mod tests {
     }
 
     /// A random entity of `kind` named from `pool`, for the tests that check a fast path
-    /// against its plain definition: each call moves `state` on (xorshift).
-    fn random_entity(state: &mut u64, pool: &[&str], kind: impl Fn(u64) -> EntityKind) -> Entity {
-        *state ^= *state << 13;
-        *state ^= *state >> 7;
-        *state ^= *state << 17;
+    /// against its plain definition.
+    fn random_entity(
+        rng: &mut XorShift,
+        pool: &[&str],
+        kind: impl Fn(u64) -> EntityKind,
+    ) -> Entity {
+        let r = rng.step();
         Entity {
             start: 0,
             end: 0,
-            kind: kind(*state),
-            canonical: pool[(*state >> 8) as usize % pool.len()].into(),
+            kind: kind(r),
+            canonical: pool[(r >> 8) as usize % pool.len()].into(),
             code: None,
             title: None,
             agent: None,
@@ -707,9 +710,9 @@ mod tests {
             EntityKind::Country,
             EntityKind::Place,
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut state = XorShift(0x2545_f491_4f6c_dd1du64);
         for round in 0..300 {
-            let n = (state % 70) as usize;
+            let n = (state.0 % 70) as usize;
             let ents: Vec<Entity> = (0..n)
                 .map(|_| {
                     random_entity(&mut state, &pool, |r| {
@@ -747,9 +750,9 @@ mod tests {
             "Zola",
             "ZOLA",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut state = XorShift(0x9E37_79B9_7F4A_7C15u64);
         for round in 0..300 {
-            let n = (state % 80) as usize;
+            let n = (state.0 % 80) as usize;
             let ents: Vec<Entity> = (0..n)
                 .map(|_| {
                     random_entity(&mut state, &pool, |r| match r % 6 {
@@ -841,10 +844,10 @@ mod tests {
             "Kappa Group",
             "Lambda",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut state = XorShift(0x9E37_79B9_7F4A_7C15u64);
         for _ in 0..400 {
             // (now and then more one-word names than `FEW_SINGLES`: the map)
-            let n = 1 + (state % 9) as usize + if state % 7 == 0 { 30 } else { 0 };
+            let n = 1 + (state.0 % 9) as usize + if state.0 % 7 == 0 { 30 } else { 0 };
             let mut ents = Vec::new();
             for _ in 0..n {
                 ents.push(random_entity(&mut state, &pool, |r| match r % 5 {

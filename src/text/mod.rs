@@ -62,6 +62,24 @@ pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize
     from + lo + rest[lo..hi].partition_point(before)
 }
 
+/// The span of `text[a..b]` as `str::trim` leaves it (`a >= b` when nothing is left). An
+/// ASCII byte that is not white space at either end needs no trim (the usual case: a line
+/// opens with a letter and closes with a stop); anything else takes the char-wise trims.
+pub fn trim_span(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let seg = &text[a..b];
+    let solid =
+        |c: Option<&u8>| c.is_some_and(|c| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' '));
+    let lead = match solid(seg.as_bytes().first()) {
+        true => 0,
+        false => seg.len() - seg.trim_start().len(),
+    };
+    let trail = match solid(seg.as_bytes().last()) {
+        true => 0,
+        false => seg.len() - seg.trim_end().len(),
+    };
+    (a + lead, b - trail)
+}
+
 /// Snap a byte index down to the nearest char boundary (never panics on any index).
 pub fn floor_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {

@@ -171,21 +171,9 @@ impl Marks {
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 fn push_trimmed(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
-    let seg = &t[s..e];
-    // an ASCII byte that is not white space at either end needs no trim (the usual case);
-    // anything else takes the char-wise trims
-    let solid =
-        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
-    let lead = match solid(seg.as_bytes().first()) {
-        true => 0,
-        false => seg.len() - seg.trim_start().len(),
-    };
-    let trail = match solid(seg.as_bytes().last()) {
-        true => 0,
-        false => seg.len() - seg.trim_end().len(),
-    };
-    if lead + trail < seg.len() {
-        out.push((s + lead, e - trail));
+    let (a, b) = super::trim_span(t, s, e);
+    if a < b {
+        out.push((a, b));
     }
 }
 
