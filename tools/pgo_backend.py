@@ -3,7 +3,7 @@
 `pip install .` builds the extension twice when `llvm-profdata` for the active Rust
 toolchain is installed (`rustup component add llvm-tools`): first instrumented, then, after
 `pgo_train.py` has parsed the package's sample articles with it, optimised with the profile
-that run wrote (LLVM lays out the hot paths and inlines by what the run did: 5-15% faster,
+that run wrote (LLVM lays out the hot paths and inlines by what the run did: up to 10% faster,
 measured in the README's Performance section). Without llvm-profdata, with
 `NEWSPARSE_PGO=0`, or when any step of it fails, it is maturin's plain build: PGO never
 makes an install fail. Everything else (sdist, editable installs, metadata) is maturin's.
@@ -141,7 +141,7 @@ def _profile_or_none(config_settings: Mapping[str, Any] | None) -> str | None:
     if profdata is None:
         _say(
             "building without profile-guided optimisation "
-            "(`rustup component add llvm-tools` makes parsing 5-15% faster)"
+            "(`rustup component add llvm-tools` makes parsing up to 10% faster)"
         )
         return None
     try:
