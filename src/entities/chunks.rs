@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::text::gallop;
-use crate::text::hash::{same_bytes, DocMap, DocSet};
+use crate::text::hash::{same_bytes, DocSet, FewMap};
 use crate::text::Name;
 
 use super::people;
@@ -617,11 +617,8 @@ impl<'d, 'a> State<'d, 'a> {
         let doc = self.doc;
         // an organization is named as the document names it at its longest ("Apple Computer",
         // "Hashd al-Sha'abi"), not by the lexicon's standard name; its mentions stay one actor
-        let mut longest = if doc.actors.len() <= super::coref::FEW_MENTIONS {
-            Longest::Few(Vec::new())
-        } else {
-            Longest::Map(DocMap::default())
-        };
+        let mut longest: FewMap<'_, Cow<'_, str>, { super::coref::FEW_MENTIONS }> =
+            FewMap::default();
         let mut spans = Vec::with_capacity(doc.actors.len());
         for (m, am) in doc.actors.iter().enumerate() {
             let r = &self.lex.actors.rows[am.row];
@@ -652,7 +649,7 @@ impl<'d, 'a> State<'d, 'a> {
                 continue;
             }
             let surface = squeeze(raw);
-            let slot = longest.slot(r.canonical.as_str());
+            let slot = longest.entry(r.canonical.as_str());
             if surface.len() > slot.len() {
                 *slot = surface;
             }
@@ -678,49 +675,6 @@ impl<'d, 'a> State<'d, 'a> {
                 agent: r.agent.clone(),
                 actor: 0,
             });
-        }
-    }
-}
-
-/// The longest surface of each organization of a document, by its row's canonical name: a
-/// scan of those found so far, each tagged (`coref::name_tag`), in a document of a few
-/// matches (a hash per match cost more), else a map.
-enum Longest<'a> {
-    Few(Vec<(u64, &'a str, Cow<'a, str>)>),
-    Map(DocMap<&'a str, Cow<'a, str>>),
-}
-
-impl<'a> Longest<'a> {
-    /// The surface of `name`, empty when new.
-    fn slot(&mut self, name: &'a str) -> &mut Cow<'a, str> {
-        match self {
-            Longest::Few(v) => {
-                let t = super::coref::name_tag(name);
-                let i = match v
-                    .iter()
-                    .position(|x| x.0 == t && same_bytes(x.1.as_bytes(), name.as_bytes()))
-                {
-                    Some(i) => i,
-                    None => {
-                        v.push((t, name, Cow::Borrowed("")));
-                        v.len() - 1
-                    }
-                };
-                &mut v[i].2
-            }
-            Longest::Map(m) => m.entry(name).or_default(),
-        }
-    }
-
-    fn get(&self, name: &str) -> Option<&Cow<'a, str>> {
-        match self {
-            Longest::Few(v) => {
-                let t = super::coref::name_tag(name);
-                v.iter()
-                    .find(|x| x.0 == t && same_bytes(x.1.as_bytes(), name.as_bytes()))
-                    .map(|x| &x.2)
-            }
-            Longest::Map(m) => m.get(name),
         }
     }
 }
@@ -870,8 +824,7 @@ pub fn classify(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Entity> {
         }
         let mut persons = Persons {
             names: &names,
-            few: Vec::new(),
-            by_last: DocMap::default(),
+            by_last: FewMap::default(),
         };
         for i in 0..names.len() {
             if let Some(last) = names.last(i) {
@@ -1178,10 +1131,8 @@ fn ascii_key<'b>(w: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
 /// The people of the first pass, by last name key.
 struct Persons<'k> {
     names: &'k NameKeys,
-    /// Last name key -> its distinct names: a list scanned while it holds a few keys
-    /// (`FEW_NAMES`; a hash per look-up cost more), then a map.
-    few: Vec<(&'k str, Vec<usize>)>,
-    by_last: DocMap<&'k str, Vec<usize>>,
+    /// Last name key -> its distinct names.
+    by_last: FewMap<'k, Vec<usize>, FEW_NAMES>,
 }
 
 /// Names a document may have for the scans of `Persons` and `Orgs`, past which they are
@@ -1191,36 +1142,15 @@ const FEW_NAMES: usize = 16;
 impl<'k> Persons<'k> {
     /// The names of last key `k`, a new list when none.
     fn entry(&mut self, k: &'k str) -> &mut Vec<usize> {
-        if self.by_last.is_empty() {
-            match self
-                .few
-                .iter()
-                .position(|x| same_bytes(x.0.as_bytes(), k.as_bytes()))
-            {
-                Some(i) => return &mut self.few[i].1,
-                None if self.few.len() < FEW_NAMES => {
-                    self.few.push((k, Vec::new()));
-                    return &mut self.few.last_mut().expect("just pushed").1;
-                }
-                None => self.by_last.extend(self.few.drain(..)),
-            }
-        }
-        self.by_last.entry(k).or_default()
+        self.by_last.entry(k)
     }
 
     fn is_empty(&self) -> bool {
-        self.few.is_empty() && self.by_last.is_empty()
+        self.by_last.is_empty()
     }
 
     /// The names of last key `k`.
     fn get(&self, k: &str) -> Option<&Vec<usize>> {
-        if self.by_last.is_empty() {
-            return self
-                .few
-                .iter()
-                .find(|x| same_bytes(x.0.as_bytes(), k.as_bytes()))
-                .map(|x| &x.1);
-        }
         self.by_last.get(k)
     }
 }
@@ -1533,6 +1463,7 @@ mod overlap_tests {
 #[cfg(test)]
 mod speed_tests {
     use super::*;
+    use crate::text::hash::DocMap;
 
     #[test]
     fn taken_cursor_answers_as_a_search_per_span() {
@@ -1715,8 +1646,7 @@ mod speed_tests {
         for _ in 0..100 {
             let mut p = Persons {
                 names: &names,
-                few: Vec::new(),
-                by_last: DocMap::default(),
+                by_last: FewMap::default(),
             };
             let mut want: DocMap<&str, Vec<usize>> = DocMap::default();
             for i in 0..r.below(40) {
@@ -1727,47 +1657,6 @@ mod speed_tests {
             }
             for k in &keys {
                 assert_eq!(p.get(k), want.get(k.as_str()), "{k}");
-            }
-        }
-    }
-
-    /// `Longest` answers alike as a scan and as a map.
-    #[test]
-    fn longest_scan_answers_as_the_map() {
-        let names = [
-            "Apple",
-            "Apple Inc.",
-            "IRGC",
-            "",
-            "Ford",
-            "Fort",
-            "Apple Inc,",
-            "Şahin",
-        ];
-        let surfaces = [
-            "",
-            "a",
-            "Apple Computer",
-            "the IRGC",
-            "Ford Motor",
-            "x y",
-            "Şahin",
-        ];
-        let mut r = crate::text::testgen::Lcg(11);
-        for _ in 0..200 {
-            let (mut few, mut map) = (Longest::Few(Vec::new()), Longest::Map(DocMap::default()));
-            for _ in 0..r.below(20) {
-                let n = names[r.below(names.len())];
-                let surface = Cow::Borrowed(surfaces[r.below(surfaces.len())]);
-                for l in [&mut few, &mut map] {
-                    let slot = l.slot(n);
-                    if surface.len() > slot.len() {
-                        *slot = surface.clone();
-                    }
-                }
-            }
-            for n in names {
-                assert_eq!(few.get(n), map.get(n), "{n:?}");
             }
         }
     }

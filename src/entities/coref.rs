@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::hash::{same_bytes, DocMap};
+use crate::text::hash::{name_tag, same_bytes, DocMap};
 use crate::text::Name;
 
 use super::chunks::NameKeys;
@@ -74,15 +74,6 @@ pub fn resolve(text: &str, ents: &mut [Entity], lex: &Lexicon) {
 /// Mentions a document may have for `actor_indexes`: past them, `actor_indexes_mapped`
 /// (the scan is quadratic in the distinct actors).
 pub(super) const FEW_MENTIONS: usize = 64;
-
-/// A tag of a name for the scans of a document's few distinct names: its length and first
-/// and last bytes (the low byte left zero, for a kind). Equal names have equal tags, and
-/// most unequal ones differ in it, so that most are told apart without a compare.
-pub(super) fn name_tag(n: &str) -> u64 {
-    let b = n.as_bytes();
-    let (first, last) = (b.first().copied(), b.last().copied());
-    (b.len() as u64) << 8 | u64::from(first.unwrap_or(0)) << 40 | u64::from(last.unwrap_or(0)) << 48
-}
 
 /// Each mention's actor: the index of its (kind, canonical name) among the document's
 /// distinct ones, numbered in order of first mention; and how many there are. The distinct
