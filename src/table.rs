@@ -292,35 +292,6 @@ pub struct Tables<'a> {
     pub dates: DateColumns<'a>,
     pub amounts: AmountColumns<'a>,
     pub events: EventColumns<'a>,
-    /// The facts of the CAMEO codes of the events pushed so far.
-    cameo: CameoCache,
-}
-
-/// CAMEO facts by code, for the event rows: a batch's events share a few dozen codes, and
-/// a slot here is one compare where `cameo::lookup` hashes the code and probes a map.
-/// Direct-mapped on the code's bytes; a code of more than four bytes is looked up each time.
-#[derive(Default, Debug)]
-struct CameoCache {
-    /// (code bytes as a little-endian number, its facts); key 0 is an empty slot
-    slots: [(u32, Option<&'static cameo::CameoInfo>); 32],
-}
-
-impl CameoCache {
-    fn lookup(&mut self, code: &str) -> Option<&'static cameo::CameoInfo> {
-        let b = code.as_bytes();
-        // zero-padded: a code without NUL bytes has a key of its own, never 0
-        if b.is_empty() || b.len() > 4 || b.contains(&0) {
-            return cameo::lookup(code);
-        }
-        let mut k = [0u8; 4];
-        k[..b.len()].copy_from_slice(b);
-        let key = u32::from_le_bytes(k);
-        let slot = &mut self.slots[(key.wrapping_mul(0x9E37_79B9) >> 27) as usize];
-        if slot.0 != key {
-            *slot = (key, cameo::lookup(code));
-        }
-        slot.1
-    }
 }
 
 /// The outcome for one document: its extraction, or why it failed.
@@ -603,7 +574,7 @@ impl<'a> Tables<'a> {
             t.unit.extend(rows.iter().map(|m| m.unit.as_deref()));
         }
         for ev in &ex.events {
-            let Some(info) = self.cameo.lookup(&ev.code) else {
+            let Some(info) = cameo::lookup(&ev.code) else {
                 continue;
             };
             // body sentences are numbered in order, so a binary search (a scan per event
@@ -741,19 +712,6 @@ impl<'a> Tables<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cameo_cache_answers_as_the_lookup() {
-        let mut cache = CameoCache::default();
-        let codes = [
-            "025", "186", "0871", "02", "999", "", "12345", "1\u{0}", "106", "025",
-        ];
-        for _ in 0..3 {
-            for code in codes {
-                assert_eq!(cache.lookup(code), cameo::lookup(code), "{code:?}");
-            }
-        }
-    }
 
     #[test]
     fn text_column_keeps_cells_missing_values_and_order_across_appends() {
