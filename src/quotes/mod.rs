@@ -14,7 +14,7 @@ mod words;
 use crate::article::{Article, RegionKind};
 use crate::entities::Entity;
 use crate::lexicon::Lexicon;
-use crate::text::{floor_boundary, Sentence};
+use crate::text::{floor_boundary, trim, Sentence};
 use attribution::Attribution;
 use marks::Pair;
 use speakers::Speakers;
@@ -319,21 +319,6 @@ fn headline_repeats(
         .collect();
     out.sort_unstable();
     out
-}
-
-/// `str::trim`, with ASCII whitespace cut at byte speed: the full trim runs only when a
-/// char beyond ASCII (maybe a Unicode space) is left at an end.
-fn trim(s: &str) -> &str {
-    let ws = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
-    let b = s.as_bytes();
-    let a = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
-    let z = b.iter().rposition(|c| !ws(c)).map_or(a, |k| k + 1);
-    // both ends are on char boundaries: only ASCII bytes were cut
-    let t = &s[a..z];
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(&x), Some(&y)) if x >= 0x80 || y >= 0x80 => t.trim(),
-        _ => t,
-    }
 }
 
 /// Tokens after the closing mark up to the end of its sentence (or line), into `toks`.

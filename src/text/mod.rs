@@ -62,22 +62,34 @@ pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize
     from + lo + rest[lo..hi].partition_point(before)
 }
 
-/// The span of `text[a..b]` as `str::trim` leaves it (`a >= b` when nothing is left). An
-/// ASCII byte that is not white space at either end needs no trim (the usual case: a line
-/// opens with a letter and closes with a stop); anything else takes the char-wise trims.
+/// The span of `text[a..b]` as `str::trim` leaves it (`a >= b` when nothing is left).
+/// ASCII white space is cut at byte speed; the char-wise trims run only when a char beyond
+/// ASCII (maybe a Unicode space) is left at an end. Most lines and sentences open with a
+/// letter and close with a stop: two byte tests.
+#[inline]
 pub fn trim_span(text: &str, a: usize, b: usize) -> (usize, usize) {
-    let seg = &text[a..b];
-    let solid =
-        |c: Option<&u8>| c.is_some_and(|c| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' '));
-    let lead = match solid(seg.as_bytes().first()) {
-        true => 0,
-        false => seg.len() - seg.trim_start().len(),
-    };
-    let trail = match solid(seg.as_bytes().last()) {
-        true => 0,
-        false => seg.len() - seg.trim_end().len(),
-    };
-    (a + lead, b - trail)
+    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let seg = &text.as_bytes()[a..b];
+    let lead = seg.iter().position(|c| !ws(c)).unwrap_or(seg.len());
+    let end = seg.iter().rposition(|c| !ws(c)).map_or(lead, |k| k + 1);
+    // both ends are on char boundaries: only ASCII bytes were cut
+    let (x, y) = (a + lead, a + end);
+    let t = &text[x..y];
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => {
+            let head = t.trim_start();
+            let x2 = x + (t.len() - head.len());
+            (x2, x2 + head.trim_end().len())
+        }
+        _ => (x, y),
+    }
+}
+
+/// `s.trim()`, by `trim_span`: the usual text, solid ASCII at both ends, costs two byte tests.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let (a, b) = trim_span(s, 0, s.len());
+    &s[a..b.max(a)]
 }
 
 /// Snap a byte index down to the nearest char boundary (never panics on any index).
